@@ -1,0 +1,66 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Services } from '../services';
+import { parseId, parseInput } from '../web/validate';
+import type { Article, Segment } from './model';
+
+const createArticleSchema = z.object({
+  title: z.string().trim().max(300, 'A title can be at most 300 characters.').optional(),
+  text: z.string({ error: 'text is required and must be a string.' }),
+  format: z.enum(['text', 'markdown']).optional(),
+});
+
+export function segmentJson(segment: Segment) {
+  return {
+    id: segment.id,
+    articleId: segment.articleId,
+    paragraph: segment.paragraph,
+    position: segment.position,
+    kind: segment.kind,
+    mt: segment.mt,
+    text: segment.text,
+    status: segment.status,
+    version: segment.version,
+    updatedBy: segment.updatedBy,
+    updatedAt: segment.updatedAt,
+  };
+}
+
+function articleJson(services: Services, article: Article) {
+  const progress = services.articles.progress(article.id);
+  return {
+    id: article.id,
+    title: article.title,
+    format: article.format,
+    createdBy: article.createdBy,
+    createdAt: article.createdAt,
+    updatedAt: article.updatedAt,
+    segmentCount: progress.total,
+    statusCounts: progress.counts,
+  };
+}
+
+/** The JSON API for articles (documented in the README). */
+export function articleApi(services: Services): Router {
+  const router = Router();
+
+  router.get('/articles', (_req, res) => {
+    res.json({ articles: services.articles.list().map((article) => articleJson(services, article)) });
+  });
+
+  router.post('/articles', (req, res) => {
+    const input = parseInput(createArticleSchema, req.body ?? {});
+    const article = services.articles.importArticle({ ...input, author: res.locals.apiAuthor as string });
+    res.status(201).location(`/api/articles/${article.id}`).json({
+      ...articleJson(services, article),
+      segments: services.articles.segments(article.id).map(segmentJson),
+    });
+  });
+
+  router.get('/articles/:id', (req, res) => {
+    const article = services.articles.get(parseId(req.params.id, 'Article'));
+    res.json({ ...articleJson(services, article), segments: services.articles.segments(article.id).map(segmentJson) });
+  });
+
+  return router;
+}

@@ -1,0 +1,37 @@
+import { unprocessable } from '../errors';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const messages = {
+  invalidEncoding: 'The file is not valid UTF-8 text. Save it as UTF-8 (plain text or Markdown) and try again.',
+  binary: 'The text contains NUL bytes, so it looks like a binary file rather than an article. Upload a .txt or .md file.',
+  empty: 'The article is empty: paste or upload some text.',
+  whitespaceOnly: 'The article contains only whitespace: paste or upload some text.',
+};
+
+/** Decodes an uploaded file strictly: invalid UTF-8 is refused, never replaced with U+FFFD. */
+export function decodeUpload(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw unprocessable('invalid_encoding', messages.invalidEncoding);
+  }
+  return text;
+}
+
+/** Refuses text that cannot be an article; returns it unchanged otherwise. */
+export function checkArticleText(text: string): string {
+  if (text.length === 0) throw unprocessable('empty_text', messages.empty);
+  if (text.includes('\u0000')) throw unprocessable('binary_content', messages.binary);
+  if (LONE_SURROGATE.test(text)) throw unprocessable('invalid_encoding', messages.invalidEncoding);
+  if (text.trim().length === 0) throw unprocessable('empty_text', messages.whitespaceOnly);
+  return text;
+}
+
+/** The same checks for one edited sentence, where an empty text is allowed (the sentence is dropped). */
+export function checkSegmentText(text: string): string {
+  if (text.includes('\u0000')) throw unprocessable('binary_content', 'The text contains NUL characters.');
+  if (LONE_SURROGATE.test(text)) throw unprocessable('invalid_encoding', 'The text is not valid Unicode.');
+  return text;
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config';
+import { openMigratedDatabase } from './startup';
+import { createServices } from './services';
+import { decodeUpload } from './articles/textInput';
+import { EXPORT_FORMATS, exportArticle, type ExportFormat } from './export/exportService';
+import { AppError } from './errors';
+
+const USAGE = `Usage:
+  redline import FILE [--title TITLE] [--author NAME]   import a .txt/.md article, print its id
+  redline export ID [--format txt|md|html|json]         print the cleaned article to stdout
+  redline list                                          list articles (id, status counts, title)
+
+The database is REDLINE_DB (default db/redline.sqlite).`;
+
+class UsageError extends Error {}
+
+function run(argv: string[]): void {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  const { db } = openMigratedDatabase(config.databasePath);
+  const services = createServices(db);
+  try {
+    switch (command) {
+      case 'import': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { title: { type: 'string' }, author: { type: 'string' } } });
+        const file = positionals[0];
+        if (!file || positionals.length > 1) throw new UsageError('import takes exactly one FILE.');
+        const bytes = readFile(file);
+        if (bytes.length > config.maxUploadBytes) {
+          throw new AppError(413, 'too_large', `${file} is larger than the limit of ${config.maxUploadBytes} bytes (REDLINE_MAX_UPLOAD_MB).`);
+        }
+        const article = services.articles.importArticle({
+          text: decodeUpload(bytes),
+          title: values.title,
+          fileName: path.basename(file),
+          author: values.author ?? os.userInfo().username,
+        });
+        console.log(article.id);
+        return;
+      }
+      case 'export': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'txt' } } });
+        const id = Number(positionals[0]);
+        if (positionals.length !== 1 || !Number.isSafeInteger(id) || id < 1) throw new UsageError('export takes one article ID (a positive whole number).');
+        if (!(EXPORT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+        const article = services.articles.get(id);
+        process.stdout.write(exportArticle(values.format as ExportFormat, article, services.articles.segments(id)).body);
+        return;
+      }
+      case 'list': {
+        for (const article of services.articles.list()) {
+          const counts = Object.entries(article.counts).map(([status, count]) => `${status} ${count}`).join(', ');
+          console.log(`${article.id}\t${counts}\t${article.title}`);
+        }
+        return;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+function readFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new AppError(400, 'unreadable_file', code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file} (${code}).`);
+  }
+}
+
+try {
+  run(process.argv.slice(2));
+} catch (error) {
+  const isUsage = error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
+  // A command-line user gets the message, never a stack trace.
+  console.error(`redline: ${(error as Error).message}${isUsage ? `\n\n${USAGE}` : ''}`);
+  process.exitCode = isUsage ? 2 : 1;
+}

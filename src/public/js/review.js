@@ -1,0 +1,256 @@
+// The review page's keyboard-first editing. Every action here is also a plain
+// form that works without JavaScript; this script sends the same forms in the
+// background (X-Requested-With: fetch) and swaps in the row the server renders.
+'use strict';
+(function () {
+  const list = document.querySelector('ol.segments');
+  if (!list) return;
+  const returnTo = list.dataset.returnTo || location.pathname + location.search;
+  let current = null;
+  let editing = null; // { row, cell, textarea, originalHtml, originalText }
+
+  const rows = () => Array.from(list.querySelectorAll('li.segment'));
+  const isTyping = (element) => element instanceof HTMLElement && (element.matches('input, textarea, select') || element.isContentEditable);
+
+  function focusRow(row) {
+    if (!row) return;
+    if (current) current.classList.remove('current');
+    current = row;
+    row.classList.add('current');
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: 'nearest' });
+  }
+
+  function neighbour(row, delta) {
+    const all = rows();
+    const index = row ? all.indexOf(row) : -1;
+    if (index === -1) return all[0] || null;
+    return all[index + delta] || null;
+  }
+
+  function currentText(cell) {
+    // An emptied sentence is shown as "(removed)"; its text is the empty string.
+    return cell.querySelector('em') ? '' : cell.textContent;
+  }
+
+  function openEditor(row) {
+    if (editing && editing.row === row) return editing.textarea.focus();
+    if (editing && isDirty()) {
+      showMessage(editing.row, 'Save (Ctrl+Enter) or cancel (Esc) this sentence first.');
+      return editing.textarea.focus();
+    }
+    if (editing) closeEditor();
+    focusRow(row);
+    const cell = row.querySelector('.segment-text');
+    const originalText = currentText(cell);
+    const textarea = document.createElement('textarea');
+    textarea.value = originalText;
+    textarea.setAttribute('aria-label', 'Correction for sentence ' + row.querySelector('.segment-number').firstChild.textContent.trim());
+    textarea.rows = Math.min(10, Math.max(3, Math.ceil(originalText.length / 60)));
+    const hint = document.createElement('p');
+    hint.className = 'editor-hint';
+    hint.textContent = 'Ctrl+Enter save and next · Esc cancel · Alt+↑/↓ save and move';
+    editing = { row, cell, textarea, originalHtml: cell.innerHTML, originalText };
+    cell.replaceChildren(textarea, hint);
+    textarea.focus();
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+  }
+
+  function isDirty() {
+    return editing !== null && editing.textarea.value !== editing.originalText;
+  }
+
+  function closeEditor() {
+    if (!editing) return;
+    editing.cell.innerHTML = editing.originalHtml;
+    const row = editing.row;
+    editing = null;
+    clearMessage(row);
+    focusRow(row);
+  }
+
+  function clearMessage(row) {
+    row.querySelectorAll('.inline-message').forEach((message) => message.remove());
+  }
+
+  function showMessage(row, text, kind) {
+    clearMessage(row);
+    const message = document.createElement('div');
+    message.className = 'inline-message' + (kind ? ' ' + kind : '');
+    message.setAttribute('role', 'alert');
+    message.textContent = text;
+    row.appendChild(message);
+    return message;
+  }
+
+  function replaceRow(row, html) {
+    const template = document.createElement('template');
+    template.innerHTML = html.trim();
+    const fresh = template.content.firstElementChild;
+    row.replaceWith(fresh);
+    if (current === row) focusRow(fresh);
+    return fresh;
+  }
+
+  function updateProgress(header) {
+    if (!header) return;
+    const progress = JSON.parse(header);
+    let x = 0;
+    for (const status of ['approved', 'edited', 'rejected', 'new']) {
+      const width = progress.total ? (progress.counts[status] / progress.total) * 100 : 0;
+      const rect = document.querySelector('.progress-bar rect[data-status="' + status + '"]');
+      if (rect) {
+        rect.setAttribute('x', String(x));
+        rect.setAttribute('width', String(width));
+      }
+      x += width;
+    }
+    for (const status of Object.keys(progress.counts)) {
+      document.querySelectorAll('[data-count="' + status + '"]').forEach((el) => (el.textContent = progress.counts[status]));
+      document.querySelectorAll('[data-percent="' + status + '"]').forEach((el) => (el.textContent = progress.percent[status]));
+    }
+  }
+
+  /** Sends a form's fields; resolves to the fresh row, or null after showing why it failed. */
+  async function send(row, action, fields) {
+    const body = new URLSearchParams(fields);
+    body.set('returnTo', returnTo);
+    let response;
+    try {
+      response = await fetch(action, {
+        method: 'POST',
+        headers: { 'X-Requested-With': 'fetch', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    } catch {
+      showMessage(row, 'Redline could not reach the server. Nothing was lost: your text is still here; try again.');
+      return null;
+    }
+    if (response.ok) {
+      updateProgress(response.headers.get('X-Redline-Progress'));
+      return replaceRow(row, await response.text());
+    }
+    const problem = await response.json().catch(() => ({ error: { message: 'The server answered ' + response.status + '. Try again.' } }));
+    if (response.status === 409 && problem.error.current) showConflict(row, problem.error);
+    else showMessage(row, problem.error.message);
+    return null;
+  }
+
+  async function saveEditor(thenMove) {
+    if (!editing) return;
+    const { row, textarea } = editing;
+    if (!isDirty()) {
+      closeEditor();
+      return moveAfterSave(row, thenMove);
+    }
+    const fresh = await send(row, '/segments/' + row.dataset.segmentId, { text: textarea.value, version: row.dataset.version, action: 'save' });
+    if (!fresh) return;
+    editing = null;
+    moveAfterSave(fresh, thenMove);
+  }
+
+  function moveAfterSave(row, thenMove) {
+    if (!thenMove) return focusRow(row);
+    const next = neighbour(row, thenMove.delta);
+    if (next) {
+      if (thenMove.edit) openEditor(next);
+      else focusRow(next);
+    } else if (thenMove.delta > 0) {
+      const nextPage = document.querySelector('.pager a[rel="next"]');
+      if (nextPage) location.href = nextPage.href;
+      else focusRow(row);
+    } else focusRow(row);
+  }
+
+  /** Someone saved this sentence meanwhile: show their text next to ours and let the editor choose. */
+  function showConflict(row, error) {
+    const theirs = error.current;
+    const message = showMessage(row, error.message, 'conflict');
+    const quote = document.createElement('blockquote');
+    quote.dataset.testid = 'their-text';
+    quote.textContent = theirs.text;
+    const takeTheirs = document.createElement('button');
+    takeTheirs.type = 'button';
+    takeTheirs.textContent = 'Take their text';
+    takeTheirs.addEventListener('click', async () => {
+      editing = null;
+      const response = await fetch('/segments/' + theirs.id + '/row?returnTo=' + encodeURIComponent(returnTo));
+      if (response.ok) replaceRow(row, await response.text());
+    });
+    const keepMine = document.createElement('button');
+    keepMine.type = 'button';
+    keepMine.className = 'secondary';
+    keepMine.textContent = 'Save mine over theirs';
+    keepMine.addEventListener('click', () => {
+      row.dataset.version = String(theirs.version);
+      saveEditor(null);
+    });
+    const hint = document.createElement('p');
+    hint.className = 'editor-hint';
+    hint.textContent = 'To merge, edit your text above, then save it over theirs.';
+    message.append(quote, takeTheirs, keepMine, hint);
+  }
+
+  list.addEventListener('click', (event) => {
+    const target = event.target;
+    if (!(target instanceof Element)) return;
+    const row = target.closest('li.segment');
+    if (!row) return;
+    if (target.closest('.js-edit')) {
+      event.preventDefault();
+      return openEditor(row);
+    }
+    if (target.closest('.segment-text') && !(editing && editing.row === row)) return openEditor(row);
+    if (!target.closest('a, button, input, textarea, summary, form')) focusRow(row);
+  });
+
+  list.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.classList.contains('js-status')) return;
+    event.preventDefault();
+    const row = form.closest('li.segment');
+    if (editing && editing.row === row) closeEditor();
+    send(row, form.action, new FormData(form));
+  });
+
+  document.addEventListener('keydown', (event) => {
+    const target = event.target;
+    if (editing && target === editing.textarea) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        saveEditor({ delta: 1, edit: true });
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        closeEditor();
+      } else if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+        event.preventDefault();
+        saveEditor({ delta: event.key === 'ArrowDown' ? 1 : -1, edit: false });
+      }
+      return;
+    }
+    if (isTyping(target) || event.ctrlKey || event.metaKey) return;
+    const down = event.key === 'j' || (event.altKey && event.key === 'ArrowDown');
+    const up = event.key === 'k' || (event.altKey && event.key === 'ArrowUp');
+    if (down || up) {
+      event.preventDefault();
+      const next = neighbour(current, down ? 1 : -1);
+      if (next) focusRow(next);
+    } else if (event.key === 'Enter' && current && !(target instanceof Element && target.closest('a, button, summary'))) {
+      event.preventDefault();
+      openEditor(current);
+    } else if (event.key === 'a' && current) {
+      const approve = current.querySelector('button.approve');
+      if (approve) approve.closest('form').requestSubmit();
+    } else if (event.key === 'h' && current) {
+      location.href = '/segments/' + current.dataset.segmentId + '/history';
+    }
+  });
+
+  window.addEventListener('beforeunload', (event) => {
+    if (isDirty()) event.preventDefault();
+  });
+
+  // Coming back from a form post or a link to #segment-N: put the focus there.
+  const target = location.hash && document.getElementById(location.hash.slice(1));
+  focusRow(target && target.matches('li.segment') ? target : rows()[0]);
+})();

@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import type { Services } from '../services';
+import { segmentJson } from '../articles/articleApi';
+import { parseId, parseInput } from '../web/validate';
+import { patchSegmentSchema } from './segmentSchemas';
+
+export function segmentApi(services: Services): Router {
+  const router = Router();
+
+  router.get('/segments/:id', (req, res) => {
+    res.json(segmentJson(services.segments.get(parseId(req.params.id, 'Segment'))));
+  });
+
+  router.patch('/segments/:id', (req, res) => {
+    const id = parseId(req.params.id, 'Segment');
+    const input = parseInput(patchSegmentSchema, req.body ?? {});
+    const segment = services.segments.change(id, { ...input, author: res.locals.apiAuthor as string });
+    res.json(segmentJson(segment));
+  });
+
+  router.get('/segments/:id/history', (req, res) => {
+    const { segment, revisions } = services.segments.history(parseId(req.params.id, 'Segment'));
+    res.json({
+      segment: segmentJson(segment),
+      revisions: revisions.map((revision) => ({
+        version: revision.version,
+        action: revision.action,
+        text: revision.text,
+        status: revision.status,
+        note: revision.note,
+        author: revision.author,
+        createdAt: revision.createdAt,
+      })),
+    });
+  });
+
+  return router;
+}

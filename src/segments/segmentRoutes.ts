@@ -1,0 +1,109 @@
+import { Router, type Request, type Response } from 'express';
+import type { Services } from '../services';
+import { AppError } from '../errors';
+import { wordDiff } from '../diff/wordDiff';
+import { requireEditorName, safeReturnPath } from '../editors/editorName';
+import { parseId, parseInput } from '../web/validate';
+import { wantsJson } from '../web/errorHandler';
+import { REVIEW_PAGE_SIZE } from '../articles/articleService';
+import type { Segment } from '../articles/model';
+import { editFormSchema, revertFormSchema, statusFormSchema } from './segmentSchemas';
+
+/**
+ * Browser routes for one segment. The forms work without JavaScript
+ * (POST → redirect); the review page's script sends the same forms with
+ * `X-Requested-With: fetch` and gets the re-rendered row back instead.
+ */
+export function segmentRoutes(services: Services): Router {
+  const router = Router();
+
+  const reviewPath = (segment: Segment) =>
+    `/articles/${segment.articleId}?page=${Math.floor(segment.position / REVIEW_PAGE_SIZE) + 1}#segment-${segment.id}`;
+
+  function respond(req: Request, res: Response, segment: Segment, returnTo: unknown) {
+    if (wantsJson(req)) {
+      // The review page updates its progress bar from this header.
+      res.set('X-Redline-Progress', JSON.stringify(services.articles.progress(segment.articleId)));
+      res.render('articles/_segment', { segment, diff: wordDiff(segment.mt, segment.text), returnTo: safeReturnPath(returnTo, reviewPath(segment)) });
+    } else {
+      const back = safeReturnPath(returnTo, reviewPath(segment)).replace(/#.*$/, '');
+      res.redirect(303, `${back}#segment-${segment.id}`);
+    }
+  }
+
+  /** A stale save in the browser: show their text, a diff to ours, and keep ours in the form. */
+  function renderConflict(req: Request, res: Response, error: AppError, yourText: string, returnTo: unknown) {
+    const current = services.segments.get(parseId(req.params.id, 'Segment'));
+    res.status(409).render('segments/edit', {
+      title: 'Edit conflict',
+      segment: current,
+      text: yourText,
+      conflict: { message: error.message, theirText: current.text, diff: wordDiff(current.text, yourText) },
+      error: undefined,
+      returnTo: safeReturnPath(returnTo, reviewPath(current)),
+    });
+  }
+
+  router.get('/segments/:id/row', (req, res) => {
+    const segment = services.segments.get(parseId(req.params.id, 'Segment'));
+    res.render('articles/_segment', { segment, diff: wordDiff(segment.mt, segment.text), returnTo: safeReturnPath(req.query.returnTo, reviewPath(segment)) });
+  });
+
+  router.get('/segments/:id/edit', (req, res) => {
+    const segment = services.segments.get(parseId(req.params.id, 'Segment'));
+    res.render('segments/edit', {
+      title: `Edit sentence ${segment.position + 1}`, segment, text: segment.text, conflict: undefined, error: undefined,
+      returnTo: safeReturnPath(req.query.returnTo, reviewPath(segment)),
+    });
+  });
+
+  router.post('/segments/:id', (req, res) => {
+    const id = parseId(req.params.id, 'Segment');
+    const input = parseInput(editFormSchema, req.body ?? {});
+    const author = requireEditorName(res.locals);
+    try {
+      const segment =
+        input.action === 'reset'
+          ? services.segments.resetToMt(id, input.version, author, input.note)
+          : services.segments.change(id, { version: input.version, text: input.text, note: input.note, author });
+      respond(req, res, segment, input.returnTo);
+    } catch (error) {
+      if (error instanceof AppError && error.status === 409 && !wantsJson(req)) return renderConflict(req, res, error, input.text, input.returnTo);
+      if (error instanceof AppError && error.status === 422 && !wantsJson(req)) {
+        const segment = services.segments.get(id);
+        res.status(422).render('segments/edit', {
+          title: `Edit sentence ${segment.position + 1}`, segment, text: input.text, conflict: undefined, error: error.message,
+          returnTo: safeReturnPath(input.returnTo, reviewPath(segment)),
+        });
+        return;
+      }
+      throw error;
+    }
+  });
+
+  router.post('/segments/:id/status', (req, res) => {
+    const id = parseId(req.params.id, 'Segment');
+    const input = parseInput(statusFormSchema, req.body ?? {});
+    const segment = services.segments.change(id, { version: input.version, status: input.status, note: input.note, author: requireEditorName(res.locals) });
+    respond(req, res, segment, input.returnTo);
+  });
+
+  router.get('/segments/:id/history', (req, res) => {
+    const { segment, revisions } = services.segments.history(parseId(req.params.id, 'Segment'));
+    const article = services.articles.get(segment.articleId);
+    const entries = revisions.map((revision, index) => ({
+      revision,
+      diff: wordDiff(index === 0 ? revision.text : revisions[index - 1]!.text, revision.text),
+    }));
+    res.render('segments/history', { title: `History of sentence ${segment.position + 1}`, article, segment, entries: entries.reverse(), reviewPath: reviewPath(segment) });
+  });
+
+  router.post('/segments/:id/revert', (req, res) => {
+    const id = parseId(req.params.id, 'Segment');
+    const input = parseInput(revertFormSchema, req.body ?? {});
+    services.segments.revert(id, input.version, input.to, requireEditorName(res.locals));
+    res.redirect(303, `/segments/${id}/history`);
+  });
+
+  return router;
+}

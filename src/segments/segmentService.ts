@@ -1,0 +1,126 @@
+import type { Db } from '../db/database';
+import { ArticleRepository } from '../articles/articleRepository';
+import { now, type ReviewStatus, type Segment } from '../articles/model';
+import { checkSegmentText } from '../articles/textInput';
+import { conflict, notFound, unprocessable } from '../errors';
+import { SegmentRepository, type ActivityEntry, type Revision, type RevisionAction } from './segmentRepository';
+
+export const NOTE_MAX = 2_000;
+export const AUTHOR_MAX = 80;
+
+export const messages = {
+  staleVersion: (segment: Segment) =>
+    `This sentence was changed by ${segment.updatedBy} (now version ${segment.version}) after you opened it. ` +
+    'Compare their text with yours and save again.',
+  reasonRequired: 'Rejecting a sentence needs a reason, so the editor knows what to rework.',
+  newNeedsMt: 'Only a sentence whose text is the machine translation can be "new"; use "Reset to MT" to go back to it.',
+  noteTooLong: `A note can be at most ${NOTE_MAX} characters.`,
+};
+
+/** What a person asks to change on one segment. `version` is the version they saw. */
+export interface SegmentChange {
+  version: number;
+  text?: string;
+  status?: ReviewStatus;
+  note?: string;
+  author: string;
+}
+
+/**
+ * Every change of text or status becomes a new revision; nothing is overwritten or
+ * deleted. A change based on an old version is refused (409) so that no edit
+ * silently replaces another.
+ */
+export class SegmentService {
+  readonly repository: SegmentRepository;
+  private readonly articles: ArticleRepository;
+
+  constructor(private readonly db: Db) {
+    this.repository = new SegmentRepository(db);
+    this.articles = new ArticleRepository(db);
+  }
+
+  get(id: number): Segment {
+    const segment = this.repository.find(id);
+    if (!segment) throw notFound(`Segment ${id}`);
+    return segment;
+  }
+
+  /** Saves new text and/or status. Returns the segment as stored (unchanged if nothing changed). */
+  change(segmentId: number, change: SegmentChange): Segment {
+    return this.apply(segmentId, change.version, change.author, (current) => {
+      const text = change.text === undefined ? current.text : checkSegmentText(change.text.replace(/\r\n?/g, '\n').trim());
+      const textChanged = text !== current.text;
+      const status = change.status ?? (textChanged ? statusForText(text, current.mt) : current.status);
+      return { text, status, note: change.note, action: textChanged ? 'edit' : 'status' };
+    });
+  }
+
+  /** Puts the machine translation back, as a new revision with status `new`. */
+  resetToMt(segmentId: number, version: number, author: string, note?: string): Segment {
+    return this.apply(segmentId, version, author, (current) => ({ text: current.mt, status: 'new', note, action: 'reset' }));
+  }
+
+  /** Brings back the text of an earlier revision, as a new revision awaiting review. */
+  revert(segmentId: number, version: number, toVersion: number, author: string): Segment {
+    return this.apply(segmentId, version, author, (current) => {
+      const target = this.repository.revision(segmentId, toVersion);
+      if (!target) throw notFound(`Version ${toVersion} of segment ${segmentId}`);
+      return {
+        text: target.text,
+        status: statusForText(target.text, current.mt),
+        note: `Reverted to version ${toVersion}`,
+        action: 'revert',
+        force: true,
+      };
+    });
+  }
+
+  history(segmentId: number): { segment: Segment; revisions: Revision[] } {
+    const segment = this.get(segmentId);
+    return { segment, revisions: this.repository.revisions(segmentId) };
+  }
+
+  activity(articleId: number, limit = 200): ActivityEntry[] {
+    return this.repository.activity(articleId, limit);
+  }
+
+  private apply(
+    segmentId: number,
+    version: number,
+    author: string,
+    decide: (current: Segment) => { text: string; status: ReviewStatus; note: string | undefined; action: RevisionAction; force?: boolean },
+  ): Segment {
+    // IMMEDIATE takes the write lock before reading, so a CLI or second server
+    // process cannot slip a change in between the version check and the write.
+    return this.db.transaction(() => {
+      const current = this.get(segmentId);
+      if (current.version !== version) {
+        throw conflict('stale_version', messages.staleVersion(current), { current: current as unknown as Record<string, unknown> });
+      }
+      const next = decide(current);
+      const note = next.note?.trim() || null;
+      if (note && note.length > NOTE_MAX) throw unprocessable('note_too_long', messages.noteTooLong);
+      if (next.status === 'rejected' && !note) throw unprocessable('reason_required', messages.reasonRequired);
+      if (next.status === 'new' && next.text !== current.mt) throw unprocessable('invalid_status', messages.newNeedsMt);
+      const unchanged = next.text === current.text && next.status === current.status;
+      // Saving the same text and status again is not a change; a note alone is kept as one.
+      if (unchanged && !next.force && !note) return current;
+      const createdAt = now();
+      this.repository.append(
+        {
+          segmentId, articleId: current.articleId, version: current.version + 1, action: next.action,
+          text: next.text, status: next.status, note, author, createdAt,
+        },
+        current.version,
+      );
+      this.articles.touch(current.articleId, createdAt);
+      return this.get(segmentId);
+    }).immediate();
+  }
+}
+
+/** A text edit leaves a sentence waiting for review, unless it is the MT again. */
+function statusForText(text: string, mt: string): ReviewStatus {
+  return text === mt ? 'new' : 'edited';
+}

@@ -1,0 +1,50 @@
+import { loadConfig } from './config';
+import { createApp } from './app';
+import { importSample, openMigratedDatabase } from './startup';
+
+/** The only module with side effects: read config, open and migrate the DB, listen, stop cleanly. */
+function main(): void {
+  let config;
+  let opened;
+  try {
+    config = loadConfig();
+    opened = openMigratedDatabase(config.databasePath);
+  } catch (error) {
+    console.error(`Redline cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const { db, wasNew } = opened;
+  if (wasNew && config.importSample) {
+    const id = importSample(db);
+    console.log(`Imported the sample article as article ${id}.`);
+  }
+
+  const app = createApp({ db, maxUploadBytes: config.maxUploadBytes });
+  const server = app.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    console.log(`Redline is serving ${config.databasePath} at http://localhost:${port}`);
+  });
+  server.on('error', (error) => {
+    console.error(`Redline cannot listen on port ${config.port}: ${error.message}`);
+    db.close();
+    process.exit(1);
+  });
+
+  const stop = (signal: string) => {
+    console.log(`${signal} received: finishing open requests, then closing the database.`);
+    server.close(() => {
+      db.close();
+      process.exit(0);
+    });
+    // Keep-alive connections can hold close() open; do not hang forever.
+    setTimeout(() => {
+      db.close();
+      process.exit(0);
+    }, 5_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main();

@@ -1,0 +1,25 @@
+import fs from 'node:fs';
+import { openDatabase, type Db } from './db/database';
+import { migrate } from './db/migrate';
+import { migrationsDir, sampleArticlePath } from './paths';
+import { ArticleService } from './articles/articleService';
+
+export const SAMPLE_TITLE = 'US, French and Ukrainian officials meet in Paris for talks on ending the war';
+
+/** Opens the database and brings its schema up to date; shared by the server and the CLI. */
+export function openMigratedDatabase(path: string): { db: Db; wasNew: boolean } {
+  const db = openDatabase(path);
+  try {
+    const { from } = migrate(db, migrationsDir);
+    return { db, wasNew: from === 0 };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** On the first start the sample article is imported, so there is something to review. */
+export function importSample(db: Db): number {
+  const text = fs.readFileSync(sampleArticlePath, 'utf8');
+  return new ArticleService(db).importArticle({ text, title: SAMPLE_TITLE, author: 'Redline sample' }).id;
+}

@@ -1,0 +1,59 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, sampleArticlePath } from '../../src/paths';
+
+// The CLI is tested as users run it: the built dist/cli.js (npm test builds first).
+const cli = path.join(projectRoot, 'dist', 'cli.js');
+
+function run(args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+}
+
+describe('CLI', () => {
+  let env: Record<string, string>;
+  beforeAll(() => {
+    if (!fs.existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: projectRoot });
+    env = { REDLINE_DB: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-cli-')), 'cli.sqlite') };
+  });
+
+  it('when a file is imported and exported, then the id is printed and the text comes back unchanged', () => {
+    const imported = run(['import', sampleArticlePath, '--title', 'From the CLI'], env);
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+    const id = imported.stdout.trim();
+    expect(id).toMatch(/^\d+$/);
+    const exported = run(['export', id, '--format', 'txt'], env);
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toBe(fs.readFileSync(sampleArticlePath, 'utf8'));
+    const json = JSON.parse(run(['export', id, '--format', 'json'], env).stdout);
+    expect(json.article.title).toBe('From the CLI');
+    expect(run(['list'], env).stdout).toContain('From the CLI');
+  });
+
+  it('when the input is wrong, then a one-line reason and a non-zero exit, never a stack trace', () => {
+    const missing = run(['import', '/no/such/file.txt'], env);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe('redline: No such file: /no/such/file.txt\n');
+    const badFormat = run(['export', '1', '--format', 'pdf'], env);
+    expect(badFormat.status).toBe(2);
+    expect(badFormat.stderr).toContain('--format must be one of txt, md, html, json');
+    const unknown = run(['export', '4242'], env);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toBe('redline: Article 4242 does not exist.\n');
+    const nul = path.join(os.tmpdir(), `redline-nul-${process.pid}.txt`);
+    fs.writeFileSync(nul, 'a\u0000b');
+    expect(run(['import', nul], env).stderr).toContain('NUL bytes');
+    expect(run(['frobnicate'], env).status).toBe(2);
+  });
+
+  it('when the database is newer than this Redline, then the CLI refuses to touch it', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-new-')), 'new.sqlite');
+    execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.pragma('user_version = 99');d.close()`], { cwd: projectRoot });
+    const result = run(['list'], { REDLINE_DB: file });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/schema version 99/);
+  });
+});
