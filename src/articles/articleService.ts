@@ -39,7 +39,11 @@ export class ArticleService {
     const text = normalizeNewlines(checkArticleText(request.text));
     const document = segmentDocument(text);
     if (document.segments.length === 0) throw unprocessable('empty_text', 'The article contains no sentences.');
-    const title = (request.title?.trim() || titleFromFileName(request.fileName) || document.segments[0]!.text).slice(0, TITLE_MAX);
+    // Without a title or file name, the first heading (else the first sentence) names the article.
+    const firstHeading = document.segments.find((segment) => segment.kind === 'heading') ?? document.segments.find((segment) => segment.kind === 'sentence');
+    const title = (request.title?.trim() || titleFromFileName(request.fileName) || (firstHeading ?? document.segments[0]!).text)
+      .replace(/\s+/g, ' ')
+      .slice(0, TITLE_MAX);
     const format = request.format ?? detectFormat(text, request.fileName);
     const createdAt = now();
     const id = this.db.transaction(() =>

@@ -95,7 +95,7 @@ describe('Import in the browser', () => {
     expect(response.headers.location).toMatch(/^\/articles\/\d+$/);
     const row = db.prepare('SELECT title, created_by AS createdBy FROM articles').get();
     expect(row).toEqual({ title: 'Pasted', createdBy: 'Ana Editor' });
-    const page = await agent.get(response.headers.location).expect(200);
+    const page = await agent.get(response.headers.location!).expect(200);
     expect(page.text).toContain('Second one.');
   });
 
@@ -138,5 +138,13 @@ describe('Import in the browser', () => {
     const { app } = createTestApp();
     const response = await request(app).post('/articles').type('form').send({ text: 'A sentence.' }).expect(303);
     expect(response.headers.location).toMatch(/^\/name\?next=/);
+  });
+});
+
+describe('Import titles', () => {
+  it('when no title or file name is given, then the first heading names the article, not a metadata line', async () => {
+    const { app } = createTestApp();
+    const response = await request(app).post('/api/articles').send({ text: ' date 2025-04-18 \n\nTalks in Paris\n\nThe talks began. They ended.' }).expect(201);
+    expect(response.body.title).toBe('Talks in Paris');
   });
 });
