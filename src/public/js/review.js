@@ -18,6 +18,8 @@
     current = row;
     row.classList.add('current');
     row.focus({ preventScroll: true });
+    // The article header is sticky: without this margin a row scrolled in from above lands underneath it.
+    row.style.scrollMarginTop = (document.querySelector('.article-header')?.offsetHeight ?? 0) + 'px';
     row.scrollIntoView({ block: 'nearest' });
   }
 

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { SAMPLE_TITLE } from '../../src/startup';
+import type { RunningServer } from '../helpers/server';
+import { launchBrowser, newContext, skipBrowserTests, startBuiltServer, watchForProblems, type PageProblem } from '../helpers/browser';
+
+/** Chromium logs the 404 page's own document as a failed load: that is the answer asked for, not an error. */
+function isExpectedMiss(problem: PageProblem, expectedStatus: number, pageUrl: string): boolean {
+  return expectedStatus === 404 && problem.kind === 'console' && problem.url === pageUrl && /status of 404/.test(problem.text);
+}
+
+describe.skipIf(skipBrowserTests)('Smoke: every page in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startBuiltServer();
+    context = await newContext(browser, server.url);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('when each page is visited, then it answers with its status, shows its heading, and logs no error or CSP violation', async () => {
+    const { articles } = (await (await fetch(`${server.url}/api/articles`)).json()) as { articles: { id: number }[] };
+    const articleId = articles[0]!.id;
+    const { segments } = (await (await fetch(`${server.url}/api/articles/${articleId}`)).json()) as { segments: { id: number; position: number }[] };
+    const segment = segments.find((candidate) => candidate.position === 2)!;
+    const pages = [
+      { path: '/', status: 200, heading: 'Articles' },
+      { path: '/articles/new', status: 200, heading: 'Import an article' },
+      { path: '/name', status: 200, heading: 'Your name' },
+      { path: `/articles/${articleId}`, status: 200, heading: SAMPLE_TITLE },
+      { path: `/articles/${articleId}?status=new`, status: 200, heading: SAMPLE_TITLE },
+      { path: `/articles/${articleId}/activity`, status: 200, heading: 'Activity' },
+      { path: `/articles/${articleId}/export`, status: 200, heading: 'Export' },
+      { path: `/segments/${segment.id}/edit`, status: 200, heading: 'Edit sentence 3' },
+      { path: `/segments/${segment.id}/history`, status: 200, heading: 'History of sentence 3' },
+      { path: '/no/such/page', status: 404, heading: 'Not found' },
+    ];
+
+    const seen = [];
+    for (const expected of pages) {
+      const page = await context.newPage();
+      const problems = watchForProblems(page);
+      const response = await page.goto(expected.path);
+      // goto waits for "load", after the deferred review.js ran; one round trip flushes the console events sent before it.
+      await page.evaluate(() => undefined);
+      const heading = (await page.locator('h1').first().textContent())?.trim();
+      const unexpected = problems.filter((problem) => !isExpectedMiss(problem, expected.status, page.url()));
+      seen.push({ path: expected.path, status: response?.status(), heading, problems: unexpected.map((problem) => `${problem.kind}: ${problem.text} (${problem.url})`) });
+      await page.close();
+    }
+
+    // One comparison of the whole table: a failure lists every broken page at once.
+    expect(seen).toEqual(pages.map((expected) => ({ ...expected, problems: [] })));
+  }, 30_000);
+});

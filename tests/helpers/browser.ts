@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { projectRoot } from '../../src/paths';
+import { startServer, type RunningServer } from './server';
+
+/**
+ * Browser tests drive the system's Chromium with playwright-core; nothing is
+ * downloaded. CHROMIUM_PATH, when set, is the only place looked at, so a wrong
+ * value is noticed instead of silently falling back to another browser.
+ */
+const candidatePaths = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+export const chromiumPath: string | undefined = candidatePaths.find((candidate) => fs.existsSync(candidate));
+
+/** On CI a missing browser must fail the run; a green build that ran no browser test would lie. */
+const onCi = Boolean(process.env.CI) && !['0', 'false'].includes(process.env.CI!.toLowerCase());
+
+/** True only locally without a browser: then the e2e suites are skipped (`describe.skipIf`). */
+export const skipBrowserTests = !chromiumPath && !onCi;
+
+if (skipBrowserTests) {
+  console.warn(
+    `Skipping the browser tests: no Chromium at ${candidatePaths.join(' or ')}. ` +
+      'Install it (apt-get install chromium) or set CHROMIUM_PATH. With CI set, a missing browser fails the run instead.',
+  );
+}
+
+// Running as root needs --no-sandbox; the network flags stop Chromium calling home on a closed network.
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!chromiumPath) {
+    throw new Error(`CI is set but no Chromium was found at ${candidatePaths.join(' or ')}: install it or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+}
+
+/** Starts dist/server.js with its own database, building it first when a bare `vitest` run has no build yet. */
+export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  if (!fs.existsSync(path.join(projectRoot, 'dist', 'server.js'))) execFileSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: 'inherit' });
+  return startServer(env);
+}
+
+export const artifactsDir = path.join(projectRoot, 'tests', 'e2e', 'artifacts');
+
+/** A fresh context (own cookies) whose actions fail well before vitest's test timeout, with Playwright's message. */
+export async function newContext(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 }, ...options });
+  context.setDefaultTimeout(8_000);
+  return context;
+}
+
+/** Sets the editor's display name the way a person does: through the form on /name. */
+export async function setEditorName(page: Page, name: string): Promise<void> {
+  await page.goto('/name?next=/');
+  await page.getByLabel('Display name').fill(name);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('button', { name: 'Save name' }).click()]);
+}
+
+export interface PageProblem {
+  kind: 'console' | 'pageerror';
+  text: string;
+  url: string;
+}
+
+/**
+ * Collects console errors and uncaught exceptions. A Content-Security-Policy
+ * violation (an inline script, say) reaches the console as an error too.
+ */
+export function watchForProblems(page: Page): PageProblem[] {
+  const problems: PageProblem[] = [];
+  page.on('console', (message) => {
+    const url = message.location().url;
+    // Chromium asks for /favicon.ico on its own and the app has none; that 404 is not the page misbehaving.
+    if (message.type() === 'error' && !url.endsWith('/favicon.ico')) problems.push({ kind: 'console', text: message.text(), url });
+  });
+  page.on('pageerror', (error) => problems.push({ kind: 'pageerror', text: error.message, url: page.url() }));
+  return problems;
+}
