@@ -1,64 +1,69 @@
-import express, { type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import type { Db } from './db/database';
 import { publicDir, viewsDir } from './paths';
-import { createServices } from './services';
+import { createServices, defaultSessionPolicy } from './services';
+import type { SessionPolicy } from './auth/accountService';
+import { authenticate, csrfProtection } from './auth/authenticate';
+import { accountRoutes, authRoutes } from './auth/authRoutes';
+import { accountApi } from './auth/accountApi';
+import { SetupGate } from './auth/setupGate';
+import { requireRole } from './auth/roles';
+import { adminRoutes } from './admin/adminRoutes';
 import { articleRoutes } from './articles/articleRoutes';
 import { articleApi } from './articles/articleApi';
 import { segmentRoutes } from './segments/segmentRoutes';
 import { segmentApi } from './segments/segmentApi';
 import { exportApi, exportRoutes } from './export/exportRoutes';
-import { EDITOR_COOKIE, editorName, editorRoutes } from './editors/editorName';
-import { AUTHOR_MAX } from './segments/segmentService';
-import { errorHandler, notFoundHandler, wantsJson } from './web/errorHandler';
+import { PresenceTracker } from './presence/presence';
+import { presenceApi } from './presence/presenceApi';
+import { errorHandler, notFoundHandler } from './web/errorHandler';
 import { AppError } from './errors';
 
 export interface AppOptions {
   db: Db;
   maxUploadBytes: number;
+  /** The first-run link's token, while no user exists. */
+  setup?: SetupGate;
+  sessionPolicy?: SessionPolicy;
+  trustProxy?: boolean | number | string;
 }
 
-/** Browser writes need the editor's name; without one they are sent to give it. */
-const requireNameForBrowserWrites: RequestHandler = (req, res, next) => {
-  if (req.method !== 'POST' || req.path === '/name' || res.locals.editorName) return next();
-  if (wantsJson(req)) return next(new AppError(422, 'name_required', 'Tell Redline your name first, so your changes are attributed to you.'));
-  const back = req.get('Referer');
-  const nextPath = back ? new URL(back, 'http://x').pathname : '/';
-  res.redirect(303, `/name?next=${encodeURIComponent(nextPath)}`);
-};
-
-/** API callers may name themselves in a header; otherwise the browser's name cookie, else "api". */
-const apiAuthor: RequestHandler = (req, res, next) => {
-  const header = req.get('X-Redline-Author')?.trim().slice(0, AUTHOR_MAX);
-  res.locals.apiAuthor = header || res.locals.editorName || 'api';
-  next();
+/** Browser pages need a signed-in account: anonymous visitors are sent to sign in first. */
+const requireSignIn: RequestHandler = (req, res, next) => {
+  if (res.locals.actor) return next();
+  if (req.method === 'GET' || req.method === 'HEAD') return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+  next(new AppError(401, 'unauthenticated', 'Your session has ended. Sign in again; your last change was not saved.'));
 };
 
 /** Builds the Express app without listening, so tests run it in-process. */
-export function createApp({ db, maxUploadBytes }: AppOptions): express.Express {
-  const services = createServices(db);
+export function createApp({ db, maxUploadBytes, setup = new SetupGate(), sessionPolicy = defaultSessionPolicy, trustProxy = false }: AppOptions) {
+  const services = createServices(db, sessionPolicy);
+  const presence = new PresenceTracker();
+  const secureCookies = (req: Request) => req.secure;
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', viewsDir);
+  app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
 
+  // Scripts and styles only from our own files: no inline script can run.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"] } } }));
   app.use('/static', express.static(publicDir, { maxAge: '1h' }));
   app.use(cookieParser());
   app.use(express.json({ limit: maxUploadBytes }));
   app.use(express.urlencoded({ extended: false, limit: maxUploadBytes }));
-  app.use(editorName);
-  app.use((_req, res, next) => {
-    res.locals.editorCookie = EDITOR_COOKIE;
-    next();
-  });
+  app.use(authenticate(services.accounts, secureCookies));
+  app.use(csrfProtection);
 
-  app.use('/api', apiAuthor, articleApi(services), segmentApi(services), exportApi(services));
+  // Every API route needs an account (a bearer token or a browser session); roles are checked per route.
+  app.use('/api', requireRole('editor'), accountApi(services.accounts), articleApi(services), segmentApi(services), exportApi(services), presenceApi(services, presence));
   app.use('/api', (req, _res, next) => next(new AppError(404, 'not_found', `No API route ${req.method} ${req.path}.`)));
 
-  app.use(editorRoutes());
-  app.use(requireNameForBrowserWrites);
+  app.use(authRoutes({ accounts: services.accounts, setup, secureCookies, sessionMaxDays: sessionPolicy.maxDays }));
+  app.use(requireSignIn);
+  app.use(accountRoutes(services.accounts), adminRoutes(services.accounts));
   app.use(articleRoutes(services, maxUploadBytes), segmentRoutes(services), exportRoutes(services));
 
   app.use(notFoundHandler);

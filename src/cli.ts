@@ -9,17 +9,22 @@ import { createServices } from './services';
 import { decodeUpload } from './articles/textInput';
 import { EXPORT_FORMATS, exportArticle, type ExportFormat } from './export/exportService';
 import { AppError } from './errors';
+import { generatePassword } from './auth/passwords';
 
 const USAGE = `Usage:
   redline import FILE [--title TITLE] [--author NAME]   import a .txt/.md article, print its id
   redline export ID [--format txt|md|html|json]         print the cleaned article to stdout
   redline list                                          list articles (id, status counts, title)
+  redline user add USERNAME --role admin|reviewer|editor [--display-name NAME]
+                                                        create an account; the password is read from stdin
+                                                        (piped), else a generated one is printed
+  redline token create USERNAME [--label LABEL]         print a new API token for that account
 
 The database is REDLINE_DB (default db/redline.sqlite).`;
 
 class UsageError extends Error {}
 
-function run(argv: string[]): void {
+async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE);
@@ -56,6 +61,34 @@ function run(argv: string[]): void {
         process.stdout.write(exportArticle(values.format as ExportFormat, article, services.articles.segments(id)).body);
         return;
       }
+      case 'user': {
+        const { values, positionals } = parseArgs({
+          args: rest, allowPositionals: true, options: { role: { type: 'string' }, 'display-name': { type: 'string' } },
+        });
+        if (positionals[0] !== 'add' || positionals.length !== 2) throw new UsageError('user takes: add USERNAME --role ROLE.');
+        if (!values.role) throw new UsageError('user add needs --role admin, reviewer or editor.');
+        const piped = process.stdin.isTTY ? '' : readStdin().replace(/\r?\n$/, '');
+        const password = piped || generatePassword();
+        const user = await services.accounts.createUser(
+          { username: positionals[1], displayName: values['display-name'] ?? positionals[1], role: values.role, password },
+          { userId: 0, username: `cli:${os.userInfo().username}`, displayName: 'CLI', role: 'admin' },
+        );
+        console.log(`Created ${user.role} ${user.username} (id ${user.id}).`);
+        if (!piped) console.log(`Password: ${password}`);
+        return;
+      }
+      case 'token': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { label: { type: 'string', default: 'cli' } } });
+        if (positionals[0] !== 'create' || positionals.length !== 2) throw new UsageError('token takes: create USERNAME [--label LABEL].');
+        const user = services.accounts.repository.userByName(positionals[1]!);
+        if (!user) throw new AppError(404, 'not_found', `No user named ${positionals[1]}.`);
+        if (user.disabledAt) throw new AppError(409, 'account_disabled', `${user.username} is disabled.`);
+        const { token } = services.accounts.createToken(
+          { userId: user.id, username: user.username, displayName: user.displayName, role: user.role }, values.label,
+        );
+        console.log(token);
+        return;
+      }
       case 'list': {
         for (const article of services.articles.list()) {
           const counts = Object.entries(article.counts).map(([status, count]) => `${status} ${count}`).join(', ');
@@ -71,6 +104,14 @@ function run(argv: string[]): void {
   }
 }
 
+function readStdin(): string {
+  try {
+    return fs.readFileSync(0, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 function readFile(file: string): Buffer {
   try {
     return fs.readFileSync(file);
@@ -80,11 +121,9 @@ function readFile(file: string): Buffer {
   }
 }
 
-try {
-  run(process.argv.slice(2));
-} catch (error) {
+run(process.argv.slice(2)).catch((error: unknown) => {
   const isUsage = error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
   // A command-line user gets the message, never a stack trace.
   console.error(`redline: ${(error as Error).message}${isUsage ? `\n\n${USAGE}` : ''}`);
   process.exitCode = isUsage ? 2 : 1;
-}
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultDatabasePath } from './paths';
+import type { SessionPolicy } from './auth/accountService';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -8,6 +9,10 @@ const environmentSchema = z.object({
   REDLINE_DB: z.string().min(1).default(defaultDatabasePath),
   REDLINE_SAMPLE: z.enum(['0', '1']).default('1'),
   REDLINE_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
+  // Express's "trust proxy": unset = no proxy; "1" = one reverse proxy hop, or a list of addresses.
+  REDLINE_TRUST_PROXY: z.string().optional(),
+  REDLINE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(8 * 60),
+  REDLINE_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 export interface Config {
@@ -15,6 +20,8 @@ export interface Config {
   databasePath: string;
   importSample: boolean;
   maxUploadBytes: number;
+  trustProxy: boolean | number | string;
+  sessionPolicy: SessionPolicy;
 }
 
 /** Reads the environment once; a bad value stops the program with a message naming the variable. */
@@ -30,5 +37,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     databasePath: env.REDLINE_DB,
     importSample: env.REDLINE_SAMPLE === '1',
     maxUploadBytes: Math.round(env.REDLINE_MAX_UPLOAD_MB * MEGABYTE),
+    trustProxy: parseTrustProxy(env.REDLINE_TRUST_PROXY),
+    sessionPolicy: { idleMinutes: env.REDLINE_SESSION_IDLE_MINUTES, maxDays: env.REDLINE_SESSION_MAX_DAYS },
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || value === '0' || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -1,6 +1,8 @@
 import { loadConfig } from './config';
 import { createApp } from './app';
 import { importSample, openMigratedDatabase } from './startup';
+import { SetupGate } from './auth/setupGate';
+import { createServices } from './services';
 
 /** The only module with side effects: read config, open and migrate the DB, listen, stop cleanly. */
 function main(): void {
@@ -19,11 +21,18 @@ function main(): void {
     console.log(`Imported the sample article as article ${id}.`);
   }
 
-  const app = createApp({ db, maxUploadBytes: config.maxUploadBytes });
+  const accounts = createServices(db, config.sessionPolicy).accounts;
+  accounts.deleteExpiredSessions();
+  // No account yet: whoever holds this link creates the first admin. No default passwords.
+  const setup = accounts.hasUsers() ? new SetupGate() : SetupGate.issue();
+  const app = createApp({ db, maxUploadBytes: config.maxUploadBytes, setup, sessionPolicy: config.sessionPolicy, trustProxy: config.trustProxy });
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`Redline is serving ${config.databasePath} at http://localhost:${port}`);
+    if (setup.pendingToken) {
+      console.log(`No account exists yet. Open this one-time link to create the first admin:\n  http://localhost:${port}/setup?token=${setup.pendingToken}`);
+    }
   });
   server.on('error', (error) => {
     console.error(`Redline cannot listen on port ${config.port}: ${error.message}`);

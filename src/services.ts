@@ -1,13 +1,25 @@
 import type { Db } from './db/database';
 import { ArticleService } from './articles/articleService';
 import { SegmentService } from './segments/segmentService';
+import { AccountService, type SessionPolicy } from './auth/accountService';
+import { AuditLog } from './auth/auditLog';
 
 export interface Services {
   articles: ArticleService;
   segments: SegmentService;
+  accounts: AccountService;
+  audit: AuditLog;
 }
 
+export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 8 * 60, maxDays: 7 };
+
 /** One instance of each service per database handle; routes, CLI and benchmark share them. */
-export function createServices(db: Db): Services {
-  return { articles: new ArticleService(db), segments: new SegmentService(db) };
+export function createServices(db: Db, sessionPolicy: SessionPolicy = defaultSessionPolicy): Services {
+  const audit = new AuditLog(db);
+  return {
+    articles: new ArticleService(db, audit),
+    segments: new SegmentService(db),
+    accounts: new AccountService(db, sessionPolicy, audit),
+    audit,
+  };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../services';
 import { parseId, parseInput } from '../web/validate';
 import type { Article, Segment } from './model';
+import { requireRole, type Actor } from '../auth/roles';
 
 const createArticleSchema = z.object({
   title: z.string().trim().max(300, 'A title can be at most 300 characters.').optional(),
@@ -48,9 +49,9 @@ export function articleApi(services: Services): Router {
     res.json({ articles: services.articles.list().map((article) => articleJson(services, article)) });
   });
 
-  router.post('/articles', (req, res) => {
+  router.post('/articles', requireRole('admin'), (req, res) => {
     const input = parseInput(createArticleSchema, req.body ?? {});
-    const article = services.articles.importArticle({ ...input, author: res.locals.apiAuthor as string });
+    const article = services.articles.importArticle({ ...input, author: (res.locals.actor as Actor).displayName });
     res.status(201).location(`/api/articles/${article.id}`).json({
       ...articleJson(services, article),
       segments: services.articles.segments(article.id).map(segmentJson),
@@ -60,6 +61,11 @@ export function articleApi(services: Services): Router {
   router.get('/articles/:id', (req, res) => {
     const article = services.articles.get(parseId(req.params.id, 'Article'));
     res.json({ ...articleJson(services, article), segments: services.articles.segments(article.id).map(segmentJson) });
+  });
+
+  router.delete('/articles/:id', requireRole('admin'), (req, res) => {
+    const article = services.articles.delete(parseId(req.params.id, 'Article'), res.locals.actor as Actor, req.ip);
+    res.json({ id: article.id, title: article.title, deleted: true });
   });
 
   return router;

@@ -46,6 +46,8 @@ export class ArticleRepository {
         `SELECT ${SEGMENT_COLUMNS} FROM segments WHERE article_id = ? AND status = ? ORDER BY position LIMIT ? OFFSET ?`,
       ),
       touch: db.prepare(`UPDATE articles SET updated_at = ? WHERE id = ?`),
+      // Segments and revisions go with it (ON DELETE CASCADE).
+      delete: db.prepare(`DELETE FROM articles WHERE id = ?`),
     };
   }
 
@@ -98,6 +100,10 @@ export class ArticleRepository {
         ? this.statements.segmentPageByStatus.all(articleId, status, limit, offset)
         : this.statements.segmentPage.all(articleId, limit, offset)
     ) as Segment[];
+  }
+
+  delete(articleId: number): void {
+    this.statements.delete.run(articleId);
   }
 
   touch(articleId: number, at: string): void {

@@ -7,6 +7,8 @@ import { wordDiff } from '../diff/wordDiff';
 import { parseId, parseInput } from '../web/validate';
 import { REVIEW_STATUSES } from './model';
 import { decodeUpload } from './textInput';
+import { requireRole, type Actor } from '../auth/roles';
+import { verifyCsrf } from '../auth/authenticate';
 
 const importFormSchema = z.object({
   title: z.string().trim().max(300, 'A title can be at most 300 characters.').optional(),
@@ -29,11 +31,12 @@ export function articleRoutes(services: Services, maxUploadBytes: number): Route
     res.render('articles/index', { title: 'Articles', articles: services.articles.list() });
   });
 
-  router.get('/articles/new', (_req, res) => {
+  router.get('/articles/new', requireRole('admin'), (_req, res) => {
     res.render('articles/new', { title: 'Import an article', error: undefined, values: {} });
   });
 
-  router.post('/articles', upload.single('file'), (req, res) => {
+  router.post('/articles', requireRole('admin'), upload.single('file'), (req, res) => {
+    verifyCsrf(req, res); // multipart bodies are only readable after multer
     const values = { title: typeof req.body?.title === 'string' ? req.body.title : '', text: typeof req.body?.text === 'string' ? req.body.text : '' };
     try {
       const input = parseInput(importFormSchema, req.body ?? {});
@@ -46,7 +49,7 @@ export function articleRoutes(services: Services, maxUploadBytes: number): Route
         text = decodeUpload(req.file.buffer);
         fileName = req.file.originalname;
       }
-      const article = services.articles.importArticle({ text, title: input.title, fileName, author: res.locals.editorName as string });
+      const article = services.articles.importArticle({ text, title: input.title, fileName, author: (res.locals.actor as Actor).displayName });
       res.redirect(303, `/articles/${article.id}`);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
@@ -64,6 +67,11 @@ export function articleRoutes(services: Services, maxUploadBytes: number): Route
       rows: review.segments.map((segment) => ({ segment, diff: wordDiff(segment.mt, segment.text) })),
       returnTo: req.originalUrl,
     });
+  });
+
+  router.post('/articles/:id/delete', requireRole('admin'), (req, res) => {
+    services.articles.delete(parseId(req.params.id, 'Article'), res.locals.actor as Actor, req.ip);
+    res.redirect(303, '/');
   });
 
   router.get('/articles/:id/activity', (req, res) => {

@@ -4,6 +4,8 @@ import { normalizeNewlines, segmentDocument } from '../segmentation/document';
 import { ArticleRepository, type ArticleSummary } from './articleRepository';
 import { now, progressFrom, type Article, type ArticleFormat, type Progress, type ReviewStatus, type Segment } from './model';
 import { checkArticleText } from './textInput';
+import { AuditLog } from '../auth/auditLog';
+import type { Actor } from '../auth/roles';
 
 export const REVIEW_PAGE_SIZE = 100;
 const TITLE_MAX = 300;
@@ -30,7 +32,10 @@ export interface ReviewPage {
 export class ArticleService {
   readonly repository: ArticleRepository;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog = new AuditLog(db),
+  ) {
     this.repository = new ArticleRepository(db);
   }
 
@@ -56,6 +61,18 @@ export class ArticleService {
     const article = this.repository.find(id);
     if (!article) throw notFound(`Article ${id}`);
     return article;
+  }
+
+  /** Deletes an article with its segments and history; the audit log keeps a record of it. */
+  delete(id: number, actor: Actor, ip?: string): Article {
+    return this.db.transaction(() => {
+      const article = this.get(id);
+      const segments = this.repository.statusCounts(id);
+      this.repository.delete(id);
+      const total = Object.values(segments).reduce((sum, count) => sum + count, 0);
+      this.audit.record({ actor, action: 'article_deleted', target: `${id}: ${article.title}`, detail: `${total} segments`, ip });
+      return article;
+    }).immediate();
   }
 
   list(): ArticleSummary[] {

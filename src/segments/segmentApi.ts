@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { segmentJson } from '../articles/articleApi';
 import { parseId, parseInput } from '../web/validate';
 import { patchSegmentSchema } from './segmentSchemas';
+import type { Actor } from '../auth/roles';
 
 export function segmentApi(services: Services): Router {
   const router = Router();
@@ -14,7 +15,7 @@ export function segmentApi(services: Services): Router {
   router.patch('/segments/:id', (req, res) => {
     const id = parseId(req.params.id, 'Segment');
     const input = parseInput(patchSegmentSchema, req.body ?? {});
-    const segment = services.segments.change(id, { ...input, author: res.locals.apiAuthor as string });
+    const segment = services.segments.change(id, { ...input, actor: res.locals.actor as Actor });
     res.json(segmentJson(segment));
   });
 
@@ -29,6 +30,7 @@ export function segmentApi(services: Services): Router {
         status: revision.status,
         note: revision.note,
         author: revision.author,
+        userId: revision.userId,
         createdAt: revision.createdAt,
       })),
     });

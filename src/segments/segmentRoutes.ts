@@ -1,12 +1,14 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Services } from '../services';
 import { AppError } from '../errors';
 import { wordDiff } from '../diff/wordDiff';
-import { requireEditorName, safeReturnPath } from '../editors/editorName';
+import { safeReturnPath } from '../web/returnPath';
+import { requireRole, type Actor } from '../auth/roles';
 import { parseId, parseInput } from '../web/validate';
 import { wantsJson } from '../web/errorHandler';
 import { REVIEW_PAGE_SIZE } from '../articles/articleService';
 import type { Segment } from '../articles/model';
+import { segmentJson } from '../articles/articleApi';
 import { editFormSchema, revertFormSchema, statusFormSchema } from './segmentSchemas';
 
 /**
@@ -44,6 +46,15 @@ export function segmentRoutes(services: Services): Router {
     });
   }
 
+  /** The review page's script shows the same choice inline: the JSON error carries the rendered panel. */
+  function sendConflict(req: Request, res: Response, next: NextFunction, error: AppError, yourText: string) {
+    const current = services.segments.get(parseId(req.params.id, 'Segment'));
+    res.render('segments/_conflict', { message: error.message, current, diff: wordDiff(current.text, yourText) }, (renderError, html) => {
+      if (renderError) return next(renderError);
+      res.status(409).json({ error: { code: error.code, message: error.message, current: segmentJson(current), html } });
+    });
+  }
+
   router.get('/segments/:id/row', (req, res) => {
     const segment = services.segments.get(parseId(req.params.id, 'Segment'));
     res.render('articles/_segment', { segment, diff: wordDiff(segment.mt, segment.text), returnTo: safeReturnPath(req.query.returnTo, reviewPath(segment)) });
@@ -57,18 +68,19 @@ export function segmentRoutes(services: Services): Router {
     });
   });
 
-  router.post('/segments/:id', (req, res) => {
+  router.post('/segments/:id', (req, res, next) => {
     const id = parseId(req.params.id, 'Segment');
     const input = parseInput(editFormSchema, req.body ?? {});
-    const author = requireEditorName(res.locals);
+    const actor = res.locals.actor as Actor;
     try {
       const segment =
         input.action === 'reset'
-          ? services.segments.resetToMt(id, input.version, author, input.note)
-          : services.segments.change(id, { version: input.version, text: input.text, note: input.note, author });
+          ? services.segments.resetToMt(id, input.version, actor, input.note)
+          : services.segments.change(id, { version: input.version, text: input.text, note: input.note, actor });
       respond(req, res, segment, input.returnTo);
     } catch (error) {
-      if (error instanceof AppError && error.status === 409 && !wantsJson(req)) return renderConflict(req, res, error, input.text, input.returnTo);
+      if (error instanceof AppError && error.status === 409 && wantsJson(req)) return sendConflict(req, res, next, error, input.text);
+      if (error instanceof AppError && error.status === 409) return renderConflict(req, res, error, input.text, input.returnTo);
       if (error instanceof AppError && error.status === 422 && !wantsJson(req)) {
         const segment = services.segments.get(id);
         res.status(422).render('segments/edit', {
@@ -84,7 +96,7 @@ export function segmentRoutes(services: Services): Router {
   router.post('/segments/:id/status', (req, res) => {
     const id = parseId(req.params.id, 'Segment');
     const input = parseInput(statusFormSchema, req.body ?? {});
-    const segment = services.segments.change(id, { version: input.version, status: input.status, note: input.note, author: requireEditorName(res.locals) });
+    const segment = services.segments.change(id, { version: input.version, status: input.status, note: input.note, actor: res.locals.actor as Actor });
     respond(req, res, segment, input.returnTo);
   });
 
@@ -98,10 +110,10 @@ export function segmentRoutes(services: Services): Router {
     res.render('segments/history', { title: `History of sentence ${segment.position + 1}`, article, segment, entries: entries.reverse(), reviewPath: reviewPath(segment) });
   });
 
-  router.post('/segments/:id/revert', (req, res) => {
+  router.post('/segments/:id/revert', requireRole('reviewer'), (req, res) => {
     const id = parseId(req.params.id, 'Segment');
     const input = parseInput(revertFormSchema, req.body ?? {});
-    services.segments.revert(id, input.version, input.to, requireEditorName(res.locals));
+    services.segments.revert(id, input.version, input.to, res.locals.actor as Actor);
     res.redirect(303, `/segments/${id}/history`);
   });
 

@@ -2,11 +2,11 @@ import type { Db } from '../db/database';
 import { ArticleRepository } from '../articles/articleRepository';
 import { now, type ReviewStatus, type Segment } from '../articles/model';
 import { checkSegmentText } from '../articles/textInput';
-import { conflict, notFound, unprocessable } from '../errors';
+import { AppError, conflict, notFound, unprocessable } from '../errors';
+import { hasRole, type Actor } from '../auth/roles';
 import { SegmentRepository, type ActivityEntry, type Revision, type RevisionAction } from './segmentRepository';
 
 export const NOTE_MAX = 2_000;
-export const AUTHOR_MAX = 80;
 
 export const messages = {
   staleVersion: (segment: Segment) =>
@@ -15,7 +15,11 @@ export const messages = {
   reasonRequired: 'Rejecting a sentence needs a reason, so the editor knows what to rework.',
   newNeedsMt: 'Only a sentence whose text is the machine translation can be "new"; use "Reset to MT" to go back to it.',
   noteTooLong: `A note can be at most ${NOTE_MAX} characters.`,
+  reviewersOnly: 'Approving, rejecting and reverting need the reviewer role.',
 };
+
+/** Editors correct text; deciding whether a sentence passes review is a reviewer's call. */
+const REVIEW_DECISIONS: readonly ReviewStatus[] = ['approved', 'rejected'];
 
 /** What a person asks to change on one segment. `version` is the version they saw. */
 export interface SegmentChange {
@@ -23,7 +27,7 @@ export interface SegmentChange {
   text?: string;
   status?: ReviewStatus;
   note?: string;
-  author: string;
+  actor: Actor;
 }
 
 /**
@@ -48,7 +52,7 @@ export class SegmentService {
 
   /** Saves new text and/or status. Returns the segment as stored (unchanged if nothing changed). */
   change(segmentId: number, change: SegmentChange): Segment {
-    return this.apply(segmentId, change.version, change.author, (current) => {
+    return this.apply(segmentId, change.version, change.actor, (current) => {
       const text = change.text === undefined ? current.text : checkSegmentText(change.text.replace(/\r\n?/g, '\n').trim());
       const textChanged = text !== current.text;
       const status = change.status ?? (textChanged ? statusForText(text, current.mt) : current.status);
@@ -57,13 +61,14 @@ export class SegmentService {
   }
 
   /** Puts the machine translation back, as a new revision with status `new`. */
-  resetToMt(segmentId: number, version: number, author: string, note?: string): Segment {
-    return this.apply(segmentId, version, author, (current) => ({ text: current.mt, status: 'new', note, action: 'reset' }));
+  resetToMt(segmentId: number, version: number, actor: Actor, note?: string): Segment {
+    return this.apply(segmentId, version, actor, (current) => ({ text: current.mt, status: 'new', note, action: 'reset' }));
   }
 
   /** Brings back the text of an earlier revision, as a new revision awaiting review. */
-  revert(segmentId: number, version: number, toVersion: number, author: string): Segment {
-    return this.apply(segmentId, version, author, (current) => {
+  revert(segmentId: number, version: number, toVersion: number, actor: Actor): Segment {
+    if (!hasRole(actor, 'reviewer')) throw new AppError(403, 'forbidden', messages.reviewersOnly);
+    return this.apply(segmentId, version, actor, (current) => {
       const target = this.repository.revision(segmentId, toVersion);
       if (!target) throw notFound(`Version ${toVersion} of segment ${segmentId}`);
       return {
@@ -88,7 +93,7 @@ export class SegmentService {
   private apply(
     segmentId: number,
     version: number,
-    author: string,
+    actor: Actor,
     decide: (current: Segment) => { text: string; status: ReviewStatus; note: string | undefined; action: RevisionAction; force?: boolean },
   ): Segment {
     // IMMEDIATE takes the write lock before reading, so a CLI or second server
@@ -99,6 +104,9 @@ export class SegmentService {
         throw conflict('stale_version', messages.staleVersion(current), { current: current as unknown as Record<string, unknown> });
       }
       const next = decide(current);
+      if (next.status !== current.status && REVIEW_DECISIONS.includes(next.status) && !hasRole(actor, 'reviewer')) {
+        throw new AppError(403, 'forbidden', messages.reviewersOnly);
+      }
       const note = next.note?.trim() || null;
       if (note && note.length > NOTE_MAX) throw unprocessable('note_too_long', messages.noteTooLong);
       if (next.status === 'rejected' && !note) throw unprocessable('reason_required', messages.reasonRequired);
@@ -110,7 +118,7 @@ export class SegmentService {
       this.repository.append(
         {
           segmentId, articleId: current.articleId, version: current.version + 1, action: next.action,
-          text: next.text, status: next.status, note, author, createdAt,
+          text: next.text, status: next.status, note, author: actor.displayName, userId: actor.userId, createdAt,
         },
         current.version,
       );

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { sampleArticlePath } from '../../src/paths';
 import { SAMPLE_TITLE } from '../../src/startup';
-import type { RunningServer } from '../helpers/server';
-import { artifactsDir, launchBrowser, newContext, setEditorName, skipBrowserTests, startBuiltServer, watchForProblems } from '../helpers/browser';
+import { addUser, type RunningServer } from '../helpers/server';
+import { artifactsDir, csrfToken, E2E_PASSWORD, launchBrowser, newContext, signIn, skipBrowserTests, startBuiltServer, watchForProblems } from '../helpers/browser';
 
 declare global {
   interface Window {
@@ -37,6 +37,10 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     server = await startBuiltServer();
+    // The people in these journeys, made by an operator with the CLI.
+    addUser(server.databasePath, 'rita', 'reviewer', 'Rita Reviewer', E2E_PASSWORD);
+    addUser(server.databasePath, 'cleo', 'admin', 'Cleo First', E2E_PASSWORD);
+    addUser(server.databasePath, 'dan', 'editor', 'Dan Second', E2E_PASSWORD);
     fs.mkdirSync(artifactsDir, { recursive: true });
   });
 
@@ -51,8 +55,8 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     const context = await newContext(browser, server.url);
     const page = await context.newPage();
     const problems = watchForProblems(page);
-    await setEditorName(page, 'Ana Reviewer');
-    expect(await page.getByTestId('editor-name').textContent()).toBe('Ana Reviewer');
+    await signIn(page, 'rita');
+    expect(await page.getByTestId('signed-in-as').textContent()).toBe('Rita Reviewer');
     await Promise.all([page.waitForURL(/\/articles\/\d+$/), page.getByRole('link', { name: SAMPLE_TITLE }).click()]);
     const total = await count(page, 'total');
     const newBefore = await count(page, 'new');
@@ -117,7 +121,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     expect(await page.locator('h1').textContent()).toBe(`History of sentence ${index + 1}`);
     expect(await page.locator('li.revision').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.version))).toEqual(['3', '2', '1']);
     const version3 = page.locator('li.revision[data-version="3"] header');
-    expect((await version3.textContent())!.replace(/\s+/g, ' ')).toMatch(/^ ?Version 3 · status · approved · Ana Reviewer · /);
+    expect((await version3.textContent())!.replace(/\s+/g, ' ')).toMatch(/^ ?Version 3 · status · approved · Rita Reviewer · /);
     expect(await texts(page.locator('li.revision[data-version="2"] del'))).toEqual(['comfort']);
     expect(await texts(page.locator('li.revision[data-version="2"] ins'))).toEqual(['reassurance']);
 
@@ -138,11 +142,11 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
   }, 45_000);
 
   it('when two editors import, reject and save the same sentence, then pasted markup stays text, the reason shows, and the later save meets an inline conflict it can win', async () => {
-    // Arrange: Cleo pastes an article with markup in it.
+    // Arrange: Cleo (an admin) pastes an article with markup in it.
     const cleoContext = await newContext(browser, server.url);
     const cleo = await cleoContext.newPage();
     const cleoProblems = watchForProblems(cleo);
-    await setEditorName(cleo, 'Cleo First');
+    await signIn(cleo, 'cleo');
     await cleo.getByRole('link', { name: 'Import', exact: true }).click();
     await cleo.getByLabel('Title').fill('Paris talks, pasted');
     await cleo.getByLabel('Text', { exact: true }).fill(
@@ -172,12 +176,15 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     const danContext = await newContext(browser, server.url);
     const dan = await danContext.newPage();
     const danProblems = watchForProblems(dan);
-    await setEditorName(dan, 'Dan Second');
+    await signIn(dan, 'dan');
     await dan.goto(new URL(cleo.url()).pathname);
     const cleoRow = (await rowByMt(cleo, 'comfort force')).row;
     const { row: danRow, id } = await rowByMt(dan, 'comfort force');
     await cleoRow.locator('.segment-text').click();
     await danRow.locator('.segment-text').click();
+    // Each sees who else has the sentence open (the page reports its editor every few seconds).
+    await expect.poll(() => danRow.locator('[data-presence]').textContent(), { timeout: 8_000 }).toBe('Cleo First is editing this');
+    await expect.poll(() => cleoRow.locator('[data-presence]').textContent(), { timeout: 8_000 }).toBe('Dan Second is editing this');
     const cleoText = 'The couple provides for a “reassurance force” of international troops.';
     const danText = 'The couple plans a “reassurance force” of international troops.';
 
@@ -193,6 +200,9 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('This sentence was changed by Cleo First (now version 2) after you opened it.');
     expect(await texts(conflict.getByTestId('their-text'))).toEqual([cleoText]);
+    // The word diff from their text to Dan's.
+    expect(await texts(conflict.locator('del'))).toEqual(['provides for']);
+    expect(await texts(conflict.locator('ins'))).toEqual(['plans']);
     expect(await danRow.locator('textarea').inputValue()).toBe(danText);
     await dan.screenshot({ path: path.join(artifactsDir, 'review-conflict.png') });
 
@@ -220,8 +230,9 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     // Arrange
     const context = await newContext(browser, server.url, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await setEditorName(page, 'Eve Noscript');
+    await signIn(page, 'cleo');
     const created = await page.request.post('/api/articles', {
+      headers: { 'X-CSRF-Token': await csrfToken(page) },
       data: { title: 'Without scripts', text: 'The couple provides for a “comfort force” of international troops. The Kremlin criticized the initiative.' },
     });
     const article = (await created.json()) as { id: number; segments: { id: number; mt: string }[] };
@@ -239,7 +250,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     expect(await texts(row.locator('.segment-diff del'))).toEqual(['comfort']);
     expect(await texts(row.locator('.segment-diff ins'))).toEqual(['reassurance']);
     expect(await row.getByTestId('segment-status').textContent()).toBe('edited');
-    expect(await row.locator('.segment-meta .muted').first().textContent()).toBe('v2 · Eve Noscript');
+    expect(await row.locator('.segment-meta .muted').first().textContent()).toBe('v2 · Cleo First');
     await context.close();
   }, 30_000);
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { SAMPLE_TITLE } from '../../src/startup';
-import type { RunningServer } from '../helpers/server';
-import { launchBrowser, newContext, skipBrowserTests, startBuiltServer, watchForProblems, type PageProblem } from '../helpers/browser';
+import { addUser, type RunningServer } from '../helpers/server';
+import { E2E_PASSWORD, launchBrowser, newContext, signIn, skipBrowserTests, startBuiltServer, watchForProblems, type PageProblem } from '../helpers/browser';
 
 /** Chromium logs the 404 page's own document as a failed load: that is the answer asked for, not an error. */
 function isExpectedMiss(problem: PageProblem, expectedStatus: number, pageUrl: string): boolean {
@@ -17,6 +17,7 @@ describe.skipIf(skipBrowserTests)('Smoke: every page in a real browser', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     server = await startBuiltServer();
+    addUser(server.databasePath, 'ada', 'admin', 'Ada Admin', E2E_PASSWORD);
     context = await newContext(browser, server.url);
   });
 
@@ -27,14 +28,21 @@ describe.skipIf(skipBrowserTests)('Smoke: every page in a real browser', () => {
   });
 
   it('when each page is visited, then it answers with its status, shows its heading, and logs no error or CSP violation', async () => {
-    const { articles } = (await (await fetch(`${server.url}/api/articles`)).json()) as { articles: { id: number }[] };
+    const signInPage = await context.newPage();
+    const signInProblems = watchForProblems(signInPage);
+    await signIn(signInPage, 'ada');
+    expect(signInProblems).toEqual([]);
+    await signInPage.close();
+    const { articles } = (await (await context.request.get('/api/articles')).json()) as { articles: { id: number }[] };
     const articleId = articles[0]!.id;
-    const { segments } = (await (await fetch(`${server.url}/api/articles/${articleId}`)).json()) as { segments: { id: number; position: number }[] };
+    const { segments } = (await (await context.request.get(`/api/articles/${articleId}`)).json()) as { segments: { id: number; position: number }[] };
     const segment = segments.find((candidate) => candidate.position === 2)!;
     const pages = [
       { path: '/', status: 200, heading: 'Articles' },
       { path: '/articles/new', status: 200, heading: 'Import an article' },
-      { path: '/name', status: 200, heading: 'Your name' },
+      { path: '/account', status: 200, heading: 'Your account' },
+      { path: '/admin/users', status: 200, heading: 'Users' },
+      { path: '/admin/audit', status: 200, heading: 'Audit log' },
       { path: `/articles/${articleId}`, status: 200, heading: SAMPLE_TITLE },
       { path: `/articles/${articleId}?status=new`, status: 200, heading: SAMPLE_TITLE },
       { path: `/articles/${articleId}/activity`, status: 200, heading: 'Activity' },

@@ -4,35 +4,78 @@ import { createApp } from '../../src/app';
 import { openDatabase, type Db } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { migrationsDir, sampleArticlePath } from '../../src/paths';
+import { createServices, type Services } from '../../src/services';
+import type { Actor, Role } from '../../src/auth/roles';
+import type { SetupGate } from '../../src/auth/setupGate';
+import type { SessionPolicy } from '../../src/auth/accountService';
 
 export const sampleText = fs.readFileSync(sampleArticlePath, 'utf8');
+export const TEST_PASSWORD = 'correct horse battery';
+
+export type Agent = ReturnType<typeof request.agent>;
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   db: Db;
-  /** A supertest agent that carries cookies, with an editor name already set. */
-  browser: () => Promise<ReturnType<typeof request.agent>>;
+  services: Services;
+  /** Creates (once) a user with that role and returns the actor. */
+  user: (role?: Role) => Promise<Actor>;
+  /** A signed-in browser: carries the session cookie and sends the CSRF token with every request. */
+  browser: (role?: Role) => Promise<Agent>;
+  /** An API client authenticated with a bearer token of a user with that role. */
+  api: (role?: Role) => Promise<Agent>;
 }
 
 /** A fresh in-memory database and app per test, so tests never share data. */
-export function createTestApp(options: { maxUploadBytes?: number } = {}): TestApp {
+export function createTestApp(options: { maxUploadBytes?: number; setup?: SetupGate; sessionPolicy?: SessionPolicy } = {}): TestApp {
   const db = openDatabase(':memory:');
   migrate(db, migrationsDir);
-  const app = createApp({ db, maxUploadBytes: options.maxUploadBytes ?? 10 * 1024 * 1024 });
-  return {
-    app,
-    db,
-    browser: async () => {
-      const agent = request.agent(app);
-      await agent.post('/name').type('form').send({ name: 'Ana Editor', next: '/' }).expect(303);
-      return agent;
-    },
-  };
+  const app = createApp({ db, maxUploadBytes: options.maxUploadBytes ?? 10 * 1024 * 1024, setup: options.setup, sessionPolicy: options.sessionPolicy });
+  const services = createServices(db);
+  const users = new Map<Role, Actor>();
+
+  async function user(role: Role = 'editor'): Promise<Actor> {
+    const existing = users.get(role);
+    if (existing) return existing;
+    const names: Record<Role, string> = { editor: 'Ana Editor', reviewer: 'Rita Reviewer', admin: 'Adam Admin' };
+    const created = await services.accounts.createUser({ username: role, displayName: names[role], role, password: TEST_PASSWORD }, undefined);
+    const actor: Actor = { userId: created.id, username: created.username, displayName: created.displayName, role: created.role };
+    users.set(role, actor);
+    return actor;
+  }
+
+  async function browser(role: Role = 'editor'): Promise<Agent> {
+    await user(role);
+    return signInAs(app, role, TEST_PASSWORD);
+  }
+
+  async function api(role: Role = 'editor'): Promise<Agent> {
+    const { token } = services.accounts.createToken(await user(role), 'tests');
+    return request.agent(app).set('Authorization', `Bearer ${token}`);
+  }
+
+  return { app, db, services, user, browser, api };
 }
 
-/** Imports through the API and returns the created article body. */
-export async function importViaApi(app: TestApp['app'], text: string, title = 'Test article') {
-  const response = await request(app).post('/api/articles').send({ title, text }).expect(201);
+/** Signs in through the login form and returns an agent that sends the session's CSRF token. */
+export async function signInAs(app: TestApp['app'], username: string, password: string): Promise<Agent> {
+  const agent = request.agent(app);
+  const loginPage = await agent.get('/login').expect(200);
+  await agent.post('/login').type('form').send({ username, password, _csrf: csrfFrom(loginPage.text) }).expect(303);
+  const home = await agent.get('/').expect(200);
+  return agent.set('X-CSRF-Token', csrfFrom(home.text));
+}
+
+export function csrfFrom(html: string): string {
+  const match = /<meta name="csrf-token" content="([^"]+)">/.exec(html);
+  if (!match) throw new Error('No CSRF token on the page');
+  return match[1]!;
+}
+
+/** Imports through the API as an admin and returns the created article body. */
+export async function importViaApi(testApp: TestApp, text: string, title = 'Test article') {
+  const client = await testApp.api('admin');
+  const response = await client.post('/api/articles').send({ title, text }).expect(201);
   return response.body as {
     id: number;
     segments: { id: number; text: string; mt: string; version: number; status: string; paragraph: number; position: number; kind: string }[];

@@ -55,11 +55,19 @@ export async function newContext(browser: Browser, baseURL: string, options: Bro
   return context;
 }
 
-/** Sets the editor's display name the way a person does: through the form on /name. */
-export async function setEditorName(page: Page, name: string): Promise<void> {
-  await page.goto('/name?next=/');
-  await page.getByLabel('Display name').fill(name);
-  await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('button', { name: 'Save name' }).click()]);
+export const E2E_PASSWORD = 'a long test password';
+
+/** Signs in the way a person does: through the form on /login. */
+export async function signIn(page: Page, username: string, password = E2E_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('button', { name: 'Sign in' }).click()]);
+}
+
+/** The CSRF token of the page's session, for requests a test sends beside the page. */
+export async function csrfToken(page: Page): Promise<string> {
+  return (await page.locator('meta[name="csrf-token"]').getAttribute('content'))!;
 }
 
 export interface PageProblem {

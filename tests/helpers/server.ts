@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,5 +60,13 @@ export function runServerToExit(env: Record<string, string>): Promise<{ code: nu
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+/** Creates an account with the CLI, as an operator would (`redline user add`), password on stdin. */
+export function addUser(databasePath: string, username: string, role: 'editor' | 'reviewer' | 'admin', displayName: string, password: string): void {
+  execFileSync(process.execPath, [path.join(projectRoot, 'dist', 'cli.js'), 'user', 'add', username, '--role', role, '--display-name', displayName], {
+    env: { ...process.env, REDLINE_DB: databasePath },
+    input: `${password}\n`,
   });
 }

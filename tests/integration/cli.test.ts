@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { projectRoot, sampleArticlePath } from '../../src/paths';
 
 // The CLI is tested as users run it: the built dist/cli.js (npm test builds first).
 const cli = path.join(projectRoot, 'dist', 'cli.js');
 
-function run(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+function run(args: string[], env: Record<string, string>, input?: string) {
+  return spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', input });
 }
 
 describe('CLI', () => {
@@ -55,5 +56,29 @@ describe('CLI', () => {
     const result = run(['list'], { REDLINE_DB: file });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/schema version 99/);
+  });
+
+  it('when a user is added with a piped password, then they exist with that role and can get an API token', () => {
+    const added = run(['user', 'add', 'rita', '--role', 'reviewer', '--display-name', 'Rita Reviewer'], env, 'piped password 123\n');
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toMatch(/^Created reviewer rita \(id \d+\)\.\n$/);
+    const token = run(['token', 'create', 'rita', '--label', 'script'], env);
+    expect(token.status).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^rl_[\w-]{43}$/);
+    const db = new Database(env.REDLINE_DB, { readonly: true });
+    expect(db.prepare('SELECT username, display_name AS displayName, role FROM users WHERE username = ?').get('rita')).toEqual({
+      username: 'rita', displayName: 'Rita Reviewer', role: 'reviewer',
+    });
+    expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action IN ('user_created', 'token_created')").get()).toEqual({ n: 2 });
+    db.close();
+  });
+
+  it('when no password is piped, then a generated one is printed; bad input is refused', () => {
+    const generated = run(['user', 'add', 'gen', '--role', 'editor'], env, '');
+    expect(generated.stdout).toMatch(/Password: [\w-]{20}\n$/);
+    expect(run(['user', 'add', 'x', '--role', 'owner'], env, 'long enough pass\n').stderr).toContain('must be one of editor, reviewer, admin');
+    expect(run(['user', 'add', 'gen', '--role', 'editor'], env, 'long enough pass\n').stderr).toContain('is taken');
+    expect(run(['user', 'add', 'short', '--role', 'editor'], env, 'short\n').stderr).toContain('at least 10 characters');
+    expect(run(['token', 'create', 'nobody'], env).stderr).toBe('redline: No user named nobody.\n');
   });
 });

@@ -6,8 +6,8 @@ const TEXT = 'The couple provides for a “comfort force” of international tro
 
 async function setup() {
   const testApp = createTestApp();
-  const article = await importViaApi(testApp.app, TEXT);
-  return { ...testApp, article, first: article.segments[0]! };
+  const article = await importViaApi(testApp, TEXT);
+  return { ...testApp, client: await testApp.api('admin'), article, first: article.segments[0]! };
 }
 
 const revisions = (db: ReturnType<typeof createTestApp>['db'], segmentId: number) =>
@@ -15,64 +15,64 @@ const revisions = (db: ReturnType<typeof createTestApp>['db'], segmentId: number
 
 describe('PATCH /api/segments/:id', () => {
   it('when the text is changed at the current version, then a new revision is stored and the status is edited', async () => {
-    const { app, db, first } = await setup();
+    const { client, db, first } = await setup();
     const fixed = first.text.replace('comfort', 'reassurance');
-    const response = await request(app).patch(`/api/segments/${first.id}`).set('X-Redline-Author', 'Bo').send({ text: fixed, version: 1 }).expect(200);
-    expect(response.body).toMatchObject({ id: first.id, text: fixed, mt: first.mt, status: 'edited', version: 2, updatedBy: 'Bo' });
+    const response = await client.patch(`/api/segments/${first.id}`).send({ text: fixed, version: 1 }).expect(200);
+    expect(response.body).toMatchObject({ id: first.id, text: fixed, mt: first.mt, status: 'edited', version: 2, updatedBy: 'Adam Admin' });
     expect(revisions(db, first.id)).toEqual([
-      { version: 1, action: 'import', text: first.mt, status: 'new', note: null, author: 'api' },
-      { version: 2, action: 'edit', text: fixed, status: 'edited', note: null, author: 'Bo' },
+      { version: 1, action: 'import', text: first.mt, status: 'new', note: null, author: 'Adam Admin' },
+      { version: 2, action: 'edit', text: fixed, status: 'edited', note: null, author: 'Adam Admin' },
     ]);
   });
 
   it('when the version is stale, then 409 with the current segment and nothing changes', async () => {
-    const { app, db, first } = await setup();
-    await request(app).patch(`/api/segments/${first.id}`).send({ text: 'First editor.', version: 1 }).expect(200);
-    const response = await request(app).patch(`/api/segments/${first.id}`).send({ text: 'Second editor.', version: 1 }).expect(409);
+    const { client, db, first } = await setup();
+    await client.patch(`/api/segments/${first.id}`).send({ text: 'First editor.', version: 1 }).expect(200);
+    const response = await client.patch(`/api/segments/${first.id}`).send({ text: 'Second editor.', version: 1 }).expect(409);
     expect(response.body.error.code).toBe('stale_version');
     expect(response.body.error.current).toMatchObject({ text: 'First editor.', version: 2 });
     expect(revisions(db, first.id)).toHaveLength(2);
   });
 
   it('when a sentence is approved unchanged, then its text stays the MT and the status is approved', async () => {
-    const { app, db, first } = await setup();
-    const response = await request(app).patch(`/api/segments/${first.id}`).send({ status: 'approved', version: 1 }).expect(200);
+    const { client, db, first } = await setup();
+    const response = await client.patch(`/api/segments/${first.id}`).send({ status: 'approved', version: 1 }).expect(200);
     expect(response.body).toMatchObject({ text: first.mt, status: 'approved', version: 2 });
     expect(revisions(db, first.id)[1]).toMatchObject({ action: 'status', status: 'approved' });
   });
 
   it('when an approved sentence gets new text, then it goes back to edited', async () => {
-    const { app, first } = await setup();
-    await request(app).patch(`/api/segments/${first.id}`).send({ status: 'approved', version: 1 }).expect(200);
-    const response = await request(app).patch(`/api/segments/${first.id}`).send({ text: 'Changed after approval.', version: 2 }).expect(200);
+    const { client, first } = await setup();
+    await client.patch(`/api/segments/${first.id}`).send({ status: 'approved', version: 1 }).expect(200);
+    const response = await client.patch(`/api/segments/${first.id}`).send({ text: 'Changed after approval.', version: 2 }).expect(200);
     expect(response.body).toMatchObject({ status: 'edited', version: 3 });
   });
 
   it('when a sentence is rejected without a reason, then 422; with one, the reason is kept', async () => {
-    const { app, db, first } = await setup();
-    const refused = await request(app).patch(`/api/segments/${first.id}`).send({ status: 'rejected', version: 1 }).expect(422);
+    const { client, db, first } = await setup();
+    const refused = await client.patch(`/api/segments/${first.id}`).send({ status: 'rejected', version: 1 }).expect(422);
     expect(refused.body.error.code).toBe('reason_required');
-    const rejected = await request(app).patch(`/api/segments/${first.id}`).send({ status: 'rejected', note: 'Terminology', version: 1 }).expect(200);
+    const rejected = await client.patch(`/api/segments/${first.id}`).send({ status: 'rejected', note: 'Terminology', version: 1 }).expect(200);
     expect(rejected.body).toMatchObject({ status: 'rejected', version: 2 });
     expect(revisions(db, first.id)[1]).toMatchObject({ status: 'rejected', note: 'Terminology' });
   });
 
   it('when status "new" is asked for an edited text, then 422', async () => {
-    const { app, first } = await setup();
-    await request(app).patch(`/api/segments/${first.id}`).send({ text: 'Edited.', version: 1 }).expect(200);
-    const response = await request(app).patch(`/api/segments/${first.id}`).send({ status: 'new', version: 2 }).expect(422);
+    const { client, first } = await setup();
+    await client.patch(`/api/segments/${first.id}`).send({ text: 'Edited.', version: 1 }).expect(200);
+    const response = await client.patch(`/api/segments/${first.id}`).send({ status: 'new', version: 2 }).expect(422);
     expect(response.body.error.code).toBe('invalid_status');
   });
 
   it('when the same text is saved again, then no revision is added', async () => {
-    const { app, db, first } = await setup();
-    const response = await request(app).patch(`/api/segments/${first.id}`).send({ text: first.text, version: 1 }).expect(200);
+    const { client, db, first } = await setup();
+    const response = await client.patch(`/api/segments/${first.id}`).send({ text: first.text, version: 1 }).expect(200);
     expect(response.body.version).toBe(1);
     expect(revisions(db, first.id)).toHaveLength(1);
   });
 
   it('when input is malformed, then a JSON error names the problem', async () => {
-    const { app, first } = await setup();
+    const { client, first } = await setup();
     const cases: [unknown, number, string][] = [
       [{ text: 'x' }, 422, 'version'],
       [{ text: 'x', version: 'one' }, 422, 'version'],
@@ -82,29 +82,29 @@ describe('PATCH /api/segments/:id', () => {
       [{ text: 'a\u0000b', version: 1 }, 422, 'NUL'],
     ];
     for (const [body, status, mention] of cases) {
-      const response = await request(app).patch(`/api/segments/${first.id}`).send(body as object).expect(status);
+      const response = await client.patch(`/api/segments/${first.id}`).send(body as object).expect(status);
       expect(response.body.error.message).toContain(mention);
     }
   });
 
   it('when the segment does not exist or the id is not a number, then 404 or 422 in JSON', async () => {
-    const { app } = await setup();
-    const missing = await request(app).patch('/api/segments/999999').send({ text: 'x', version: 1 }).expect(404);
+    const { client } = await setup();
+    const missing = await client.patch('/api/segments/999999').send({ text: 'x', version: 1 }).expect(404);
     expect(missing.body.error).toEqual({ code: 'not_found', message: 'Segment 999999 does not exist.' });
-    const bad = await request(app).patch('/api/segments/abc').send({ text: 'x', version: 1 }).expect(422);
+    const bad = await client.patch('/api/segments/abc').send({ text: 'x', version: 1 }).expect(422);
     expect(bad.body.error.code).toBe('invalid_id');
-    await request(app).get('/api/articles/424242').expect(404);
-    const unknownRoute = await request(app).get('/api/nothing').expect(404);
+    await client.get('/api/articles/424242').expect(404);
+    const unknownRoute = await client.get('/api/nothing').expect(404);
     expect(unknownRoute.body.error.code).toBe('not_found');
   });
 });
 
 describe('History', () => {
   it('when a segment was edited and approved, then its history lists every revision oldest first', async () => {
-    const { app, first } = await setup();
-    await request(app).patch(`/api/segments/${first.id}`).send({ text: 'Edited once.', version: 1 }).expect(200);
-    await request(app).patch(`/api/segments/${first.id}`).send({ status: 'approved', version: 2 }).expect(200);
-    const response = await request(app).get(`/api/segments/${first.id}/history`).expect(200);
+    const { client, first } = await setup();
+    await client.patch(`/api/segments/${first.id}`).send({ text: 'Edited once.', version: 1 }).expect(200);
+    await client.patch(`/api/segments/${first.id}`).send({ status: 'approved', version: 2 }).expect(200);
+    const response = await client.get(`/api/segments/${first.id}/history`).expect(200);
     expect(response.body.revisions.map((r: { version: number; action: string; status: string }) => [r.version, r.action, r.status])).toEqual([
       [1, 'import', 'new'],
       [2, 'edit', 'edited'],
@@ -114,7 +114,7 @@ describe('History', () => {
 
   it('when a revision is reverted in the browser, then a new revision brings its text back and nothing is deleted', async () => {
     const { browser, db, first } = await setup();
-    const agent = await browser();
+    const agent = await browser('reviewer');
     await agent.post(`/segments/${first.id}`).type('form').send({ text: 'Wrong fix.', version: 1 }).expect(303);
     await agent.post(`/segments/${first.id}`).type('form').send({ text: 'Worse fix.', version: 2 }).expect(303);
     await agent.post(`/segments/${first.id}/revert`).type('form').send({ version: 3, to: 2 }).expect(303);
@@ -122,7 +122,7 @@ describe('History', () => {
       expect.objectContaining({ version: 1, text: first.mt }),
       expect.objectContaining({ version: 2, text: 'Wrong fix.' }),
       expect.objectContaining({ version: 3, text: 'Worse fix.' }),
-      expect.objectContaining({ version: 4, action: 'revert', text: 'Wrong fix.', status: 'edited', note: 'Reverted to version 2', author: 'Ana Editor' }),
+      expect.objectContaining({ version: 4, action: 'revert', text: 'Wrong fix.', status: 'edited', note: 'Reverted to version 2', author: 'Rita Reviewer' }),
     ]);
     const page = await agent.get(`/segments/${first.id}/history`).expect(200);
     expect(page.text).toContain('Version 4');
@@ -131,7 +131,7 @@ describe('History', () => {
 
   it('when the activity page is opened, then people’s changes are listed newest first without the import', async () => {
     const { browser, article } = await setup();
-    const agent = await browser();
+    const agent = await browser('reviewer');
     const [first, second] = article.segments;
     await agent.post(`/segments/${first!.id}`).type('form').send({ text: 'Edit A.', version: 1 }).expect(303);
     await agent.post(`/segments/${second!.id}/status`).type('form').send({ status: 'approved', version: 1 }).expect(303);
@@ -147,29 +147,29 @@ describe('History', () => {
 describe('Editing in the browser without JavaScript', () => {
   it('when the edit form is posted, then the editor is redirected back to the row and the review page shows the diff', async () => {
     const { browser, first, article } = await setup();
-    const agent = await browser();
+    const agent = await browser('reviewer');
     const fixed = first.text.replace('comfort', 'reassurance');
     const response = await agent.post(`/segments/${first.id}`).type('form').send({ text: fixed, version: 1, returnTo: `/articles/${article.id}` }).expect(303);
     expect(response.headers.location).toBe(`/articles/${article.id}#segment-${first.id}`);
     const page = await agent.get(`/articles/${article.id}`).expect(200);
     expect(page.text).toContain('<del>comfort</del><ins>reassurance</ins>');
-    expect(page.text).toContain('v2 · Ana Editor');
+    expect(page.text).toContain('v2 · Rita Reviewer');
   });
 
   it('when "Reset to MT" is posted, then the MT comes back as a new revision with status new', async () => {
     const { browser, db, first } = await setup();
-    const agent = await browser();
+    const agent = await browser('reviewer');
     await agent.post(`/segments/${first.id}`).type('form').send({ text: 'Changed.', version: 1 }).expect(303);
     await agent.post(`/segments/${first.id}`).type('form').send({ action: 'reset', version: 2 }).expect(303);
     expect(revisions(db, first.id)[2]).toMatchObject({ version: 3, action: 'reset', text: first.mt, status: 'new' });
   });
 
   it('when a stale form is posted, then the conflict page shows their text and keeps mine', async () => {
-    const { browser, app, first } = await setup();
-    const agent = await browser();
-    await request(app).patch(`/api/segments/${first.id}`).set('X-Redline-Author', 'Other').send({ text: 'Their version.', version: 1 }).expect(200);
+    const { browser, client, first } = await setup();
+    const agent = await browser('reviewer');
+    await client.patch(`/api/segments/${first.id}`).send({ text: 'Their version.', version: 1 }).expect(200);
     const response = await agent.post(`/segments/${first.id}`).type('form').send({ text: 'My version.', version: 1 }).expect(409);
-    expect(response.text).toContain('changed by Other');
+    expect(response.text).toContain('changed by Adam Admin');
     expect(response.text).toContain('Their version.');
     expect(response.text).toContain('>My version.</textarea>');
     expect(response.text).toContain('<del>Their</del><ins>My</ins>');
@@ -177,7 +177,7 @@ describe('Editing in the browser without JavaScript', () => {
 
   it('when the page script saves with fetch, then the row comes back with the progress header', async () => {
     const { browser, first } = await setup();
-    const agent = await browser();
+    const agent = await browser('reviewer');
     const response = await agent.post(`/segments/${first.id}/status`).set('X-Requested-With', 'fetch').type('form').send({ status: 'approved', version: 1 }).expect(200);
     expect(response.text).toMatch(/^<li class="segment kind-sentence status-approved"/);
     expect(JSON.parse(response.headers['x-redline-progress'] as string).counts).toEqual({ new: 1, edited: 0, approved: 1, rejected: 0 });
@@ -187,7 +187,7 @@ describe('Editing in the browser without JavaScript', () => {
 
   it('when the review page is filtered by status, then only those sentences are listed', async () => {
     const { browser, article } = await setup();
-    const agent = await browser();
+    const agent = await browser('reviewer');
     await agent.post(`/segments/${article.segments[1]!.id}/status`).type('form').send({ status: 'approved', version: 1 }).expect(303);
     const page = await agent.get(`/articles/${article.id}?status=approved`).expect(200);
     expect(page.text).toContain(`id="segment-${article.segments[1]!.id}"`);

@@ -8,6 +8,14 @@ import { projectRoot } from '../../src/paths';
 import { runServerToExit, startServer, type RunningServer } from '../helpers/server';
 import { SAMPLE_TITLE } from '../../src/startup';
 
+/** Uses the CLI, as an operator would, to make an account and an API token. */
+function createUserAndToken(databasePath: string): string {
+  const cli = path.join(projectRoot, 'dist', 'cli.js');
+  const env = { ...process.env, REDLINE_DB: databasePath };
+  execFileSync(process.execPath, [cli, 'user', 'add', 'ops', '--role', 'admin'], { env, input: 'a long enough password\n' });
+  return execFileSync(process.execPath, [cli, 'token', 'create', 'ops'], { env, encoding: 'utf8' }).trim();
+}
+
 describe('Server start', () => {
   let server: RunningServer | undefined;
   beforeAll(() => {
@@ -18,23 +26,33 @@ describe('Server start', () => {
     server = undefined;
   });
 
-  it('when started on a new database, then the sample article is imported once and served', async () => {
+  it('when started on a new database, then the sample is imported once and a one-time setup link is printed', async () => {
     server = await startServer();
-    const list = await (await fetch(`${server.url}/api/articles`)).json();
+    const printedLink = () => /(http:\/\/localhost:\d+\/setup\?token=[\w-]+)/.exec(server!.output())?.[1];
+    await expect.poll(printedLink).toBeDefined();
+    const link = printedLink();
+    expect((await fetch(link!)).status).toBe(200);
+    expect((await fetch(link!.replace(/token=.*/, 'token=guess'))).status).toBe(403);
+    const anonymous = await fetch(`${server.url}/api/articles`);
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).error.code).toBe('unauthenticated');
+
+    const token = createUserAndToken(server.databasePath);
+    const list = await (await fetch(`${server.url}/api/articles`, { headers: { Authorization: `Bearer ${token}` } })).json();
     expect(list.articles.map((a: { title: string }) => a.title)).toEqual([SAMPLE_TITLE]);
-    const page = await fetch(`${server.url}/articles/${list.articles[0].id}`);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('comfort force');
+
     const databasePath = server.databasePath;
     await server.stop();
     server = await startServer({ REDLINE_DB: databasePath });
-    const again = await (await fetch(`${server.url}/api/articles`)).json();
+    expect(server.output()).not.toContain('/setup?token=');
+    const again = await (await fetch(`${server.url}/api/articles`, { headers: { Authorization: `Bearer ${token}` } })).json();
     expect(again.articles).toHaveLength(1);
   });
 
   it('when REDLINE_SAMPLE=0, then no article is imported', async () => {
     server = await startServer({ REDLINE_SAMPLE: '0' });
-    const list = await (await fetch(`${server.url}/api/articles`)).json();
+    const token = createUserAndToken(server.databasePath);
+    const list = await (await fetch(`${server.url}/api/articles`, { headers: { Authorization: `Bearer ${token}` } })).json();
     expect(list.articles).toEqual([]);
   });
 

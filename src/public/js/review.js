@@ -6,6 +6,9 @@
   const list = document.querySelector('ol.segments');
   if (!list) return;
   const returnTo = list.dataset.returnTo || location.pathname + location.search;
+  const articleId = list.dataset.articleId;
+  // Every state-changing request carries the session's CSRF token (see src/auth/authenticate.ts).
+  const csrfToken = document.querySelector('meta[name="csrf-token"]').content;
   let current = null;
   let editing = null; // { row, cell, textarea, originalHtml, originalText }
 
@@ -54,6 +57,7 @@
     hint.textContent = 'Ctrl+Enter save and next · Esc cancel · Alt+↑/↓ save and move';
     editing = { row, cell, textarea, originalHtml: cell.innerHTML, originalText };
     cell.replaceChildren(textarea, hint);
+    reportPresence();
     textarea.focus();
     textarea.setSelectionRange(textarea.value.length, textarea.value.length);
   }
@@ -121,7 +125,7 @@
     try {
       response = await fetch(action, {
         method: 'POST',
-        headers: { 'X-Requested-With': 'fetch', 'Content-Type': 'application/x-www-form-urlencoded' },
+        headers: { 'X-Requested-With': 'fetch', 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/x-www-form-urlencoded' },
         body,
       });
     } catch {
@@ -133,7 +137,7 @@
       return replaceRow(row, await response.text());
     }
     const problem = await response.json().catch(() => ({ error: { message: 'The server answered ' + response.status + '. Try again.' } }));
-    if (response.status === 409 && problem.error.current) showConflict(row, problem.error);
+    if (response.status === 409 && problem.error.html) showConflict(row, problem.error.html);
     else showMessage(row, problem.error.message);
     return null;
   }
@@ -164,34 +168,58 @@
     } else focusRow(row);
   }
 
-  /** Someone saved this sentence meanwhile: show their text next to ours and let the editor choose. */
-  function showConflict(row, error) {
-    const theirs = error.current;
-    const message = showMessage(row, error.message, 'conflict');
-    const quote = document.createElement('blockquote');
-    quote.dataset.testid = 'their-text';
-    quote.textContent = theirs.text;
-    const takeTheirs = document.createElement('button');
-    takeTheirs.type = 'button';
-    takeTheirs.textContent = 'Take their text';
-    takeTheirs.addEventListener('click', async () => {
+  /**
+   * Someone saved this sentence meanwhile. The server renders the panel: their
+   * text, the word diff from theirs to ours, and the two ways out. The editor
+   * stays open with our text, so merging by hand is editing it and saving over theirs.
+   */
+  function showConflict(row, html) {
+    clearMessage(row);
+    const template = document.createElement('template');
+    template.innerHTML = html.trim();
+    const panel = template.content.firstElementChild;
+    panel.querySelector('[data-conflict="take-theirs"]').addEventListener('click', async () => {
       editing = null;
-      const response = await fetch('/segments/' + theirs.id + '/row?returnTo=' + encodeURIComponent(returnTo));
+      const response = await fetch('/segments/' + row.dataset.segmentId + '/row?returnTo=' + encodeURIComponent(returnTo));
       if (response.ok) replaceRow(row, await response.text());
     });
-    const keepMine = document.createElement('button');
-    keepMine.type = 'button';
-    keepMine.className = 'secondary';
-    keepMine.textContent = 'Save mine over theirs';
+    const keepMine = panel.querySelector('[data-conflict="keep-mine"]');
     keepMine.addEventListener('click', () => {
-      row.dataset.version = String(theirs.version);
+      row.dataset.version = keepMine.dataset.version;
       saveEditor(null);
     });
-    const hint = document.createElement('p');
-    hint.className = 'editor-hint';
-    hint.textContent = 'To merge, edit your text above, then save it over theirs.';
-    message.append(quote, takeTheirs, keepMine, hint);
+    row.appendChild(panel);
   }
+
+  /** Tells the server where this editor is and shows where the others are, every few seconds. */
+  async function reportPresence() {
+    try {
+      const response = await fetch('/api/articles/' + articleId + '/presence', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+        body: JSON.stringify({ segmentId: editing ? Number(editing.row.dataset.segmentId) : null }),
+      });
+      if (!response.ok) return;
+      const { others } = await response.json();
+      const bySegment = new Map();
+      for (const other of others) {
+        if (other.segmentId === null) continue;
+        bySegment.set(other.segmentId, (bySegment.get(other.segmentId) || []).concat(other.displayName));
+      }
+      for (const row of rows()) {
+        const names = bySegment.get(Number(row.dataset.segmentId));
+        row.classList.toggle('others-editing', Boolean(names));
+        const badge = row.querySelector('[data-presence]');
+        if (badge) badge.textContent = names ? names.join(', ') + (names.length > 1 ? ' are' : ' is') + ' editing this' : '';
+      }
+      const summary = document.querySelector('[data-presence-summary]');
+      if (summary) summary.textContent = others.length ? 'Also here: ' + others.map((other) => other.displayName).join(', ') : '';
+    } catch {
+      // Presence is a hint; a missed beat changes nothing.
+    }
+  }
+  reportPresence();
+  setInterval(reportPresence, 5000);
 
   list.addEventListener('click', (event) => {
     const target = event.target;

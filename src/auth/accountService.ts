@@ -1,0 +1,214 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/database';
+import { AppError, notFound } from '../errors';
+import { now } from '../articles/model';
+import { parseInput } from '../web/validate';
+import { AccountRepository, type ApiToken, type SessionRow, type User } from './accountRepository';
+import { AuditLog } from './auditLog';
+import { hashPassword, verifyPassword } from './passwords';
+import type { Actor, Role } from './roles';
+import { newUserSchema, passwordSchema, roleSchema, tokenLabelSchema } from './schemas';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxDays: number;
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  session: SessionRow;
+}
+
+export const messages = {
+  wrongCredentials: 'Wrong username or password.',
+  disabled: 'This account is disabled. Ask an admin to enable it.',
+  usernameTaken: (username: string) => `The username "${username}" is taken.`,
+  wrongCurrentPassword: 'The current password is not right.',
+  lastAdmin: 'Redline needs at least one active admin: make someone else admin first.',
+  tokenNotYours: 'You can only revoke your own tokens.',
+};
+
+// Updating last-seen on every request would turn each read into a durable write;
+// once a minute is precise enough for an idle timeout counted in minutes.
+const TOUCH_INTERVAL_MS = 60_000;
+const TOKEN_PREFIX = 'rl_';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const randomToken = () => randomBytes(32).toString('base64url');
+const toActor = (user: User): Actor => ({ userId: user.id, username: user.username, displayName: user.displayName, role: user.role });
+
+/** A hash of a random password, verified against when a username does not exist so timing does not tell. */
+let decoy: Promise<string> | undefined;
+const decoyHash = () => (decoy ??= hashPassword(randomToken()));
+
+/** Users, sessions and API tokens. Secrets are stored hashed; only their owner ever sees them, once. */
+export class AccountService {
+  readonly repository: AccountRepository;
+
+  constructor(
+    private readonly db: Db,
+    private readonly policy: SessionPolicy,
+    readonly audit: AuditLog,
+  ) {
+    this.repository = new AccountRepository(db);
+  }
+
+  hasUsers(): boolean {
+    return this.repository.countUsers() > 0;
+  }
+
+  users(): User[] {
+    return this.repository.users();
+  }
+
+  user(id: number): User {
+    const user = this.repository.userById(id);
+    if (!user) throw notFound(`User ${id}`);
+    return user;
+  }
+
+  async createUser(input: unknown, by: Actor | undefined, ip?: string): Promise<User> {
+    const fields = parseInput(newUserSchema, input);
+    const passwordHash = await hashPassword(fields.password);
+    const id = this.db.transaction(() => {
+      if (this.repository.userByName(fields.username)) throw new AppError(409, 'username_taken', messages.usernameTaken(fields.username));
+      const id = this.repository.insertUser(fields.username, fields.displayName, fields.role, passwordHash, now());
+      this.audit.record({ actor: by, action: by ? 'user_created' : 'setup_admin_created', target: fields.username, detail: `role ${fields.role}`, ip });
+      return id;
+    }).immediate();
+    return this.user(id);
+  }
+
+  /** Checks a username and password. Every failure reads the same, whether the user exists or not. */
+  async authenticate(username: string, password: string, ip?: string): Promise<User> {
+    const user = this.repository.userByName(username.trim());
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+    if (!user || !valid) {
+      this.audit.record({ action: 'login_failed', target: username.slice(0, 40), ip });
+      throw new AppError(401, 'wrong_credentials', messages.wrongCredentials);
+    }
+    if (user.disabledAt) {
+      this.audit.record({ actor: toActor(user), action: 'login_refused_disabled', target: user.username, ip });
+      throw new AppError(403, 'account_disabled', messages.disabled);
+    }
+    this.audit.record({ actor: toActor(user), action: 'login', target: user.username, ip });
+    return user;
+  }
+
+  openSession(userId: number): { cookieValue: string; csrfToken: string } {
+    const cookieValue = randomToken();
+    const csrfToken = randomToken();
+    const at = new Date();
+    const expiresAt = new Date(at.getTime() + this.policy.maxDays * 86_400_000).toISOString();
+    this.repository.insertSession(sha256(cookieValue), userId, csrfToken, at.toISOString(), expiresAt);
+    return { cookieValue, csrfToken };
+  }
+
+  /** The signed-in account behind a session cookie, or undefined when unknown, expired or disabled. */
+  resolveSession(cookieValue: string): ResolvedSession | undefined {
+    const session = this.repository.sessionByHash(sha256(cookieValue));
+    if (!session) return undefined;
+    const nowMs = Date.now();
+    const idleLimit = Date.parse(session.lastSeenAt) + this.policy.idleMinutes * 60_000;
+    if (Date.parse(session.expiresAt) <= nowMs || idleLimit <= nowMs) {
+      this.repository.deleteSession(session.id);
+      return undefined;
+    }
+    const user = this.repository.userById(session.userId);
+    if (!user || user.disabledAt) return undefined;
+    if (nowMs - Date.parse(session.lastSeenAt) > TOUCH_INTERVAL_MS) this.repository.touchSession(session.id, new Date(nowMs).toISOString());
+    return { actor: toActor(user), session };
+  }
+
+  closeSession(session: SessionRow, actor: Actor, ip?: string): void {
+    this.repository.deleteSession(session.id);
+    this.audit.record({ actor, action: 'logout', target: actor.username, ip });
+  }
+
+  deleteExpiredSessions(): void {
+    const nowIso = now();
+    this.repository.deleteExpiredSessions(nowIso, new Date(Date.now() - this.policy.idleMinutes * 60_000).toISOString());
+  }
+
+  async changePassword(actor: Actor, currentSession: SessionRow | undefined, current: string, next: unknown, ip?: string): Promise<void> {
+    const user = this.user(actor.userId);
+    if (!(await verifyPassword(current, user.passwordHash))) throw new AppError(422, 'wrong_password', messages.wrongCurrentPassword);
+    const password = parseInput(passwordSchema, next);
+    const passwordHash = await hashPassword(password);
+    this.db.transaction(() => {
+      this.repository.setPassword(user.id, passwordHash, now());
+      // Other sessions may be someone who learned the old password: sign them out.
+      if (currentSession) this.repository.deleteOtherSessions(user.id, currentSession.id);
+      else this.repository.deleteUserSessions(user.id);
+      this.audit.record({ actor, action: 'password_changed', target: user.username, ip });
+    }).immediate();
+  }
+
+  setRole(by: Actor, userId: number, roleInput: unknown, ip?: string): User {
+    const role: Role = parseInput(roleSchema, roleInput);
+    this.db.transaction(() => {
+      const user = this.user(userId);
+      if (user.role === role) return;
+      if (user.role === 'admin' && this.isLastActiveAdmin(user)) throw new AppError(409, 'last_admin', messages.lastAdmin);
+      this.repository.setRole(userId, role, now());
+      this.audit.record({ actor: by, action: 'role_changed', target: user.username, detail: `${user.role} → ${role}`, ip });
+    }).immediate();
+    return this.user(userId);
+  }
+
+  setDisabled(by: Actor, userId: number, disabled: boolean, ip?: string): User {
+    this.db.transaction(() => {
+      const user = this.user(userId);
+      if (Boolean(user.disabledAt) === disabled) return;
+      if (disabled && user.role === 'admin' && this.isLastActiveAdmin(user)) throw new AppError(409, 'last_admin', messages.lastAdmin);
+      const at = now();
+      this.repository.setDisabled(userId, disabled ? at : null, at);
+      // A disabled user's sessions end now; their tokens stop working while disabled.
+      if (disabled) this.repository.deleteUserSessions(userId);
+      this.audit.record({ actor: by, action: disabled ? 'user_disabled' : 'user_enabled', target: user.username, ip });
+    }).immediate();
+    return this.user(userId);
+  }
+
+  createToken(owner: Actor, labelInput: unknown, ip?: string): { token: string; record: ApiToken } {
+    const label = parseInput(tokenLabelSchema, labelInput);
+    const token = TOKEN_PREFIX + randomToken();
+    const id = this.db.transaction(() => {
+      const id = this.repository.insertToken(owner.userId, label, sha256(token), token.slice(0, 8), now());
+      this.audit.record({ actor: owner, action: 'token_created', target: `${owner.username}: ${label}`, ip });
+      return id;
+    }).immediate();
+    return { token, record: this.repository.tokenById(id)! };
+  }
+
+  /** An admin sees every token; everyone else their own. */
+  tokens(actor: Actor): ApiToken[] {
+    return this.repository.tokens(actor.role === 'admin' ? undefined : actor.userId);
+  }
+
+  revokeToken(actor: Actor, tokenId: number, ip?: string): ApiToken {
+    return this.db.transaction(() => {
+      const token = this.repository.tokenById(tokenId);
+      if (!token) throw notFound(`Token ${tokenId}`);
+      if (token.userId !== actor.userId && actor.role !== 'admin') throw new AppError(403, 'forbidden', messages.tokenNotYours);
+      if (this.repository.revokeToken(tokenId, now())) {
+        this.audit.record({ actor, action: 'token_revoked', target: `${this.user(token.userId).username}: ${token.label}`, ip });
+      }
+      return this.repository.tokenById(tokenId)!;
+    }).immediate();
+  }
+
+  /** The account behind a bearer token, or undefined when unknown, revoked or its owner disabled. */
+  resolveToken(token: string): Actor | undefined {
+    const record = this.repository.tokenByHash(sha256(token));
+    if (!record || record.revokedAt) return undefined;
+    const user = this.repository.userById(record.userId);
+    if (!user || user.disabledAt) return undefined;
+    if (!record.lastUsedAt || Date.now() - Date.parse(record.lastUsedAt) > TOUCH_INTERVAL_MS) this.repository.touchToken(record.id, now());
+    return toActor(user);
+  }
+
+  private isLastActiveAdmin(user: User): boolean {
+    return !this.repository.users().some((other) => other.id !== user.id && other.role === 'admin' && !other.disabledAt);
+  }
+}

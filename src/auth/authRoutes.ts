@@ -1,0 +1,157 @@
+import { Router, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { safeReturnPath } from '../web/returnPath';
+import { parseId } from '../web/validate';
+import type { AccountService } from './accountService';
+import { ANONYMOUS_CSRF_COOKIE, SESSION_COOKIE } from './authenticate';
+import type { Actor } from './roles';
+import type { SetupGate } from './setupGate';
+import type { SessionRow } from './accountRepository';
+
+export interface AuthRouteOptions {
+  accounts: AccountService;
+  setup: SetupGate;
+  secureCookies: (req: Request) => boolean;
+  sessionMaxDays: number;
+}
+
+const loginSchema = z.object({
+  username: z.string().max(200).default(''),
+  password: z.string().max(1000).default(''),
+  next: z.string().optional(),
+});
+
+const LOGIN_WINDOW_MS = 15 * 60_000;
+export const loginLimits = { perAddress: 30, perAccount: 5 };
+
+/** Sign-in, sign-out, first-run setup, and the account page (password, API tokens). */
+export function authRoutes({ accounts, setup, secureCookies, sessionMaxDays }: AuthRouteOptions): Router {
+  const router = Router();
+
+  const renderLogin = (res: Response, status: number, error: string | undefined, username = '', next = '/') =>
+    res.status(status).render('auth/login', { title: 'Sign in', error, username, next });
+
+  const tooMany = (what: string) => (_req: Request, res: Response) =>
+    renderLogin(res, 429, `Too many failed sign-ins ${what}. Wait ${LOGIN_WINDOW_MS / 60_000} minutes and try again.`);
+  // Per address: slows down one machine guessing many accounts. Per account:
+  // slows down many machines guessing one password. Successful sign-ins do not count.
+  const limitPerAddress = rateLimit({
+    windowMs: LOGIN_WINDOW_MS, limit: loginLimits.perAddress, skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany('from this address'),
+  });
+  const limitPerAccount = rateLimit({
+    windowMs: LOGIN_WINDOW_MS, limit: loginLimits.perAccount, skipSuccessfulRequests: true,
+    standardHeaders: false, legacyHeaders: false, handler: tooMany('for this account'),
+    keyGenerator: (req) => `account:${String(req.body?.username ?? '').trim().toLowerCase().slice(0, 40)}`,
+  });
+
+  function signIn(req: Request, res: Response, userId: number) {
+    const { cookieValue } = accounts.openSession(userId);
+    res.cookie(SESSION_COOKIE, cookieValue, {
+      httpOnly: true, sameSite: 'lax', secure: secureCookies(req), path: '/', maxAge: sessionMaxDays * 86_400_000,
+    });
+    res.clearCookie(ANONYMOUS_CSRF_COOKIE, { path: '/' });
+  }
+
+  router.get('/login', (req, res) => {
+    if (res.locals.actor) return res.redirect(303, '/');
+    if (!accounts.hasUsers()) {
+      return renderLogin(res, 200, 'No account exists yet: open the setup link that `npm start` printed on its console.');
+    }
+    renderLogin(res, 200, undefined, '', safeReturnPath(req.query.next, '/'));
+  });
+
+  router.post('/login', limitPerAddress, limitPerAccount, async (req, res) => {
+    const input = loginSchema.parse(req.body ?? {});
+    const next = safeReturnPath(input.next, '/');
+    try {
+      const user = await accounts.authenticate(input.username, input.password, req.ip);
+      signIn(req, res, user.id);
+      res.redirect(303, next);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      renderLogin(res, error.status, error.message, input.username.slice(0, 40), next);
+    }
+  });
+
+  router.post('/logout', (req, res) => {
+    const session = res.locals.session as SessionRow | undefined;
+    if (session) accounts.closeSession(session, res.locals.actor as Actor, req.ip);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.redirect(303, '/login');
+  });
+
+  router.get('/setup', (req, res) => {
+    if (accounts.hasUsers()) throw new AppError(404, 'setup_done', 'Redline is already set up. Sign in instead.');
+    if (!setup.matches(req.query.token)) {
+      throw new AppError(403, 'setup_token', 'This setup link is not valid. Use the link that `npm start` printed on its console.');
+    }
+    res.render('auth/setup', { title: 'Set up Redline', token: req.query.token, error: undefined, values: {} });
+  });
+
+  router.post('/setup', async (req, res) => {
+    if (accounts.hasUsers()) throw new AppError(404, 'setup_done', 'Redline is already set up. Sign in instead.');
+    if (!setup.matches(req.body?.token)) throw new AppError(403, 'setup_token', 'This setup link is not valid.');
+    const values = { username: String(req.body?.username ?? ''), displayName: String(req.body?.displayName ?? '') };
+    try {
+      if (req.body?.password !== req.body?.passwordAgain) throw new AppError(422, 'password_mismatch', 'The two passwords differ.');
+      const user = await accounts.createUser({ ...req.body, role: 'admin' }, undefined, req.ip);
+      setup.close();
+      signIn(req, res, user.id);
+      res.redirect(303, '/');
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      res.status(error.status).render('auth/setup', { title: 'Set up Redline', token: req.body.token, error: error.message, values });
+    }
+  });
+
+  return router;
+}
+
+/** The signed-in person's own page: password and API tokens. Mounted behind the sign-in check. */
+export function accountRoutes(accounts: AccountService): Router {
+  const router = Router();
+
+  router.get('/account', (req, res) => {
+    renderAccount(res, 200, {});
+  });
+
+  function renderAccount(res: Response, status: number, extra: { error?: string; notice?: string; newToken?: string }) {
+    const actor = res.locals.actor as Actor;
+    res.status(status).render('auth/account', {
+      title: 'Your account',
+      tokens: accounts.tokens(actor).filter((token) => token.userId === actor.userId),
+      error: extra.error, notice: extra.notice, newToken: extra.newToken,
+    });
+  }
+
+  router.post('/account/password', async (req, res) => {
+    try {
+      if (req.body?.password !== req.body?.passwordAgain) throw new AppError(422, 'password_mismatch', 'The two new passwords differ.');
+      await accounts.changePassword(res.locals.actor as Actor, res.locals.session as SessionRow | undefined, String(req.body?.current ?? ''), req.body?.password, req.ip);
+      renderAccount(res, 200, { notice: 'Your password is changed. Your other sessions were signed out.' });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      renderAccount(res, error.status, { error: error.message });
+    }
+  });
+
+  router.post('/account/tokens', (req, res) => {
+    try {
+      const { token } = accounts.createToken(res.locals.actor as Actor, req.body?.label, req.ip);
+      renderAccount(res, 201, { newToken: token, notice: 'Copy the token now: Redline stores only its hash and cannot show it again.' });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      renderAccount(res, error.status, { error: error.message });
+    }
+  });
+
+  router.post('/account/tokens/:id/revoke', (req, res) => {
+    accounts.revokeToken(res.locals.actor as Actor, parseId(req.params.id, 'Token'), req.ip);
+    res.redirect(303, safeReturnPath(req.body?.returnTo, '/account'));
+  });
+
+  return router;
+}

@@ -1,0 +1,25 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { requireRole, type Actor } from '../auth/roles';
+import type { Services } from '../services';
+import { parseId, parseInput } from '../web/validate';
+import type { PresenceTracker } from './presence';
+
+const heartbeatSchema = z.object({
+  segmentId: z.number().int().positive().nullable().default(null),
+  leaving: z.boolean().default(false),
+});
+
+/** The review page reports where its editor is every few seconds and learns where the others are. */
+export function presenceApi(services: Services, presence: PresenceTracker): Router {
+  const router = Router();
+  router.post('/articles/:id/presence', requireRole('editor'), (req, res) => {
+    const article = services.articles.get(parseId(req.params.id, 'Article'));
+    const input = parseInput(heartbeatSchema, req.body ?? {});
+    const actor = res.locals.actor as Actor;
+    if (input.leaving) presence.leave(article.id, actor);
+    else presence.heartbeat(article.id, actor, input.segmentId);
+    res.json({ others: presence.others(article.id, actor) });
+  });
+  return router;
+}
