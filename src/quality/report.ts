@@ -1,0 +1,126 @@
+/**
+ * What the quality report shows and downloads: the view model of the report page
+ * (figures, chart geometry, one row per segment with its word diff), the CSV and
+ * the JSON body shared by the API and the download.
+ */
+import { wordDiff, type DiffPart } from '../diff/wordDiff';
+import { REVIEW_STATUSES } from '../articles/model';
+import type { Annotation } from './annotationRepository';
+import { annotationLabel, type AnnotationLabel } from './annotatedMt';
+import { changesOverTime, columnChart, hterBuckets, stackedBarChart, type ColumnChart, type StackedBarChart, type TimeUnit } from './charts';
+import { toCsv } from './csv';
+import { SEVERITIES } from './mqm';
+import type { ArticleQuality, SegmentQuality } from './qualityService';
+
+export interface ReportRow {
+  segment: SegmentQuality;
+  diff: DiffPart[];
+  annotations: AnnotationLabel[];
+}
+
+export interface ReportView {
+  quality: ArticleQuality;
+  charts: {
+    hter: ColumnChart;
+    mqm: StackedBarChart;
+    progress: ColumnChart;
+    changes: ColumnChart & { unit: TimeUnit };
+  };
+  rows: ReportRow[];
+}
+
+export function buildReport(quality: ArticleQuality, changesPerHour: readonly { hour: string; count: number }[], annotations: readonly Annotation[]): ReportView {
+  const labelsBySegment = new Map<number, AnnotationLabel[]>();
+  const mtBySegment = new Map(quality.segments.map((segment) => [segment.segmentId, segment.mt]));
+  for (const annotation of annotations) {
+    const labels = labelsBySegment.get(annotation.segmentId) ?? [];
+    labels.push(annotationLabel(annotation, mtBySegment.get(annotation.segmentId) ?? ''));
+    labelsBySegment.set(annotation.segmentId, labels);
+  }
+  const evaluated = quality.segments.filter((segment) => segment.evaluated);
+  const changes = changesOverTime(changesPerHour);
+  return {
+    quality,
+    charts: {
+      hter: columnChart(hterBuckets(evaluated.map((segment) => segment.ter))),
+      mqm: stackedBarChart(
+        quality.mqm.byCategory.map((category) => ({ label: category.label, values: category.counts })),
+        SEVERITIES,
+      ),
+      progress: columnChart(
+        REVIEW_STATUSES.map((status) => ({ label: status, value: quality.progress.counts[status], className: `bar-${status}` })),
+        { height: 180 },
+      ),
+      changes: { ...columnChart(changes.columns, { maxLabels: 8 }), unit: changes.unit },
+    },
+    rows: quality.segments.map((segment) => ({
+      segment,
+      // An unchanged segment's diff is its text: no need to run the differ.
+      diff: segment.changed ? wordDiff(segment.mt, segment.text) : segment.text === '' ? [] : [{ kind: 'equal', text: segment.text }],
+      annotations: labelsBySegment.get(segment.segmentId) ?? [],
+    })),
+  };
+}
+
+const round = (value: number | null, digits = 4) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+
+/** The body of GET /api/articles/:id/quality and of the JSON download. */
+export function qualityJson(quality: ArticleQuality) {
+  const { article, mqm, effort } = quality;
+  return {
+    article: { id: article.id, title: article.title, updatedAt: article.updatedAt, lastChange: quality.lastChange },
+    progress: quality.progress,
+    evaluatedSegments: quality.evaluatedSegments,
+    evaluatedWords: mqm.evaluatedWords,
+    hter: quality.hter,
+    chrf: quality.chrf,
+    edits: quality.edits,
+    mqm: {
+      annotationCount: mqm.annotationCount,
+      penalty: mqm.penalty,
+      penaltyPer1000Words: mqm.penaltyPer1000Words,
+      qualityScore: mqm.qualityScore,
+      passThreshold: mqm.passThreshold,
+      pass: mqm.pass,
+      weights: quality.settings.weights,
+      bySeverity: mqm.bySeverity,
+      byCategory: mqm.byCategory.map((category) => ({ category: category.code, label: category.label, counts: category.counts, total: category.total, penalty: round(category.penalty, 9) })),
+    },
+    effort,
+    segments: quality.segments.map((segment) => ({
+      segmentId: segment.segmentId,
+      position: segment.position,
+      kind: segment.kind,
+      status: segment.status,
+      evaluated: segment.evaluated,
+      ter: segment.ter,
+      chrf: segment.chrf,
+      insertions: segment.insertions,
+      deletions: segment.deletions,
+      substitutions: segment.substitutions,
+      shifts: segment.shifts,
+      referenceWords: segment.referenceWords,
+      mtWords: segment.mtWords,
+      annotationCount: segment.annotationCount,
+      mqmPenalty: segment.mqmPenalty,
+      editingSeconds: segment.editingSeconds,
+    })),
+  };
+}
+
+export const CSV_HEADER = [
+  'segment_id', 'position', 'kind', 'status', 'ter', 'chrf', 'insertions', 'deletions', 'substitutions', 'shifts',
+  'mqm_penalty', 'editing_seconds', 'mt', 'text',
+] as const;
+
+/** One row per segment; scores rounded to 4 decimals. */
+export function reportCsv(quality: ArticleQuality): string {
+  return toCsv(
+    CSV_HEADER,
+    quality.segments.map((segment) => [
+      segment.segmentId, segment.position, segment.kind, segment.status, round(segment.ter), round(segment.chrf),
+      segment.insertions, segment.deletions, segment.substitutions, segment.shifts, segment.mqmPenalty,
+      round(segment.editingSeconds, 1), segment.mt, segment.text,
+    ]),
+  );
+}
