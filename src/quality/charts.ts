@@ -51,7 +51,7 @@ export function niceTicks(max: number, count = 4): { max: number; step: number; 
   const rough = max / count;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough)!;
-  const top = Math.ceil(max / step - 1e-9) * step;
+  const top = Math.round(Math.ceil(max / step - 1e-9) * step * 1e9) / 1e9;
   const values: number[] = [];
   for (let index = 0; index * step <= top + step / 2; index++) values.push(Math.round(index * step * 1e9) / 1e9);
   return { max: top, step, values };

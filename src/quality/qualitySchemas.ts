@@ -85,7 +85,8 @@ export const settingsSchema = z
           critical: weight('critical'),
           minorPunctuation: weight('minor punctuation'),
         },
-        { error: 'weights is required: an object with neutral, minor, major, critical and minorPunctuation.' },
+        // Only a missing or non-object value gets this message; unknown keys keep zod's, which names them.
+        { error: (issue) => (issue.code === 'invalid_type' ? 'an object with neutral, minor, major, critical and minorPunctuation is required.' : undefined) },
       )
       .strict(),
     passThreshold: threshold,
