@@ -81,4 +81,11 @@ describe('CLI', () => {
     expect(run(['user', 'add', 'short', '--role', 'editor'], env, 'short\n').stderr).toContain('at least 10 characters');
     expect(run(['token', 'create', 'nobody'], env).stderr).toBe('redline: No user named nobody.\n');
   });
+
+  it('when run through npx in the checkout, as the README shows, then the same CLI answers', () => {
+    const result = spawnSync('npx', ['redline', 'list'], { cwd: projectRoot, env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('From the CLI');
+  }, 120_000);
 });
