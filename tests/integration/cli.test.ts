@@ -83,9 +83,10 @@ describe('CLI', () => {
   });
 
   it('when run through npx in the checkout, as the README shows, then the same CLI answers', () => {
-    const result = spawnSync('npx', ['redline', 'list'], { cwd: projectRoot, env: { ...process.env, ...env }, encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain('From the CLI');
+    const npx = (args: string[]) => spawnSync('npx', ['redline', ...args], { cwd: projectRoot, env: { ...process.env, ...env }, encoding: 'utf8' });
+    const imported = npx(['import', sampleArticlePath, '--title', 'Via npx']);
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toMatch(/^\d+\n$/);
+    expect(npx(['list']).stdout).toContain('Via npx');
   }, 120_000);
 });
