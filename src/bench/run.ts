@@ -1,0 +1,289 @@
+/**
+ * `npm run bench`: times Redline on a generated 10,000-sentence article and prints
+ * a Markdown table. The host is shared and noisy, so every throughput is measured
+ * BENCH_RUNS times (median and range), every latency over BENCH_REQUESTS requests,
+ * and the baselines (raw SQLite, a trivial Express app) in the same run, so that
+ * the ratios mean something. Everything listens on 127.0.0.1 and lives in one temp
+ * folder that is removed at exit, with the child servers.
+ *
+ * To add a measure, push a Row (report.ts) in the section it belongs to; a new
+ * kind of measure (auth, quality) is one more function returning Row[] in main().
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { z } from 'zod';
+import type { Segment } from '../articles/model';
+import { SESSION_COOKIE } from '../auth/authenticate';
+import { generatePassword } from '../auth/passwords';
+import type { Actor } from '../auth/roles';
+import { projectRoot } from '../paths';
+import { createServices } from '../services';
+import { segmentDocument } from '../segmentation/document';
+import { openMigratedDatabase } from '../startup';
+import { bulkInsertRate, singleRowCommitRate } from './baselines';
+import { generateArticle } from './generateArticle';
+import { HttpClient, runLoad, startChildServer, type LoadResult } from './load';
+import { percentile, renderTable, type Row } from './report';
+
+const settings = z
+  .object({
+    BENCH_RUNS: z.coerce.number().int().min(1).max(50).default(5),
+    BENCH_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(20),
+    BENCH_SENTENCES: z.coerce.number().int().min(100).max(200_000).default(10_000),
+  })
+  .parse(process.env);
+const RUNS = settings.BENCH_RUNS;
+const REQUESTS = settings.BENCH_REQUESTS;
+const CLIENTS = 50;
+const HTTP_LIMITS = { total: 20_000, maxMs: 3_000 };
+const SAVE_LIMITS = { total: 5_000, maxMs: 10_000 };
+const COMMIT_LIMITS = { total: 2_000, maxMs: 2_000 };
+const REVIEW_PAGE_ROWS = 100;
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'redline-bench-'));
+let fileCount = 0;
+const tempDatabase = (name: string) => path.join(workDir, `${++fileCount}-${name}.sqlite`);
+process.on('exit', () => fs.rmSync(workDir, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+
+const article = generateArticle(settings.BENCH_SENTENCES);
+/** Lines printed under the table: what was measured, and anything that looked wrong. */
+const notes: string[] = [];
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Runs `measure` RUNS times, one after the other, and collects the results. */
+async function repeat(measure: () => number | Promise<number>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let run = 0; run < RUNS; run++) samples.push(await measure());
+  return samples;
+}
+
+interface Baselines {
+  insert: Row;
+  commits: Row;
+  trivialLoad: Row;
+  trivialGet: Row;
+}
+
+async function measureBaselines(): Promise<Baselines> {
+  const texts = segmentDocument(article.text).segments.map((segment) => segment.text);
+  const insert: Row = {
+    measure: `raw SQLite insert, ${count(texts.length)} rows in 1 transaction (rows/s)`,
+    samples: await repeat(() => bulkInsertRate(tempDatabase('insert'), texts)),
+    baseline: true,
+  };
+  const commits: Row = {
+    measure: 'raw SQLite 1-row commits, WAL + synchronous=FULL (commits/s)',
+    samples: await repeat(() => singleRowCommitRate(tempDatabase('commits'), COMMIT_LIMITS)),
+    baseline: true,
+  };
+  const trivial = await startChildServer(path.join(__dirname, 'trivialServer.js'), process.env);
+  const client = new HttpClient(trivial.port);
+  try {
+    const load = await repeat(async () => (await runLoad(CLIENTS, HTTP_LIMITS, () => client.request('GET', '/'))).perSecond);
+    return {
+      insert,
+      commits,
+      trivialLoad: { measure: `trivial Express GET, ${CLIENTS} keep-alive clients (requests/s)`, samples: load, baseline: true },
+      trivialGet: { measure: 'trivial Express GET, 1 client (ms)', samples: await client.timeGets('/', REQUESTS), baseline: true },
+    };
+  } finally {
+    client.close();
+    await trivial.stop();
+  }
+}
+
+/** Imports the article RUNS times, each into a new database; the server then serves the last one. */
+async function measureImport(baselines: Baselines): Promise<{ rows: Row[]; databasePath: string; articleId: number }> {
+  let databasePath = '';
+  let articleId = 0;
+  let segmentCount = 0;
+  const imports = await repeat(() => {
+    databasePath = tempDatabase('redline');
+    const { db } = openMigratedDatabase(databasePath);
+    try {
+      const { articles } = createServices(db);
+      const started = performance.now();
+      articleId = articles.importArticle({ text: article.text, author: 'bench' }).id;
+      const seconds = (performance.now() - started) / 1000;
+      segmentCount = articles.progress(articleId).total;
+      return segmentCount / seconds;
+    } finally {
+      db.close();
+    }
+  });
+  // Segmentation alone tells the splitter's share of an import from the database's.
+  const segmentation = await repeat(() => {
+    const started = performance.now();
+    const segments = segmentDocument(article.text).segments.length;
+    return segments / ((performance.now() - started) / 1000);
+  });
+  notes.push(
+    `Article: ${count(article.sentences)} sentences and ${article.headings} headings, ` +
+      `${Math.round(article.text.length / 1024)} KB; imported as ${count(segmentCount)} segments.`,
+  );
+  const rawInsert = { row: baselines.insert, label: 'raw insert' };
+  return {
+    rows: [
+      { measure: 'import, ArticleService.importArticle (segments/s)', samples: imports, target: { atLeast: 50_000 }, compareTo: rawInsert },
+      { measure: 'import, segmentation only (segments/s)', samples: segmentation, compareTo: rawInsert },
+    ],
+    databasePath,
+    articleId,
+  };
+}
+
+/**
+ * An editor account, signed in twice: a session cookie for the browser pages and
+ * an API token for the JSON API, as a person and a script would use them.
+ */
+async function signIn(databasePath: string): Promise<{ browser: Record<string, string>; api: Record<string, string> }> {
+  const { db } = openMigratedDatabase(databasePath);
+  try {
+    const { accounts } = createServices(db);
+    const user = await accounts.createUser({ username: 'bench', displayName: 'Benchmark', role: 'editor', password: generatePassword() }, undefined);
+    const actor: Actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role };
+    const { token } = accounts.createToken(actor, 'benchmark');
+    const { cookieValue } = accounts.openSession(user.id);
+    return { browser: { Cookie: `${SESSION_COOKIE}=${cookieValue}` }, api: { Authorization: `Bearer ${token}` } };
+  } finally {
+    db.close();
+  }
+}
+
+async function measureServer(databasePath: string, articleId: number, baselines: Baselines): Promise<Row[]> {
+  const { db } = openMigratedDatabase(databasePath);
+  const segments = createServices(db).articles.segments(articleId);
+  db.close();
+  const credentials = await signIn(databasePath);
+
+  const server = await startChildServer(path.join(projectRoot, 'dist', 'server.js'), {
+    ...process.env,
+    PORT: '0',
+    REDLINE_SAMPLE: '0',
+    REDLINE_DB: databasePath,
+  });
+  const browser = new HttpClient(server.port, credentials.browser);
+  const api = new HttpClient(server.port, credentials.api, CLIENTS);
+  const versusTrivialGet = { row: baselines.trivialGet, label: 'trivial GET' };
+  try {
+    const reviewPath = `/articles/${articleId}`;
+    const exportPath = `/api/articles/${articleId}/export?format=txt`;
+    // Check once that the timed answers are the real thing, not an error page.
+    const page = await browser.request('GET', reviewPath);
+    const rowsShown = page.body.match(/data-segment-id=/g)?.length ?? 0;
+    if (rowsShown !== REVIEW_PAGE_ROWS) notes.push(`Warning: the review page (status ${page.status}) showed ${rowsShown} segments, not ${REVIEW_PAGE_ROWS}.`);
+    if ((await api.request('GET', exportPath)).body !== article.text) notes.push('Warning: the export of the unedited article differs from the imported text.');
+
+    const rows: Row[] = [
+      {
+        measure: 'review page 1, GET /articles/:id, unedited (ms)',
+        samples: await browser.timeGets(reviewPath, REQUESTS),
+        target: { atMost: 50 },
+        compareTo: versusTrivialGet,
+      },
+      {
+        measure: 'export txt, GET /api/articles/:id/export (ms)',
+        samples: await api.timeGets(exportPath, REQUESTS),
+        target: { atMost: 200 },
+        compareTo: versusTrivialGet,
+      },
+      ...(await measureSaves(api, segments, baselines)),
+      {
+        measure: 'review page 1 after the saves, every row a diff (ms)',
+        samples: await browser.timeGets(reviewPath, REQUESTS),
+        target: { atMost: 50 },
+        compareTo: versusTrivialGet,
+      },
+    ];
+    const peak = server.peakRssMb();
+    if (peak !== undefined) rows.push({ measure: 'server peak RSS, VmHWM (MB)', samples: [peak], target: { atMost: 300 } });
+    return rows;
+  } finally {
+    browser.close();
+    api.close();
+    await server.stop();
+  }
+}
+
+/**
+ * Every sentence is saved by one client only (client w owns every 50th), and each
+ * client sends the version it last got back, so a correct server answers no 409.
+ */
+async function measureSaves(client: HttpClient, segments: readonly Segment[], baselines: Baselines): Promise<Row[]> {
+  const owned = Array.from({ length: CLIENTS }, (_, worker) => ({
+    segments: segments.filter((_, index) => index % CLIENTS === worker),
+    next: 0, // runs carry on where the previous one stopped, so they edit other sentences first
+  }));
+  const versions = new Map(segments.map((segment) => [segment.id, segment.version]));
+  const save = async (worker: number) => {
+    const mine = owned[worker]!;
+    const segment = mine.segments[mine.next++ % mine.segments.length]!;
+    const version = versions.get(segment.id)!;
+    const response = await client.request('PATCH', `/api/segments/${segment.id}`, { text: editedText(segment.mt, version), version });
+    // After a failed save, ask for the stored version so that one error does not turn into a run of 409s.
+    const stored = response.status === 200 ? response : await client.request('GET', `/api/segments/${segment.id}`);
+    versions.set(segment.id, (JSON.parse(stored.body) as { version: number }).version);
+    return response;
+  };
+  const results: LoadResult[] = [];
+  for (let run = 0; run < RUNS; run++) results.push(await runLoad(CLIENTS, SAVE_LIMITS, save));
+  const errors = results.reduce((sum, result) => sum + result.errors, 0);
+  notes.push(`Saves: ${count(results.reduce((sum, result) => sum + result.latencies.length, 0))} PATCH requests, ${errors} non-2xx or failed.`);
+  return [
+    {
+      measure: `save, PATCH /api/segments/:id, ${CLIENTS} clients (saves/s)`,
+      samples: results.map((result) => result.perSecond),
+      target: { atLeast: 1_500 },
+      compareTo: { row: baselines.commits, label: 'raw commits' },
+    },
+    { measure: 'save latency p50 (ms)', samples: results.map((result) => percentile(result.latencies, 50)) },
+    { measure: 'save latency p99 (ms)', samples: results.map((result) => percentile(result.latencies, 99)), target: { atMost: 50 } },
+    { measure: 'save errors, non-2xx or failed (all runs)', samples: [errors], target: { atMost: 0 } },
+  ];
+}
+
+/** A one-word correction that differs for every version, so each save is a real edit. */
+function editedText(mt: string, version: number): string {
+  const words = mt.split(' ');
+  words[(version * 7) % words.length] = `revised${version}`;
+  return words.join(' ');
+}
+
+/** The load average tells how busy the shared host was while we measured. */
+const loadAverage = () => os.loadavg()[0]!.toFixed(1);
+const loadAtStart = loadAverage();
+
+function machine(): string {
+  const cpus = os.cpus();
+  return (
+    `Node ${process.version}, ${os.platform()}/${os.arch()}, ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ` +
+    `1-min load average ${loadAtStart} at the start and ${loadAverage()} at the end, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}.`
+  );
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const baselines = await measureBaselines();
+  const imported = await measureImport(baselines);
+  const server = await measureServer(imported.databasePath, imported.articleId, baselines);
+  const benchPeak: Row = { measure: 'bench process peak RSS, maxRSS (MB)', samples: [process.resourceUsage().maxRSS / 1024], target: { atMost: 300 } };
+  const rows = [baselines.insert, baselines.commits, baselines.trivialLoad, baselines.trivialGet, ...imported.rows, ...server, benchPeak];
+
+  console.log('# Redline benchmark\n');
+  console.log(renderTable(rows));
+  console.log();
+  for (const line of notes) console.log(`- ${line}`);
+  console.log(`- ${machine()}`);
+  console.log(
+    `- ${RUNS} runs per throughput (BENCH_RUNS), ${REQUESTS} requests per latency after 3 warm-ups (BENCH_REQUESTS): ` +
+      `median and min–max. Whole bench ${Math.round((performance.now() - started) / 1000)} s.`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
