@@ -18,11 +18,39 @@ export interface SegmentMetrics {
   chrf: ChrfStats;
 }
 
+/** Whether a UTF-16 unit is whitespace for Python's str.split(), which TER and chrF use. */
+function isWhitespace(code: number): boolean {
+  // Fast path for printable ASCII, which is nearly all of an English article.
+  if (code > 0x20 && code < 0x7f) return false;
+  return PYTHON_WHITESPACE.test(String.fromCharCode(code));
+}
+
+/**
+ * Whitespace-separated words, counted exactly as TER splits them, and the characters
+ * chrF sees (code points that are not whitespace). One pass without allocating: this
+ * runs for every segment of every report.
+ */
+function countText(text: string): { words: number; characters: number } {
+  let words = 0;
+  let characters = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isWhitespace(code)) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) words++;
+    inWord = true;
+    // The second half of a surrogate pair is not a character of its own.
+    if (!(code >= 0xdc00 && code <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) characters++;
+  }
+  return { words, characters };
+}
+
 /** Whitespace-separated words, split exactly as TER splits them. */
 export function countWords(text: string): number {
-  let count = 0;
-  for (const word of text.split(PYTHON_WHITESPACE)) if (word !== '') count++;
-  return count;
+  return countText(text).words;
 }
 
 /** The metrics of a segment; an unchanged one is TER 0 / chrF 100 by definition and costs no alignment. */
@@ -36,10 +64,7 @@ export function segmentMetrics(mt: string, text: string): SegmentMetrics {
  * edits, and every character n-gram matches.
  */
 export function unchangedMetrics(text: string): SegmentMetrics {
-  const referenceWords = countWords(text);
-  // chrF counts code points without whitespace: the UTF-16 length minus one per surrogate pair.
-  const compact = text.split(PYTHON_WHITESPACE).join('');
-  const characters = compact.length - (compact.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+  const { words: referenceWords, characters } = countText(text);
   const chrf: ChrfStats = [];
   for (let n = 1; n <= CHRF_ORDER; n++) {
     const ngrams = Math.max(0, characters - n + 1);

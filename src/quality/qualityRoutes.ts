@@ -11,7 +11,7 @@ import { MQM_CATEGORIES, SEVERITIES, annotationPenalty } from './mqm';
 import { authorOf, type QualityServices } from './qualityApi';
 import {
   OVERVIEW_SORTS, annotationDeleteFormSchema, annotationEditFormSchema, annotationFormSchema, overviewQuerySchema,
-  reportFormatQuery, settingsFormSchema, spanQuery,
+  reportQuery, settingsFormSchema, spanQuery,
 } from './qualitySchemas';
 import { checkSpan } from './annotationService';
 import { qualityJson, reportCsv } from './report';
@@ -111,7 +111,7 @@ export function qualityRoutes(services: QualityServices): Router {
 
   router.get('/articles/:id/quality', read, (req, res) => {
     const articleId = parseId(req.params.id, 'Article');
-    const { format: download } = parseInput(reportFormatQuery, req.query);
+    const { format: download, page, all } = parseInput(reportQuery, req.query);
     if (download) {
       const article = services.articles.get(articleId);
       const quality_ = quality.articleQuality(articleId);
@@ -120,7 +120,7 @@ export function qualityRoutes(services: QualityServices): Router {
       else res.type('application/json; charset=utf-8').attachment(fileName).send(JSON.stringify(qualityJson(quality_), null, 2) + '\n');
       return;
     }
-    const report = quality.report(articleId);
+    const report = quality.report(articleId, { page, all: all === '1' });
     res.render('quality/report', { title: `Quality: ${report.quality.article.title}`, report, severities: SEVERITIES, format });
   });
 

@@ -112,6 +112,9 @@ export const overviewQuerySchema = z.object({
 });
 
 export const REPORT_FORMATS = ['csv', 'json'] as const;
-export const reportFormatQuery = z.object({
+export const reportQuery = z.object({
   format: z.enum(REPORT_FORMATS, { error: `format must be one of: ${REPORT_FORMATS.join(', ')}.` }).optional(),
+  page: formNumber(z.number({ error: 'page must be a whole number, 1 or more.' }).int('page must be a whole number, 1 or more.').min(1, 'page must be a whole number, 1 or more.').optional()),
+  /** `all=1`: every segment on one page, the printable tracked-changes report */
+  all: z.enum(['1'], { error: 'all must be 1 when given.' }).optional(),
 });

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import { ArticleRepository } from '../articles/articleRepository';
+import { REVIEW_PAGE_SIZE } from '../articles/articleService';
 import { now, progressFrom, type Article, type Progress, type ReviewStatus, type Segment } from '../articles/model';
 import { notFound } from '../errors';
 import type { SegmentKind } from '../segmentation/document';
@@ -9,10 +10,13 @@ import { annotatedMt, type AnnotatedMt } from './annotatedMt';
 import { METRICS_ALGORITHM, corpusScores, countWords, segmentMetrics, sentenceScores, textHash, type SegmentMetrics } from './metrics';
 import { MQM_CATEGORIES, annotationPenalty, categoryLabel, mqmScore, totalPenalty, type MqmScore, type QualitySettings, type Severity, type SeverityWeights } from './mqm';
 import { QualityRepository } from './qualityRepository';
-import { buildReport, type ReportView } from './report';
+import { buildReport, type ReportView, type RowSelection } from './report';
 import type { OverviewSort } from './qualitySchemas';
 
 /** Metadata lines (dates, bylines, source lists) are not the MT's prose: listed, but left out of article figures. */
+/** Segments listed per page of the report, as on the review page. */
+export const REPORT_PAGE_SIZE = REVIEW_PAGE_SIZE;
+
 export const EVALUATED_KINDS: readonly SegmentKind[] = ['sentence', 'heading'];
 
 export interface SegmentQuality {
@@ -129,10 +133,14 @@ export class QualityService {
     return this.figures(article, segments, annotations, lastAnnotationChange, this.settings());
   }
 
-  /** The report page's view model: figures, charts and every segment's diff. */
-  report(articleId: number): ReportView {
+  /** The report page's view model: figures, charts, and the listed segments with their diffs. */
+  report(articleId: number, selection: Partial<RowSelection> = {}): ReportView {
     const quality = this.articleQuality(articleId);
-    return buildReport(quality, this.repository.changesPerHour(articleId), this.annotations.forArticle(articleId));
+    return buildReport(quality, this.repository.changesPerHour(articleId), this.annotations.forArticle(articleId), {
+      page: selection.page ?? 1,
+      pageSize: selection.pageSize ?? REPORT_PAGE_SIZE,
+      all: selection.all ?? false,
+    });
   }
 
   /** Every article's headline figures, sorted by a column; articles without figures (null) come last either way. */

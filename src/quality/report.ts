@@ -18,8 +18,19 @@ export interface ReportRow {
   annotations: AnnotationLabel[];
 }
 
+/** Which segments' tracked changes the page lists: a page of them, or all (the printable report). */
+export interface RowSelection {
+  page: number;
+  pageSize: number;
+  all: boolean;
+}
+
 export interface ReportView {
   quality: ArticleQuality;
+  /** the page shown (1-based, clamped to the pages there are), and how many there are; all = every segment on one page */
+  page: number;
+  pageCount: number;
+  all: boolean;
   charts: {
     hter: ColumnChart;
     mqm: StackedBarChart;
@@ -29,7 +40,16 @@ export interface ReportView {
   rows: ReportRow[];
 }
 
-export function buildReport(quality: ArticleQuality, changesPerHour: readonly { hour: string; count: number }[], annotations: readonly Annotation[]): ReportView {
+/**
+ * Every segment's word diff is the costly part (about 0.1 ms each), so only the
+ * listed rows get one: a page for the screen, all of them for the printed report.
+ */
+export function buildReport(
+  quality: ArticleQuality,
+  changesPerHour: readonly { hour: string; count: number }[],
+  annotations: readonly Annotation[],
+  selection: RowSelection,
+): ReportView {
   const labelsBySegment = new Map<number, AnnotationLabel[]>();
   const mtBySegment = new Map(quality.segments.map((segment) => [segment.segmentId, segment.mt]));
   for (const annotation of annotations) {
@@ -39,8 +59,14 @@ export function buildReport(quality: ArticleQuality, changesPerHour: readonly { 
   }
   const evaluated = quality.segments.filter((segment) => segment.evaluated);
   const changes = changesOverTime(changesPerHour);
+  const pageCount = selection.all ? 1 : Math.max(1, Math.ceil(quality.segments.length / selection.pageSize));
+  const page = Math.min(Math.max(1, selection.page), pageCount);
+  const listed = selection.all ? quality.segments : quality.segments.slice((page - 1) * selection.pageSize, page * selection.pageSize);
   return {
     quality,
+    page,
+    pageCount,
+    all: selection.all,
     charts: {
       hter: columnChart(hterBuckets(evaluated.map((segment) => segment.ter))),
       mqm: stackedBarChart(
@@ -53,7 +79,7 @@ export function buildReport(quality: ArticleQuality, changesPerHour: readonly { 
       ),
       changes: { ...columnChart(changes.columns, { maxLabels: 8 }), unit: changes.unit },
     },
-    rows: quality.segments.map((segment) => ({
+    rows: listed.map((segment) => ({
       segment,
       // An unchanged segment's diff is its text: no need to run the differ.
       diff: segment.changed ? wordDiff(segment.mt, segment.text) : segment.text === '' ? [] : [{ kind: 'equal', text: segment.text }],

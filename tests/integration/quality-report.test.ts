@@ -132,6 +132,33 @@ describe('Quality report page and downloads', () => {
     expect(page.text).toContain('Terminology · Major</li>');
   });
 
+  it('when the article is long, then the page lists 100 segments at a time and all=1 lists every one for printing', async () => {
+    const testApp = createQualityTestApp();
+    const article = testApp.importArticle(Array.from({ length: 150 }, (_, index) => `Sentence number ${index + 1} is here.`).join(' '));
+    testApp.edit(article.segments[120]!.id, 'Sentence number 121 was corrected.');
+    const listed = (html: string) => [...html.matchAll(/<tr id="quality-segment-(\d+)"/g)].length;
+
+    const first = await testApp.api('editor').get(`/articles/${article.id}/quality`).expect(200);
+    expect(listed(first.text)).toBe(100);
+    expect(first.text).toContain('Segments 1–100 of 150.');
+    expect(first.text).toContain(`href="/articles/${article.id}/quality?page=2#tracked-changes" rel="next"`);
+    // The figures cover the whole article whatever the page.
+    expect(first.text).toContain('<g class="column" data-label="0" data-value="149">');
+
+    const second = await testApp.api('editor').get(`/articles/${article.id}/quality?page=2`).expect(200);
+    expect(listed(second.text)).toBe(50);
+    expect(second.text).toContain('Sentence number 121 <del>is here</del><ins>was corrected</ins>.');
+    const clamped = await testApp.api('editor').get(`/articles/${article.id}/quality?page=99`).expect(200);
+    expect(clamped.text).toContain('Page 2 of 2');
+
+    const all = await testApp.api('editor').get(`/articles/${article.id}/quality?all=1`).expect(200);
+    expect(listed(all.text)).toBe(150);
+    expect(all.text).toContain('All 150 segments.');
+    expect(all.text).not.toContain('rel="next"');
+    await testApp.api('editor').get(`/articles/${article.id}/quality?page=0`).expect(422);
+    await testApp.api('editor').get(`/articles/${article.id}/quality?all=yes`).expect(422);
+  });
+
   it('when the CSV is downloaded, then it has one quoted row per segment and cells that could run as formulas are defused', async () => {
     const testApp = createQualityTestApp();
     const article = testApp.importArticle('=HYPERLINK("http://evil","click") is a formula. Prices rose by 5%, "sharply".\n', 'CSV test');
