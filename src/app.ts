@@ -45,6 +45,8 @@ export function createApp({ db, maxUploadBytes, setup = new SetupGate(), session
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', viewsDir);
+  // Compile each template once; without this Express recompiles every row's partial per request.
+  app.enable('view cache');
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
 

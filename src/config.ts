@@ -6,6 +6,8 @@ const MEGABYTE = 1024 * 1024;
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Only this machine by default; set 0.0.0.0 (behind HTTPS) to serve a newsroom.
+  HOST: z.string().min(1).default('127.0.0.1'),
   REDLINE_DB: z.string().min(1).default(defaultDatabasePath),
   REDLINE_SAMPLE: z.enum(['0', '1']).default('1'),
   REDLINE_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
@@ -17,6 +19,7 @@ const environmentSchema = z.object({
 
 export interface Config {
   port: number;
+  host: string;
   databasePath: string;
   importSample: boolean;
   maxUploadBytes: number;
@@ -34,6 +37,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   const env = parsed.data;
   return {
     port: env.PORT,
+    host: env.HOST,
     databasePath: env.REDLINE_DB,
     importSample: env.REDLINE_SAMPLE === '1',
     maxUploadBytes: Math.round(env.REDLINE_MAX_UPLOAD_MB * MEGABYTE),

@@ -26,7 +26,7 @@ function main(): void {
   // No account yet: whoever holds this link creates the first admin. No default passwords.
   const setup = accounts.hasUsers() ? new SetupGate() : SetupGate.issue();
   const app = createApp({ db, maxUploadBytes: config.maxUploadBytes, setup, sessionPolicy: config.sessionPolicy, trustProxy: config.trustProxy });
-  const server = app.listen(config.port, () => {
+  const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`Redline is serving ${config.databasePath} at http://localhost:${port}`);

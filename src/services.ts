@@ -3,12 +3,15 @@ import { ArticleService } from './articles/articleService';
 import { SegmentService } from './segments/segmentService';
 import { AccountService, type SessionPolicy } from './auth/accountService';
 import { AuditLog } from './auth/auditLog';
+import { GroupCommit } from './db/groupCommit';
 
 export interface Services {
   articles: ArticleService;
   segments: SegmentService;
   accounts: AccountService;
   audit: AuditLog;
+  /** Runs sentence saves from concurrent requests in shared, durable commits. */
+  writes: GroupCommit;
 }
 
 export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 8 * 60, maxDays: 7 };
@@ -21,5 +24,6 @@ export function createServices(db: Db, sessionPolicy: SessionPolicy = defaultSes
     segments: new SegmentService(db),
     accounts: new AccountService(db, sessionPolicy, audit),
     audit,
+    writes: new GroupCommit(db),
   };
 }

@@ -32,9 +32,10 @@ export class ArticleRepository {
         `INSERT INTO segments (article_id, position, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`,
       ),
-      insertImportRevision: db.prepare(
+      // One statement for all first revisions: cheaper than a second insert per segment.
+      insertImportRevisions: db.prepare(
         `INSERT INTO revisions (segment_id, article_id, version, action, text, status, author, created_at)
-         VALUES (?, ?, 1, 'import', ?, 'new', ?, ?)`,
+         SELECT id, article_id, 1, 'import', mt, 'new', updated_by, updated_at FROM segments WHERE article_id = ? ORDER BY position`,
       ),
       article: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
       articles: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY updated_at DESC, id DESC`),
@@ -58,12 +59,12 @@ export class ArticleRepository {
     );
     const articleId = Number(lastInsertRowid);
     article.segments.forEach((segment, position) => {
-      const inserted = this.statements.insertSegment.run(
+      this.statements.insertSegment.run(
         articleId, position, segment.paragraph, segment.kind, segment.text, segment.separator, segment.text,
         article.author, article.createdAt,
       );
-      this.statements.insertImportRevision.run(inserted.lastInsertRowid, articleId, segment.text, article.author, article.createdAt);
     });
+    this.statements.insertImportRevisions.run(articleId);
     return articleId;
   }
 

@@ -1,7 +1,5 @@
 import { unprocessable } from '../errors';
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 export const messages = {
   invalidEncoding: 'The file is not valid UTF-8 text. Save it as UTF-8 (plain text or Markdown) and try again.',
   binary: 'The text contains NUL bytes, so it looks like a binary file rather than an article. Upload a .txt or .md file.',
@@ -24,7 +22,7 @@ export function decodeUpload(bytes: Uint8Array): string {
 export function checkArticleText(text: string): string {
   if (text.length === 0) throw unprocessable('empty_text', messages.empty);
   if (text.includes('\u0000')) throw unprocessable('binary_content', messages.binary);
-  if (LONE_SURROGATE.test(text)) throw unprocessable('invalid_encoding', messages.invalidEncoding);
+  if (!text.isWellFormed()) throw unprocessable('invalid_encoding', messages.invalidEncoding);
   if (text.trim().length === 0) throw unprocessable('empty_text', messages.whitespaceOnly);
   return text;
 }
@@ -32,6 +30,7 @@ export function checkArticleText(text: string): string {
 /** The same checks for one edited sentence, where an empty text is allowed (the sentence is dropped). */
 export function checkSegmentText(text: string): string {
   if (text.includes('\u0000')) throw unprocessable('binary_content', 'The text contains NUL characters.');
-  if (LONE_SURROGATE.test(text)) throw unprocessable('invalid_encoding', 'The text is not valid Unicode.');
+  // A lone surrogate cannot be stored as UTF-8 without loss.
+  if (!text.isWellFormed()) throw unprocessable('invalid_encoding', 'The text is not valid Unicode.');
   return text;
 }

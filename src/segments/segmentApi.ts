@@ -12,10 +12,11 @@ export function segmentApi(services: Services): Router {
     res.json(segmentJson(services.segments.get(parseId(req.params.id, 'Segment'))));
   });
 
-  router.patch('/segments/:id', (req, res) => {
+  router.patch('/segments/:id', async (req, res) => {
     const id = parseId(req.params.id, 'Segment');
     const input = parseInput(patchSegmentSchema, req.body ?? {});
-    const segment = services.segments.change(id, { ...input, actor: res.locals.actor as Actor });
+    const actor = res.locals.actor as Actor;
+    const segment = await services.writes.run(() => services.segments.change(id, { ...input, actor }));
     res.json(segmentJson(segment));
   });
 

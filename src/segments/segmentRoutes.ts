@@ -68,15 +68,16 @@ export function segmentRoutes(services: Services): Router {
     });
   });
 
-  router.post('/segments/:id', (req, res, next) => {
+  router.post('/segments/:id', async (req, res, next) => {
     const id = parseId(req.params.id, 'Segment');
     const input = parseInput(editFormSchema, req.body ?? {});
     const actor = res.locals.actor as Actor;
     try {
-      const segment =
+      const segment = await services.writes.run(() =>
         input.action === 'reset'
           ? services.segments.resetToMt(id, input.version, actor, input.note)
-          : services.segments.change(id, { version: input.version, text: input.text, note: input.note, actor });
+          : services.segments.change(id, { version: input.version, text: input.text, note: input.note, actor }),
+      );
       respond(req, res, segment, input.returnTo);
     } catch (error) {
       if (error instanceof AppError && error.status === 409 && wantsJson(req)) return sendConflict(req, res, next, error, input.text);
@@ -93,10 +94,13 @@ export function segmentRoutes(services: Services): Router {
     }
   });
 
-  router.post('/segments/:id/status', (req, res) => {
+  router.post('/segments/:id/status', async (req, res) => {
     const id = parseId(req.params.id, 'Segment');
     const input = parseInput(statusFormSchema, req.body ?? {});
-    const segment = services.segments.change(id, { version: input.version, status: input.status, note: input.note, actor: res.locals.actor as Actor });
+    const actor = res.locals.actor as Actor;
+    const segment = await services.writes.run(() =>
+      services.segments.change(id, { version: input.version, status: input.status, note: input.note, actor }),
+    );
     respond(req, res, segment, input.returnTo);
   });
 
@@ -110,10 +114,11 @@ export function segmentRoutes(services: Services): Router {
     res.render('segments/history', { title: `History of sentence ${segment.position + 1}`, article, segment, entries: entries.reverse(), reviewPath: reviewPath(segment) });
   });
 
-  router.post('/segments/:id/revert', requireRole('reviewer'), (req, res) => {
+  router.post('/segments/:id/revert', requireRole('reviewer'), async (req, res) => {
     const id = parseId(req.params.id, 'Segment');
     const input = parseInput(revertFormSchema, req.body ?? {});
-    services.segments.revert(id, input.version, input.to, res.locals.actor as Actor);
+    const actor = res.locals.actor as Actor;
+    await services.writes.run(() => services.segments.revert(id, input.version, input.to, actor));
     res.redirect(303, `/segments/${id}/history`);
   });
 
