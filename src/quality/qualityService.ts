@@ -93,6 +93,20 @@ export interface OverviewRow {
   lastChange: string;
 }
 
+export interface ExportedAnnotation {
+  id: number;
+  segmentId: number;
+  start: number;
+  end: number;
+  spanText: string;
+  category: string;
+  severity: Severity;
+  comment: string | null;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface SettingsInput {
   weights: SeverityWeights;
   passThreshold: number;
@@ -171,6 +185,21 @@ export class QualityService {
       const order = typeof left === 'string' ? left.localeCompare(right as string, 'en') : left - (right as number);
       return order !== 0 ? sign * order : a.articleId - b.articleId;
     });
+  }
+
+  /** The article's current annotations for its JSON export (src/export), in reading order. */
+  annotationsForExport(articleId: number, segments: readonly Pick<Segment, 'id' | 'mt'>[]): ExportedAnnotation[] {
+    const mtBySegment = new Map(segments.map((segment) => [segment.id, segment.mt]));
+    const order = new Map(segments.map((segment, index) => [segment.id, index]));
+    return this.annotations
+      .forArticle(articleId)
+      .sort((a, b) => (order.get(a.segmentId) ?? 0) - (order.get(b.segmentId) ?? 0) || a.start - b.start || a.id - b.id)
+      .map((annotation) => ({
+        id: annotation.id, segmentId: annotation.segmentId, start: annotation.start, end: annotation.end,
+        spanText: (mtBySegment.get(annotation.segmentId) ?? '').slice(annotation.start, annotation.end),
+        category: annotation.category, severity: annotation.severity, comment: annotation.comment,
+        author: annotation.author, createdAt: annotation.createdAt, updatedAt: annotation.updatedAt,
+      }));
   }
 
   /** The MT of each segment with its annotations, ready for views/quality/_annotated_mt.ejs. */
