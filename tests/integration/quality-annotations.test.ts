@@ -175,6 +175,22 @@ describe('MQM annotations through the API', () => {
   });
 });
 
+describe('MQM annotations in the JSON export', () => {
+  it('when an article is exported, then its current annotations come in reading order with their span text, removed ones left out', async () => {
+    const { api, services, article, heading, sentence } = setup();
+    const later = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major', comment: 'c' }).expect(201);
+    const earlier = await api().post(`/api/segments/${heading.id}/annotations`).send({ start: 0, end: 8, category: 'style', severity: 'minor' }).expect(201);
+    const removed = await api().post(`/api/segments/${heading.id}/annotations`).send({ start: 9, end: 14, category: 'style', severity: 'minor' }).expect(201);
+    await api().delete(`/api/annotations/${removed.body.id}?version=1`).expect(200);
+    const exported = services.quality.annotationsForExport(article.id, article.segments);
+    expect(exported).toEqual([
+      { id: earlier.body.id, segmentId: heading.id, start: 0, end: 8, spanText: 'In Paris', category: 'style', severity: 'minor', comment: null,
+        author: 'Rita Reviewer', createdAt: earlier.body.createdAt, updatedAt: earlier.body.updatedAt },
+      expect.objectContaining({ id: later.body.id, segmentId: sentence.id, spanText: 'comfort force', comment: 'c' }),
+    ]);
+  });
+});
+
 describe('MQM annotations in the browser', () => {
   it('when the form is posted without JavaScript, then the annotation is stored and the page shows it highlighted with its label', async () => {
     const { api, db, sentence } = setup();
