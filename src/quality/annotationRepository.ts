@@ -3,17 +3,21 @@ import type { Severity } from './mqm';
 
 export type AnnotationAction = 'create' | 'update' | 'delete';
 
-/** An MQM error annotation in its current state. */
-export interface Annotation {
-  id: number;
-  segmentId: number;
-  articleId: number;
+/** What an annotation says: where in the MT, which kind of error, how bad, and why. */
+export interface AnnotationFields {
   /** [start, end) in UTF-16 code units of the segment's MT; start = end is an omission there */
   start: number;
   end: number;
   category: string;
   severity: Severity;
   comment: string | null;
+}
+
+/** An MQM error annotation in its current state. */
+export interface Annotation extends AnnotationFields {
+  id: number;
+  segmentId: number;
+  articleId: number;
   version: number;
   /** when it was removed; null while it counts */
   deletedAt: string | null;
@@ -24,29 +28,19 @@ export interface Annotation {
   updatedAt: string;
 }
 
-export interface AnnotationRevision {
+export interface AnnotationRevision extends AnnotationFields {
   id: number;
   annotationId: number;
   version: number;
   action: AnnotationAction;
-  start: number;
-  end: number;
-  category: string;
-  severity: Severity;
-  comment: string | null;
   author: string;
   userId: number | null;
   createdAt: string;
 }
 
 /** What a revision writes; the annotation row takes the same values as its current state. */
-export interface AnnotationChange {
+export interface AnnotationChange extends AnnotationFields {
   action: AnnotationAction;
-  start: number;
-  end: number;
-  category: string;
-  severity: Severity;
-  comment: string | null;
   author: string;
   userId: number | null;
   at: string;
