@@ -21,6 +21,8 @@ export interface Timing {
   median: number;
   min: number;
   max: number;
+  /** every run, in ms, in the order measured (for src/bench/report.ts rows) */
+  samples: number[];
 }
 
 export interface QualityBenchResult {
@@ -48,11 +50,11 @@ function time(runs: number, task: () => unknown): Timing {
     task();
     samples.push(performance.now() - started);
   }
-  samples.sort((a, b) => a - b);
-  const middle = Math.floor(samples.length / 2);
-  const median = samples.length % 2 ? samples[middle]! : (samples[middle - 1]! + samples[middle]!) / 2;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { median: round(median), min: round(samples[0]!), max: round(samples[samples.length - 1]!) };
+  return { median: round(median), min: round(sorted[0]!), max: round(sorted[sorted.length - 1]!), samples };
 }
 
 export function benchQuality(db: Db, articleId: number, runs = 5): QualityBenchResult {
