@@ -9,7 +9,7 @@ import { authenticate, csrfProtection } from './auth/authenticate';
 import { accountRoutes, authRoutes } from './auth/authRoutes';
 import { accountApi } from './auth/accountApi';
 import { SetupGate } from './auth/setupGate';
-import { requireRole } from './auth/roles';
+import { requireRole, type Actor } from './auth/roles';
 import { adminRoutes } from './admin/adminRoutes';
 import { articleRoutes } from './articles/articleRoutes';
 import { articleApi } from './articles/articleApi';
@@ -28,6 +28,12 @@ export interface AppOptions {
   setup?: SetupGate;
   sessionPolicy?: SessionPolicy;
   trustProxy?: boolean | number | string;
+  /**
+   * For the benchmark's baseline only: every request acts as this account, with
+   * no session, token or CSRF check, so that the cost of authentication can be
+   * measured against it. The server never sets it.
+   */
+  actAsWithoutAuthentication?: Actor;
 }
 
 /** Browser pages need a signed-in account: anonymous visitors are sent to sign in first. */
@@ -38,7 +44,8 @@ const requireSignIn: RequestHandler = (req, res, next) => {
 };
 
 /** Builds the Express app without listening, so tests run it in-process. */
-export function createApp({ db, maxUploadBytes, setup = new SetupGate(), sessionPolicy = defaultSessionPolicy, trustProxy = false }: AppOptions) {
+export function createApp(options: AppOptions) {
+  const { db, maxUploadBytes, setup = new SetupGate(), sessionPolicy = defaultSessionPolicy, trustProxy = false, actAsWithoutAuthentication } = options;
   const services = createServices(db, sessionPolicy);
   const presence = new PresenceTracker();
   const secureCookies = (req: Request) => req.secure;
@@ -56,8 +63,15 @@ export function createApp({ db, maxUploadBytes, setup = new SetupGate(), session
   app.use(cookieParser());
   app.use(express.json({ limit: maxUploadBytes }));
   app.use(express.urlencoded({ extended: false, limit: maxUploadBytes }));
-  app.use(authenticate(services.accounts, secureCookies));
-  app.use(csrfProtection);
+  if (actAsWithoutAuthentication) {
+    app.use((_req, res, next) => {
+      res.locals.actor = actAsWithoutAuthentication;
+      next();
+    });
+  } else {
+    app.use(authenticate(services.accounts, secureCookies));
+    app.use(csrfProtection);
+  }
 
   // Every API route needs an account (a bearer token or a browser session); roles are checked per route.
   app.use('/api', requireRole('editor'), accountApi(services.accounts), articleApi(services), segmentApi(services), exportApi(services), presenceApi(services, presence));

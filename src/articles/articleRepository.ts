@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import type { DraftSegment } from '../segmentation/document';
-import { REVIEW_STATUSES, type Article, type ArticleFormat, type ReviewStatus, type Segment, type StatusCounts } from './model';
+import { REVIEW_STATUSES, type Article, type ArticleFormat, type ReviewStatus, type Segment, type SegmentLayout, type StatusCounts } from './model';
 
 const ARTICLE_COLUMNS = `id, title, format, leading, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt`;
 export const SEGMENT_COLUMNS = `id, article_id AS articleId, position, paragraph, kind, mt, separator, text, status, version, note,
@@ -42,6 +42,8 @@ export class ArticleRepository {
       statusCounts: db.prepare(`SELECT status, count(*) AS count FROM segments WHERE article_id = ? GROUP BY status`),
       allStatusCounts: db.prepare(`SELECT article_id AS articleId, status, count(*) AS count FROM segments GROUP BY article_id, status`),
       segments: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE article_id = ? ORDER BY position`),
+      // Exports of the text need only these; reading the MT and the rest too doubles the cost.
+      segmentLayout: db.prepare(`SELECT paragraph, kind, text, separator FROM segments WHERE article_id = ? ORDER BY position`),
       segmentPage: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE article_id = ? ORDER BY position LIMIT ? OFFSET ?`),
       segmentPageByStatus: db.prepare(
         `SELECT ${SEGMENT_COLUMNS} FROM segments WHERE article_id = ? AND status = ? ORDER BY position LIMIT ? OFFSET ?`,
@@ -93,6 +95,10 @@ export class ArticleRepository {
 
   segments(articleId: number): Segment[] {
     return this.statements.segments.all(articleId) as Segment[];
+  }
+
+  segmentLayout(articleId: number): SegmentLayout[] {
+    return this.statements.segmentLayout.all(articleId) as SegmentLayout[];
   }
 
   segmentPage(articleId: number, status: ReviewStatus | undefined, limit: number, offset: number): Segment[] {

@@ -30,6 +30,9 @@ export interface Segment {
   updatedAt: string;
 }
 
+/** What an export of the text needs of a segment. */
+export type SegmentLayout = Pick<Segment, 'paragraph' | 'kind' | 'text' | 'separator'>;
+
 export type StatusCounts = Record<ReviewStatus, number>;
 
 export interface Progress {

@@ -25,7 +25,7 @@ import { openMigratedDatabase } from '../startup';
 import { bulkInsertRate, singleRowCommitRate } from './baselines';
 import { generateArticle } from './generateArticle';
 import { HttpClient, runLoad, startChildServer, type LoadResult } from './load';
-import { percentile, renderTable, type Row } from './report';
+import { median, percentile, renderTable, type Row } from './report';
 
 const settings = z
   .object({
@@ -139,15 +139,19 @@ async function measureImport(baselines: Baselines): Promise<{ rows: Row[]; datab
  * An editor account, signed in twice: a session cookie for the browser pages and
  * an API token for the JSON API, as a person and a script would use them.
  */
-async function signIn(databasePath: string): Promise<{ browser: Record<string, string>; api: Record<string, string> }> {
+async function signIn(
+  databasePath: string,
+): Promise<{ username: string; browser: Record<string, string>; api: Record<string, string>; sessionApi: Record<string, string> }> {
   const { db } = openMigratedDatabase(databasePath);
   try {
     const { accounts } = createServices(db);
     const user = await accounts.createUser({ username: 'bench', displayName: 'Benchmark', role: 'editor', password: generatePassword() }, undefined);
     const actor: Actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role };
     const { token } = accounts.createToken(actor, 'benchmark');
-    const { cookieValue } = accounts.openSession(user.id);
-    return { browser: { Cookie: `${SESSION_COOKIE}=${cookieValue}` }, api: { Authorization: `Bearer ${token}` } };
+    const { cookieValue, csrfToken } = accounts.openSession(user.id);
+    const browser = { Cookie: `${SESSION_COOKIE}=${cookieValue}` };
+    // A page script's save: the session cookie plus the session's CSRF token.
+    return { username: user.username, browser, api: { Authorization: `Bearer ${token}` }, sessionApi: { ...browser, 'X-CSRF-Token': csrfToken } };
   } finally {
     db.close();
   }
@@ -158,15 +162,18 @@ async function measureServer(databasePath: string, articleId: number, baselines:
   const segments = createServices(db).articles.segments(articleId);
   db.close();
   const credentials = await signIn(databasePath);
+  const saves = new SaveState(segments);
 
   const server = await startChildServer(path.join(projectRoot, 'dist', 'server.js'), {
     ...process.env,
     PORT: '0',
+    HOST: '127.0.0.1',
     REDLINE_SAMPLE: '0',
     REDLINE_DB: databasePath,
   });
   const browser = new HttpClient(server.port, credentials.browser);
   const api = new HttpClient(server.port, credentials.api, CLIENTS);
+  const sessionApi = new HttpClient(server.port, credentials.sessionApi, CLIENTS);
   const versusTrivialGet = { row: baselines.trivialGet, label: 'trivial GET' };
   try {
     const reviewPath = `/articles/${articleId}`;
@@ -190,58 +197,100 @@ async function measureServer(databasePath: string, articleId: number, baselines:
         target: { atMost: 200 },
         compareTo: versusTrivialGet,
       },
-      ...(await measureSaves(api, segments, baselines)),
+    ];
+    const withoutAuth = await measureSavesWithoutAuthentication(databasePath, credentials.username, saves, baselines);
+    const unauthenticatedRate = { row: withoutAuth[0]!, label: 'no auth' };
+    rows.push(
+      ...withoutAuth,
+      ...(await measureSaves(api, saves, 'API token', baselines, unauthenticatedRate)),
+      ...(await measureSaves(sessionApi, saves, 'session + CSRF', baselines, unauthenticatedRate)),
       {
         measure: 'review page 1 after the saves, every row a diff (ms)',
         samples: await browser.timeGets(reviewPath, REQUESTS),
         target: { atMost: 50 },
         compareTo: versusTrivialGet,
       },
-    ];
+    );
     const peak = server.peakRssMb();
     if (peak !== undefined) rows.push({ measure: 'server peak RSS, VmHWM (MB)', samples: [peak], target: { atMost: 300 } });
     return rows;
   } finally {
     browser.close();
     api.close();
+    sessionApi.close();
     await server.stop();
+  }
+}
+
+/**
+ * The baseline for the cost of authentication: the same app acting as the same
+ * account with no session, token or CSRF check, in a child process of its own.
+ */
+async function measureSavesWithoutAuthentication(databasePath: string, username: string, saves: SaveState, baselines: Baselines): Promise<Row[]> {
+  const unauthenticated = await startChildServer(path.join(__dirname, 'unauthenticatedServer.js'), {
+    ...process.env,
+    REDLINE_DB: databasePath,
+    BENCH_ACT_AS: username,
+  });
+  const open = new HttpClient(unauthenticated.port, {}, CLIENTS);
+  try {
+    return await measureSaves(open, saves, 'no authentication', baselines);
+  } finally {
+    open.close();
+    await unauthenticated.stop();
   }
 }
 
 /**
  * Every sentence is saved by one client only (client w owns every 50th), and each
  * client sends the version it last got back, so a correct server answers no 409.
+ * The state carries over between measurements, which edit the same article.
  */
-async function measureSaves(client: HttpClient, segments: readonly Segment[], baselines: Baselines): Promise<Row[]> {
-  const owned = Array.from({ length: CLIENTS }, (_, worker) => ({
-    segments: segments.filter((_, index) => index % CLIENTS === worker),
-    next: 0, // runs carry on where the previous one stopped, so they edit other sentences first
-  }));
-  const versions = new Map(segments.map((segment) => [segment.id, segment.version]));
+class SaveState {
+  readonly owned: { segments: Segment[]; next: number }[];
+  readonly versions: Map<number, number>;
+
+  constructor(segments: readonly Segment[]) {
+    this.owned = Array.from({ length: CLIENTS }, (_, worker) => ({
+      segments: segments.filter((_, index) => index % CLIENTS === worker),
+      next: 0, // runs carry on where the previous one stopped, so they edit other sentences first
+    }));
+    this.versions = new Map(segments.map((segment) => [segment.id, segment.version]));
+  }
+}
+
+async function measureSaves(
+  client: HttpClient,
+  state: SaveState,
+  authentication: string,
+  baselines: Baselines,
+  versus?: { row: Row; label: string },
+): Promise<Row[]> {
   const save = async (worker: number) => {
-    const mine = owned[worker]!;
+    const mine = state.owned[worker]!;
     const segment = mine.segments[mine.next++ % mine.segments.length]!;
-    const version = versions.get(segment.id)!;
+    const version = state.versions.get(segment.id)!;
     const response = await client.request('PATCH', `/api/segments/${segment.id}`, { text: editedText(segment.mt, version), version });
     // After a failed save, ask for the stored version so that one error does not turn into a run of 409s.
     const stored = response.status === 200 ? response : await client.request('GET', `/api/segments/${segment.id}`);
-    versions.set(segment.id, (JSON.parse(stored.body) as { version: number }).version);
+    state.versions.set(segment.id, (JSON.parse(stored.body) as { version: number }).version);
     return response;
   };
   const results: LoadResult[] = [];
   for (let run = 0; run < RUNS; run++) results.push(await runLoad(CLIENTS, SAVE_LIMITS, save));
   const errors = results.reduce((sum, result) => sum + result.errors, 0);
-  notes.push(`Saves: ${count(results.reduce((sum, result) => sum + result.latencies.length, 0))} PATCH requests, ${errors} non-2xx or failed.`);
+  notes.push(`Saves with ${authentication}: ${count(results.reduce((sum, result) => sum + result.latencies.length, 0))} PATCH requests, ${errors} non-2xx or failed.`);
   return [
     {
-      measure: `save, PATCH /api/segments/:id, ${CLIENTS} clients (saves/s)`,
+      measure: `save, PATCH /api/segments/:id, ${authentication}, ${CLIENTS} clients (saves/s)`,
       samples: results.map((result) => result.perSecond),
-      target: { atLeast: 1_500 },
-      compareTo: { row: baselines.commits, label: 'raw commits' },
+      // Authentication may cost at most a quarter of the throughput without it.
+      target: versus ? { atLeast: Math.round(0.75 * median(versus.row.samples)) } : { atLeast: 1_500 },
+      compareTo: versus ?? { row: baselines.commits, label: 'raw commits' },
     },
-    { measure: 'save latency p50 (ms)', samples: results.map((result) => percentile(result.latencies, 50)) },
-    { measure: 'save latency p99 (ms)', samples: results.map((result) => percentile(result.latencies, 99)), target: { atMost: 50 } },
-    { measure: 'save errors, non-2xx or failed (all runs)', samples: [errors], target: { atMost: 0 } },
+    { measure: `save latency p50, ${authentication} (ms)`, samples: results.map((result) => percentile(result.latencies, 50)) },
+    { measure: `save latency p99, ${authentication} (ms)`, samples: results.map((result) => percentile(result.latencies, 99)), target: { atMost: 50 } },
+    { measure: `save errors, ${authentication} (all runs)`, samples: [errors], target: { atMost: 0 } },
   ];
 }
 

@@ -9,8 +9,7 @@ const formatSchema = z.object({
 });
 
 function download(services: Services, articleId: number, format: ExportFormat, res: Response) {
-  const article = services.articles.get(articleId);
-  const file = exportArticle(format, article, services.articles.segments(article.id));
+  const file = exportArticle(services.articles, format, articleId);
   res.type(file.contentType).attachment(file.fileName).send(file.body);
 }
 

@@ -1,7 +1,8 @@
 import ejs from 'ejs';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Article, Segment } from '../articles/model';
+import type { Article, Segment, SegmentLayout } from '../articles/model';
+import type { ArticleService } from '../articles/articleService';
 import { viewsDir } from '../paths';
 
 const htmlTemplatePath = path.join(viewsDir, 'export', 'article.ejs');
@@ -27,19 +28,22 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  * The cleaned article: the current text of every segment in the original layout.
  * An article nobody edited exports as exactly the imported text.
  */
-export function exportText(article: Article, segments: readonly Segment[]): string {
+export function exportText(article: Article, segments: readonly SegmentLayout[]): string {
   let text = article.leading;
   for (const segment of segments) text += segment.text + segment.separator;
   return text;
 }
 
-export function exportArticle(format: ExportFormat, article: Article, segments: readonly Segment[]): ExportFile {
+/** Renders an article in one format, reading only the columns that format needs. */
+export function exportArticle(articles: ArticleService, format: ExportFormat, articleId: number): ExportFile {
+  const article = articles.get(articleId);
+  const layout = () => articles.repository.segmentLayout(article.id);
   const fileName = `${slug(article.title)}-${article.id}.${format}`;
   const body = {
-    txt: () => exportText(article, segments),
-    md: () => exportMarkdown(article, segments),
-    html: () => exportHtml(article, segments),
-    json: () => exportJson(article, segments),
+    txt: () => exportText(article, layout()),
+    md: () => exportMarkdown(article, layout()),
+    html: () => exportHtml(article, layout()),
+    json: () => exportJson(article, articles.segments(article.id)),
   }[format]();
   return { body, contentType: CONTENT_TYPES[format], fileName };
 }
@@ -48,7 +52,7 @@ export function exportArticle(format: ExportFormat, article: Article, segments: 
  * Markdown articles keep their own markers (they live in the separators); a plain
  * text article gets its headings marked so that they render as headings.
  */
-function exportMarkdown(article: Article, segments: readonly Segment[]): string {
+function exportMarkdown(article: Article, segments: readonly SegmentLayout[]): string {
   if (article.format === 'markdown') return exportText(article, segments);
   let text = article.leading;
   for (const segment of segments) {
@@ -64,9 +68,9 @@ function escapeMarkdownLineStart(text: string): string {
 }
 
 /** A standalone HTML document: one element per paragraph, headings as h2, metadata lines marked. */
-function exportHtml(article: Article, segments: readonly Segment[]): string {
+function exportHtml(article: Article, segments: readonly SegmentLayout[]): string {
   const paragraphs: { kind: Segment['kind']; text: string }[] = [];
-  let previous: Segment | undefined;
+  let previous: SegmentLayout | undefined;
   for (const segment of segments) {
     const last = paragraphs[paragraphs.length - 1];
     // Separators inside a paragraph are spaces or single line breaks; HTML folds them to one space.
