@@ -16,6 +16,8 @@ import { articleApi } from './articles/articleApi';
 import { segmentRoutes } from './segments/segmentRoutes';
 import { segmentApi } from './segments/segmentApi';
 import { exportApi, exportRoutes } from './export/exportRoutes';
+import { qualityApi } from './quality/qualityApi';
+import { qualityRoutes } from './quality/qualityRoutes';
 import { PresenceTracker } from './presence/presence';
 import { presenceApi } from './presence/presenceApi';
 import { errorHandler, notFoundHandler } from './web/errorHandler';
@@ -74,13 +76,13 @@ export function createApp(options: AppOptions) {
   }
 
   // Every API route needs an account (a bearer token or a browser session); roles are checked per route.
-  app.use('/api', requireRole('editor'), accountApi(services.accounts), articleApi(services), segmentApi(services), exportApi(services), presenceApi(services, presence));
+  app.use('/api', requireRole('editor'), accountApi(services.accounts), articleApi(services), segmentApi(services), exportApi(services), presenceApi(services, presence), qualityApi(services));
   app.use('/api', (req, _res, next) => next(new AppError(404, 'not_found', `No API route ${req.method} ${req.path}.`)));
 
   app.use(authRoutes({ accounts: services.accounts, setup, secureCookies, sessionMaxDays: sessionPolicy.maxDays }));
   app.use(requireSignIn);
   app.use(accountRoutes(services.accounts), adminRoutes(services.accounts));
-  app.use(articleRoutes(services, maxUploadBytes), segmentRoutes(services), exportRoutes(services));
+  app.use(articleRoutes(services, maxUploadBytes), segmentRoutes(services), exportRoutes(services), qualityRoutes(services));
 
   app.use(notFoundHandler);
   app.use(errorHandler(maxUploadBytes));

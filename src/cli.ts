@@ -57,7 +57,7 @@ async function run(argv: string[]): Promise<void> {
         const id = Number(positionals[0]);
         if (positionals.length !== 1 || !Number.isSafeInteger(id) || id < 1) throw new UsageError('export takes one article ID (a positive whole number).');
         if (!(EXPORT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
-        process.stdout.write(exportArticle(services.articles, values.format as ExportFormat, id).body);
+        process.stdout.write(exportArticle(services, values.format as ExportFormat, id).body);
         return;
       }
       case 'user': {

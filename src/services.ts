@@ -4,6 +4,7 @@ import { SegmentService } from './segments/segmentService';
 import { AccountService, type SessionPolicy } from './auth/accountService';
 import { AuditLog } from './auth/auditLog';
 import { GroupCommit } from './db/groupCommit';
+import { QualityService } from './quality/qualityService';
 
 export interface Services {
   articles: ArticleService;
@@ -12,6 +13,7 @@ export interface Services {
   audit: AuditLog;
   /** Runs sentence saves from concurrent requests in shared, durable commits. */
   writes: GroupCommit;
+  quality: QualityService;
 }
 
 export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 8 * 60, maxDays: 7 };
@@ -25,5 +27,6 @@ export function createServices(db: Db, sessionPolicy: SessionPolicy = defaultSes
     accounts: new AccountService(db, sessionPolicy, audit),
     audit,
     writes: new GroupCommit(db),
+    quality: new QualityService(db),
   };
 }

@@ -61,10 +61,11 @@ export function articleRoutes(services: Services, maxUploadBytes: number): Route
   router.get('/articles/:id', (req, res) => {
     const query = parseInput(reviewQuerySchema, req.query);
     const review = services.articles.reviewPage(parseId(req.params.id, 'Article'), query.status, query.page ?? 1);
+    const annotated = services.quality.annotatedMt(review.segments);
     res.render('articles/review', {
       title: review.article.title,
       review,
-      rows: review.segments.map((segment) => ({ segment, diff: wordDiff(segment.mt, segment.text) })),
+      rows: review.segments.map((segment) => ({ segment, diff: wordDiff(segment.mt, segment.text), annotated: annotated.get(segment.id) })),
       returnTo: req.originalUrl,
     });
   });

@@ -9,7 +9,7 @@ const formatSchema = z.object({
 });
 
 function download(services: Services, articleId: number, format: ExportFormat, res: Response) {
-  const file = exportArticle(services.articles, format, articleId);
+  const file = exportArticle(services, format, articleId);
   res.type(file.contentType).attachment(file.fileName).send(file.body);
 }
 

@@ -2,8 +2,9 @@ import ejs from 'ejs';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, Segment, SegmentLayout } from '../articles/model';
-import type { ArticleService } from '../articles/articleService';
+import type { Services } from '../services';
 import { viewsDir } from '../paths';
+import type { ExportedAnnotation } from '../quality/qualityService';
 
 const htmlTemplatePath = path.join(viewsDir, 'export', 'article.ejs');
 const renderHtmlExport = ejs.compile(fs.readFileSync(htmlTemplatePath, 'utf8'), { filename: htmlTemplatePath });
@@ -35,7 +36,7 @@ export function exportText(article: Article, segments: readonly SegmentLayout[])
 }
 
 /** Renders an article in one format, reading only the columns that format needs. */
-export function exportArticle(articles: ArticleService, format: ExportFormat, articleId: number): ExportFile {
+export function exportArticle({ articles, quality }: Pick<Services, 'articles' | 'quality'>, format: ExportFormat, articleId: number): ExportFile {
   const article = articles.get(articleId);
   const layout = () => articles.repository.segmentLayout(article.id);
   const fileName = `${slug(article.title)}-${article.id}.${format}`;
@@ -43,7 +44,10 @@ export function exportArticle(articles: ArticleService, format: ExportFormat, ar
     txt: () => exportText(article, layout()),
     md: () => exportMarkdown(article, layout()),
     html: () => exportHtml(article, layout()),
-    json: () => exportJson(article, articles.segments(article.id)),
+    json: () => {
+      const segments = articles.segments(article.id);
+      return exportJson(article, segments, quality.annotationsForExport(article.id, segments));
+    },
   }[format]();
   return { body, contentType: CONTENT_TYPES[format], fileName };
 }
@@ -81,7 +85,7 @@ function exportHtml(article: Article, segments: readonly SegmentLayout[]): strin
   return renderHtmlExport({ article, paragraphs });
 }
 
-function exportJson(article: Article, segments: readonly Segment[]): string {
+function exportJson(article: Article, segments: readonly Segment[], annotations: readonly ExportedAnnotation[]): string {
   const document = {
     article: { id: article.id, title: article.title, format: article.format, createdAt: article.createdAt, updatedAt: article.updatedAt },
     text: exportText(article, segments),
@@ -95,6 +99,8 @@ function exportJson(article: Article, segments: readonly Segment[]): string {
       status: segment.status,
       version: segment.version,
     })),
+    // MQM error annotations on the MT: [start, end) are UTF-16 offsets into the segment's mt.
+    annotations,
   };
   return JSON.stringify(document, null, 2) + '\n';
 }

@@ -15,6 +15,8 @@ export interface Revision {
   note: string | null;
   author: string;
   userId: number | null;
+  /** measured active editing time that led to this revision; null when not measured */
+  editingSeconds: number | null;
   createdAt: string;
 }
 
@@ -22,7 +24,7 @@ export interface ActivityEntry extends Revision {
   position: number;
 }
 
-const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, created_at AS createdAt`;
+const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt`;
 
 export class SegmentRepository {
   private readonly statements;
@@ -34,15 +36,15 @@ export class SegmentRepository {
         `UPDATE segments SET text = ?, status = ?, version = ?, note = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?`,
       ),
       insertRevision: db.prepare(
-        `INSERT INTO revisions (segment_id, article_id, version, action, text, status, note, author, user_id, created_at)
-         VALUES (@segmentId, @articleId, @version, @action, @text, @status, @note, @author, @userId, @createdAt)`,
+        `INSERT INTO revisions (segment_id, article_id, version, action, text, status, note, author, user_id, editing_seconds, created_at)
+         VALUES (@segmentId, @articleId, @version, @action, @text, @status, @note, @author, @userId, @editingSeconds, @createdAt)`,
       ),
       revisions: db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? ORDER BY version`),
       revision: db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? AND version = ?`),
       // Imports write one revision per segment; the activity view is about people's changes.
       activity: db.prepare(
         `SELECT r.id, r.segment_id AS segmentId, r.article_id AS articleId, r.version, r.action, r.text, r.status, r.note,
-                r.author, r.user_id AS userId, r.created_at AS createdAt, s.position
+                r.author, r.user_id AS userId, r.editing_seconds AS editingSeconds, r.created_at AS createdAt, s.position
            FROM revisions r JOIN segments s ON s.id = r.segment_id
           WHERE r.article_id = ? AND r.action <> 'import'
           ORDER BY r.id DESC LIMIT ?`,

@@ -26,7 +26,7 @@ export function segmentRoutes(services: Services): Router {
     if (wantsJson(req)) {
       // The review page updates its progress bar from this header.
       res.set('X-Redline-Progress', JSON.stringify(services.articles.progress(segment.articleId)));
-      res.render('articles/_segment', { segment, diff: wordDiff(segment.mt, segment.text), returnTo: safeReturnPath(returnTo, reviewPath(segment)) });
+      res.render('articles/_segment', { segment, diff: wordDiff(segment.mt, segment.text), annotated: services.quality.annotatedMt([segment]).get(segment.id), returnTo: safeReturnPath(returnTo, reviewPath(segment)) });
     } else {
       const back = safeReturnPath(returnTo, reviewPath(segment)).replace(/#.*$/, '');
       res.redirect(303, `${back}#segment-${segment.id}`);
@@ -57,7 +57,7 @@ export function segmentRoutes(services: Services): Router {
 
   router.get('/segments/:id/row', (req, res) => {
     const segment = services.segments.get(parseId(req.params.id, 'Segment'));
-    res.render('articles/_segment', { segment, diff: wordDiff(segment.mt, segment.text), returnTo: safeReturnPath(req.query.returnTo, reviewPath(segment)) });
+    res.render('articles/_segment', { segment, diff: wordDiff(segment.mt, segment.text), annotated: services.quality.annotatedMt([segment]).get(segment.id), returnTo: safeReturnPath(req.query.returnTo, reviewPath(segment)) });
   });
 
   router.get('/segments/:id/edit', (req, res) => {
@@ -76,7 +76,7 @@ export function segmentRoutes(services: Services): Router {
       const segment = await services.writes.run(() =>
         input.action === 'reset'
           ? services.segments.resetToMt(id, input.version, actor, input.note)
-          : services.segments.change(id, { version: input.version, text: input.text, note: input.note, actor }),
+          : services.segments.change(id, { version: input.version, text: input.text, note: input.note, editingSeconds: input.editingSeconds, actor }),
       );
       respond(req, res, segment, input.returnTo);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REVIEW_STATUSES } from '../articles/model';
 import { NOTE_MAX } from './segmentService';
+import { editingSecondsField } from '../quality/effort';
 
 const version = z.coerce.number({ error: 'version must be a number.' }).int().min(1, 'version must be 1 or more.');
 const note = z.string().max(NOTE_MAX, `A note can be at most ${NOTE_MAX} characters.`).optional();
@@ -10,6 +11,7 @@ export const patchSegmentSchema = z
     text: z.string({ error: 'text must be a string.' }).optional(),
     status: z.enum(REVIEW_STATUSES, { error: `status must be one of ${REVIEW_STATUSES.join(', ')}.` }).optional(),
     note,
+    editingSeconds: editingSecondsField,
     version: z.number({ error: 'version is required: send the version you last read, so no edit overwrites another.' }).int().min(1),
   })
   .strict();
@@ -19,6 +21,7 @@ export const editFormSchema = z.object({
   text: z.string().default(''),
   version,
   note,
+  editingSeconds: editingSecondsField,
   action: z.enum(['save', 'reset']).default('save'),
   returnTo: z.string().optional(),
 });

@@ -27,6 +27,8 @@ export interface SegmentChange {
   text?: string;
   status?: ReviewStatus;
   note?: string;
+  /** active editing time the browser measured for this change (revisions.editing_seconds) */
+  editingSeconds?: number;
   actor: Actor;
 }
 
@@ -56,7 +58,7 @@ export class SegmentService {
       const text = change.text === undefined ? current.text : checkSegmentText(change.text.replace(/\r\n?/g, '\n').trim());
       const textChanged = text !== current.text;
       const status = change.status ?? (textChanged ? statusForText(text, current.mt) : current.status);
-      return { text, status, note: change.note, action: textChanged ? 'edit' : 'status' };
+      return { text, status, note: change.note, action: textChanged ? 'edit' : 'status', editingSeconds: change.editingSeconds };
     });
   }
 
@@ -94,7 +96,7 @@ export class SegmentService {
     segmentId: number,
     version: number,
     actor: Actor,
-    decide: (current: Segment) => { text: string; status: ReviewStatus; note: string | undefined; action: RevisionAction; force?: boolean },
+    decide: (current: Segment) => { text: string; status: ReviewStatus; note: string | undefined; action: RevisionAction; force?: boolean; editingSeconds?: number },
   ): Segment {
     // IMMEDIATE takes the write lock before reading, so a CLI or second server
     // process cannot slip a change in between the version check and the write.
@@ -118,7 +120,7 @@ export class SegmentService {
       this.repository.append(
         {
           segmentId, articleId: current.articleId, version: current.version + 1, action: next.action,
-          text: next.text, status: next.status, note, author: actor.displayName, userId: actor.userId, createdAt,
+          text: next.text, status: next.status, note, author: actor.displayName, userId: actor.userId, editingSeconds: next.editingSeconds ?? null, createdAt,
         },
         current.version,
       );

@@ -19,10 +19,12 @@ interface Context {
   userId: number;
   ownTokenId: (caller: Caller) => number;
   freshArticleId: () => number;
+  /** A new annotation (version 1) on the test sentence. */
+  freshAnnotation: () => { id: number };
 }
 
 interface Row {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: (context: Context) => string;
   body?: (context: Context) => Record<string, unknown>;
   expect: Record<Caller, Outcome>;
@@ -63,6 +65,16 @@ const browserRows: Row[] = [
   { method: 'post', path: (c) => `/admin/users/${c.userId}/enable`, expect: adminWrite },
   { method: 'get', path: () => '/admin/audit', expect: adminOnlyPage },
   { method: 'get', path: () => '/setup', expect: { anonymous: 404, editor: 404, reviewer: 404, admin: 404 } },
+  { method: 'get', path: () => '/quality', expect: everyoneSignedIn },
+  { method: 'get', path: () => '/quality/settings', expect: everyoneSignedIn },
+  { method: 'post', path: () => '/quality/settings', body: () => ({ neutral: 0, minor: 1, major: 5, critical: 25, minorPunctuation: 0.1, passThreshold: 90 }), expect: adminWrite },
+  { method: 'get', path: (c) => `/articles/${c.articleId}/quality`, expect: everyoneSignedIn },
+  { method: 'get', path: (c) => `/articles/${c.articleId}/quality?format=csv`, expect: everyoneSignedIn },
+  { method: 'get', path: (c) => `/segments/${c.segmentId}/annotations`, expect: everyoneSignedIn },
+  { method: 'get', path: (c) => `/segments/${c.segmentId}/annotations/form?start=0&end=5`, expect: { anonymous: 'login', editor: 403, reviewer: 'ok', admin: 'ok' } },
+  { method: 'post', path: (c) => `/segments/${c.segmentId}/annotations`, body: () => ({ start: 0, end: 5, category: 'style', severity: 'minor' }), expect: reviewerWrite },
+  { method: 'post', path: (c) => `/annotations/${c.freshAnnotation().id}`, body: () => ({ category: 'terminology', severity: 'major', version: 1 }), expect: reviewerWrite },
+  { method: 'post', path: (c) => `/annotations/${c.freshAnnotation().id}/delete`, body: () => ({ version: 1 }), expect: reviewerWrite },
 ];
 
 // API routes: bearer tokens, no cookies.
@@ -81,6 +93,20 @@ const apiRows: Row[] = [
   { method: 'get', path: () => '/api/tokens', expect: apiSignedIn },
   { method: 'post', path: () => '/api/tokens', body: () => ({ label: 'api table' }), expect: apiSignedIn },
   { method: 'delete', path: (c) => `/api/tokens/${c.ownTokenId('editor')}`, expect: { anonymous: 401, editor: 'ok', reviewer: 403, admin: 'ok' } },
+  { method: 'get', path: (c) => `/api/articles/${c.articleId}/quality`, expect: apiSignedIn },
+  { method: 'get', path: () => '/api/quality/articles?sort=hter&dir=desc', expect: apiSignedIn },
+  { method: 'get', path: (c) => `/api/segments/${c.segmentId}/annotations`, expect: apiSignedIn },
+  { method: 'post', path: (c) => `/api/segments/${c.segmentId}/annotations`, body: () => ({ start: 0, end: 5, category: 'style', severity: 'minor' }), expect: { anonymous: 401, editor: 403, reviewer: 'ok', admin: 'ok' } },
+  { method: 'get', path: (c) => `/api/annotations/${c.freshAnnotation().id}`, expect: apiSignedIn },
+  { method: 'get', path: (c) => `/api/annotations/${c.freshAnnotation().id}/history`, expect: apiSignedIn },
+  { method: 'patch', path: (c) => `/api/annotations/${c.freshAnnotation().id}`, body: () => ({ severity: 'critical', version: 1 }), expect: { anonymous: 401, editor: 403, reviewer: 'ok', admin: 'ok' } },
+  { method: 'delete', path: (c) => `/api/annotations/${c.freshAnnotation().id}?version=1`, expect: { anonymous: 401, editor: 403, reviewer: 'ok', admin: 'ok' } },
+  { method: 'get', path: () => '/api/quality/settings', expect: apiSignedIn },
+  {
+    method: 'put', path: () => '/api/quality/settings',
+    body: () => ({ weights: { neutral: 0, minor: 1, major: 5, critical: 25, minorPunctuation: 0.1 }, passThreshold: 90 }),
+    expect: { anonymous: 401, editor: 403, reviewer: 403, admin: 'ok' },
+  },
 ];
 
 function outcomeOf(response: request.Response): Outcome | number {
@@ -116,6 +142,8 @@ describe('Every route for every role', () => {
       userId: spare.userId,
       ownTokenId: () => testApp.services.accounts.createToken(spare, 'to revoke').record.id,
       freshArticleId: () => testApp.services.articles.importArticle({ text: 'Doomed article.', author: 'test' }).id,
+      freshAnnotation: () =>
+        testApp.services.quality.annotations.create(segmentId, { start: 6, end: 14, category: 'style', severity: 'minor', comment: '' }, { name: 'test', userId: null }),
     };
   });
 

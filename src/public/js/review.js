@@ -55,7 +55,10 @@
     const hint = document.createElement('p');
     hint.className = 'editor-hint';
     hint.textContent = 'Ctrl+Enter save and next · Esc cancel · Alt+↑/↓ save and move';
-    editing = { row, cell, textarea, originalHtml: cell.innerHTML, originalText };
+    // Post-editing effort: every keystroke or selection is a sign of work; idle gaps over a minute are not counted (effort.js).
+    const effort = window.RedlineEffort ? window.RedlineEffort.createTracker() : null;
+    if (effort) for (const type of ['input', 'keydown', 'select', 'pointerdown']) textarea.addEventListener(type, effort.mark);
+    editing = { row, cell, textarea, originalHtml: cell.innerHTML, originalText, effort };
     cell.replaceChildren(textarea, hint);
     reportPresence();
     textarea.focus();
@@ -149,7 +152,9 @@
       closeEditor();
       return moveAfterSave(row, thenMove);
     }
-    const fresh = await send(row, '/segments/' + row.dataset.segmentId, { text: textarea.value, version: row.dataset.version, action: 'save' });
+    const fields = { text: textarea.value, version: row.dataset.version, action: 'save' };
+    if (editing.effort) fields.editingSeconds = String(editing.effort.seconds());
+    const fresh = await send(row, '/segments/' + row.dataset.segmentId, fields);
     if (!fresh) return;
     editing = null;
     moveAfterSave(fresh, thenMove);
