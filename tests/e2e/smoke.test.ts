@@ -49,6 +49,10 @@ describe.skipIf(skipBrowserTests)('Smoke: every page in a real browser', () => {
       { path: `/articles/${articleId}/export`, status: 200, heading: 'Export' },
       { path: `/segments/${segment.id}/edit`, status: 200, heading: 'Edit sentence 3' },
       { path: `/segments/${segment.id}/history`, status: 200, heading: 'History of sentence 3' },
+      { path: `/segments/${segment.id}/annotations`, status: 200, heading: 'Annotations of sentence 3' },
+      { path: `/articles/${articleId}/quality`, status: 200, heading: `Quality: ${SAMPLE_TITLE}` },
+      { path: '/quality', status: 200, heading: 'Quality' },
+      { path: '/quality/settings', status: 200, heading: 'Quality settings' },
       { path: '/no/such/page', status: 404, heading: 'Not found' },
     ];
 
