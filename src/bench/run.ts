@@ -22,6 +22,7 @@ import { projectRoot } from '../paths';
 import { createServices } from '../services';
 import { segmentDocument } from '../segmentation/document';
 import { openMigratedDatabase } from '../startup';
+import { benchQuality } from '../quality/bench';
 import { bulkInsertRate, singleRowCommitRate } from './baselines';
 import { generateArticle } from './generateArticle';
 import { HttpClient, runLoad, startChildServer, type LoadResult } from './load';
@@ -210,6 +211,12 @@ async function measureServer(databasePath: string, articleId: number, baselines:
         target: { atMost: 50 },
         compareTo: versusTrivialGet,
       },
+      {
+        measure: 'quality report, GET /articles/:id/quality, after the saves (ms)',
+        samples: await browser.timeGets(`/articles/${articleId}/quality`, REQUESTS),
+        target: { atMost: 1_000 },
+        compareTo: versusTrivialGet,
+      },
     );
     const peak = server.peakRssMb();
     if (peak !== undefined) rows.push({ measure: 'server peak RSS, VmHWM (MB)', samples: [peak], target: { atMost: 300 } });
@@ -313,13 +320,30 @@ function machine(): string {
   );
 }
 
+/** HTER and chrF of the whole article, in-process, after the saves edited its sentences. */
+function measureQuality(databasePath: string, articleId: number): Row[] {
+  const { db } = openMigratedDatabase(databasePath);
+  try {
+    const result = benchQuality(db, articleId, RUNS);
+    notes.push(`Quality: ${count(result.changedSegments)} of ${count(result.segments)} segments differ from the MT when the metrics are timed.`);
+    return [
+      { measure: 'HTER + chrF of the whole article, computed from scratch (ms)', samples: result.metricsColdMs.samples, target: { atMost: 1_000 } },
+      { measure: 'HTER + chrF of the whole article, per-sentence cache filled (ms)', samples: result.metricsCachedMs.samples, target: { atMost: 1_000 } },
+      { measure: 'quality report view model, in-process (ms)', samples: result.reportViewModelMs.samples, target: { atMost: 1_000 } },
+    ];
+  } finally {
+    db.close();
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const baselines = await measureBaselines();
   const imported = await measureImport(baselines);
   const server = await measureServer(imported.databasePath, imported.articleId, baselines);
+  const quality = measureQuality(imported.databasePath, imported.articleId);
   const benchPeak: Row = { measure: 'bench process peak RSS, maxRSS (MB)', samples: [process.resourceUsage().maxRSS / 1024], target: { atMost: 300 } };
-  const rows = [baselines.insert, baselines.commits, baselines.trivialLoad, baselines.trivialGet, ...imported.rows, ...server, benchPeak];
+  const rows = [baselines.insert, baselines.commits, baselines.trivialLoad, baselines.trivialGet, ...imported.rows, ...server, ...quality, benchPeak];
 
   console.log('# Redline benchmark\n');
   console.log(renderTable(rows));
