@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Services } from '../services';
 import { parseId, parseInput } from '../web/validate';
-import type { Article, Segment } from './model';
+import type { Article } from './model';
+import { segmentJson } from '../segments/segmentJson';
 import { requireRole, type Actor } from '../auth/roles';
 
 const createArticleSchema = z.object({
@@ -10,22 +11,6 @@ const createArticleSchema = z.object({
   text: z.string({ error: 'text is required and must be a string.' }),
   format: z.enum(['text', 'markdown']).optional(),
 });
-
-export function segmentJson(segment: Segment) {
-  return {
-    id: segment.id,
-    articleId: segment.articleId,
-    paragraph: segment.paragraph,
-    position: segment.position,
-    kind: segment.kind,
-    mt: segment.mt,
-    text: segment.text,
-    status: segment.status,
-    version: segment.version,
-    updatedBy: segment.updatedBy,
-    updatedAt: segment.updatedAt,
-  };
-}
 
 function articleJson(services: Services, article: Article) {
   const progress = services.articles.progress(article.id);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, Segment, SegmentLayout } from '../articles/model';
 import type { Services } from '../services';
+import { segmentJson } from '../segments/segmentJson';
 import { viewsDir } from '../paths';
 import type { ExportedAnnotation } from '../quality/qualityService';
 
@@ -89,16 +90,7 @@ function exportJson(article: Article, segments: readonly Segment[], annotations:
   const document = {
     article: { id: article.id, title: article.title, format: article.format, createdAt: article.createdAt, updatedAt: article.updatedAt },
     text: exportText(article, segments),
-    segments: segments.map((segment) => ({
-      id: segment.id,
-      paragraph: segment.paragraph,
-      position: segment.position,
-      kind: segment.kind,
-      mt: segment.mt,
-      text: segment.text,
-      status: segment.status,
-      version: segment.version,
-    })),
+    segments: segments.map(segmentJson),
     // MQM error annotations on the MT: [start, end) are UTF-16 offsets into the segment's mt.
     annotations,
   };

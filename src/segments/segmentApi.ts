@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Services } from '../services';
-import { segmentJson } from '../articles/articleApi';
+import { segmentJson } from './segmentJson';
 import { parseId, parseInput } from '../web/validate';
 import { patchSegmentSchema } from './segmentSchemas';
 import type { Actor } from '../auth/roles';

@@ -8,7 +8,7 @@ import { parseId, parseInput } from '../web/validate';
 import { wantsJson } from '../web/errorHandler';
 import { REVIEW_PAGE_SIZE } from '../articles/articleService';
 import type { Segment } from '../articles/model';
-import { segmentJson } from '../articles/articleApi';
+import { segmentJson } from './segmentJson';
 import { editFormSchema, revertFormSchema, statusFormSchema } from './segmentSchemas';
 
 /**

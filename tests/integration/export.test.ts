@@ -40,8 +40,9 @@ describe('Export', () => {
     const document = JSON.parse(json.text);
     expect(document.text).toBe(txt.text);
     expect(document.segments[1]).toEqual({
-      id: sentence!.id, paragraph: 1, position: 1, kind: 'sentence',
+      id: sentence!.id, articleId: article.id, paragraph: 1, position: 1, kind: 'sentence',
       mt: 'The couple provides for a “comfort force”.', text: 'The couple proposes a “reassurance force”.', status: 'edited', version: 2,
+      updatedBy: 'Adam Admin', updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     expect(json.headers['content-disposition']).toMatch(/^attachment; filename="?[\w-]+\.json"?$/);
   });

@@ -4,18 +4,9 @@
  * "every character is accounted for" invariant is checked far beyond the
  * hand-written cases. Same seed, same text.
  */
+import { seededRandom } from '../../../src/bench/generateArticle';
 
-/** mulberry32: a tiny deterministic PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const PIECES = [
   'the', 'talks', 'Paris', 'Macron', 'Mr.', 'Dr.', 'U.S.', 'e.g.', 'J.', 'I', 'a.m.', 'etc.', 'p.', 'No.',
