@@ -9,6 +9,7 @@ import { ANONYMOUS_CSRF_COOKIE, SESSION_COOKIE } from './authenticate';
 import type { Actor } from './roles';
 import type { SetupGate } from './setupGate';
 import type { SessionRow } from './accountRepository';
+import { PASSWORD_MAX } from './passwords';
 
 export interface AuthRouteOptions {
   accounts: AccountService;
@@ -18,8 +19,8 @@ export interface AuthRouteOptions {
 }
 
 const loginSchema = z.object({
-  username: z.string().max(200).default(''),
-  password: z.string().max(1000).default(''),
+  username: z.string().default(''),
+  password: z.string().default(''),
   next: z.string().optional(),
 });
 
@@ -64,8 +65,14 @@ export function authRoutes({ accounts, setup, secureCookies, sessionMaxDays }: A
   });
 
   router.post('/login', limitPerAddress, limitPerAccount, async (req, res) => {
-    const input = loginSchema.parse(req.body ?? {});
+    const parsed = loginSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return renderLogin(res, 422, 'Enter a username and a password.');
+    const input = parsed.data;
     const next = safeReturnPath(input.next, '/');
+    // Longer than any account could have: refuse before spending a password hash on it.
+    if (input.username.length > 40 || input.password.length > PASSWORD_MAX) {
+      return renderLogin(res, 422, `A username has at most 40 characters and a password at most ${PASSWORD_MAX}.`, '', next);
+    }
     try {
       const user = await accounts.authenticate(input.username, input.password, req.ip);
       signIn(req, res, user.id);

@@ -40,6 +40,7 @@ const REQUESTS = settings.BENCH_REQUESTS;
 const CLIENTS = 50;
 const HTTP_LIMITS = { total: 20_000, maxMs: 3_000 };
 const SAVE_LIMITS = { total: 5_000, maxMs: 10_000 };
+const WARM_UP_LIMITS = { total: 1_000, maxMs: 3_000 };
 const COMMIT_LIMITS = { total: 2_000, maxMs: 2_000 };
 const REVIEW_PAGE_ROWS = 100;
 
@@ -181,7 +182,7 @@ async function measureServer(databasePath: string, articleId: number, baselines:
     const exportPath = `/api/articles/${articleId}/export?format=txt`;
     // Check once that the timed answers are the real thing, not an error page.
     const page = await browser.request('GET', reviewPath);
-    const rowsShown = page.body.match(/data-segment-id=/g)?.length ?? 0;
+    const rowsShown = page.body.match(/<li class="segment /g)?.length ?? 0;
     if (rowsShown !== REVIEW_PAGE_ROWS) notes.push(`Warning: the review page (status ${page.status}) showed ${rowsShown} segments, not ${REVIEW_PAGE_ROWS}.`);
     if ((await api.request('GET', exportPath)).body !== article.text) notes.push('Warning: the export of the unedited article differs from the imported text.');
 
@@ -199,12 +200,11 @@ async function measureServer(databasePath: string, articleId: number, baselines:
         compareTo: versusTrivialGet,
       },
     ];
-    const withoutAuth = await measureSavesWithoutAuthentication(databasePath, credentials.username, saves, baselines);
-    const unauthenticatedRate = { row: withoutAuth[0]!, label: 'no auth' };
     rows.push(
-      ...withoutAuth,
-      ...(await measureSaves(api, saves, 'API token', baselines, unauthenticatedRate)),
-      ...(await measureSaves(sessionApi, saves, 'session + CSRF', baselines, unauthenticatedRate)),
+      ...(await measureSavesByAuthentication(databasePath, credentials.username, saves, baselines, [
+        { label: 'API token', client: api },
+        { label: 'session + CSRF', client: sessionApi },
+      ])),
       {
         measure: 'review page 1 after the saves, every row a diff (ms)',
         samples: await browser.timeGets(reviewPath, REQUESTS),
@@ -230,10 +230,18 @@ async function measureServer(databasePath: string, articleId: number, baselines:
 }
 
 /**
- * The baseline for the cost of authentication: the same app acting as the same
- * account with no session, token or CSRF check, in a child process of its own.
+ * What authentication costs a save. The baseline is the same app acting as the
+ * same account with no session, token or CSRF check, in a child process of its
+ * own. The doors take turns run by run, so that a slower stretch of the shared
+ * host, or the growing database, weighs on all of them alike.
  */
-async function measureSavesWithoutAuthentication(databasePath: string, username: string, saves: SaveState, baselines: Baselines): Promise<Row[]> {
+async function measureSavesByAuthentication(
+  databasePath: string,
+  username: string,
+  saves: SaveState,
+  baselines: Baselines,
+  doors: { label: string; client: HttpClient }[],
+): Promise<Row[]> {
   const unauthenticated = await startChildServer(path.join(__dirname, 'unauthenticatedServer.js'), {
     ...process.env,
     REDLINE_DB: databasePath,
@@ -241,7 +249,18 @@ async function measureSavesWithoutAuthentication(databasePath: string, username:
   });
   const open = new HttpClient(unauthenticated.port, {}, CLIENTS);
   try {
-    return await measureSaves(open, saves, 'no authentication', baselines);
+    const all = [{ label: 'no authentication', client: open }, ...doors];
+    // A short unmeasured run through each door first, so each is compared warm (JIT, caches).
+    for (const door of all) await runLoad(CLIENTS, WARM_UP_LIMITS, saver(door.client, saves));
+    const results = new Map(all.map((door) => [door.label, [] as LoadResult[]]));
+    for (let run = 0; run < RUNS; run++) {
+      for (const door of all) results.get(door.label)!.push(await runLoad(CLIENTS, SAVE_LIMITS, saver(door.client, saves)));
+    }
+    const baselineRows = saveRows('no authentication', results.get('no authentication')!, { atLeast: 1_500 }, { row: baselines.commits, label: 'raw commits' });
+    const versus = { row: baselineRows[0]!, label: 'no auth' };
+    // Authentication may cost at most a quarter of the throughput without it.
+    const atLeast = Math.round(0.75 * median(versus.row.samples));
+    return [...baselineRows, ...doors.flatMap((door) => saveRows(door.label, results.get(door.label)!, { atLeast }, versus))];
   } finally {
     open.close();
     await unauthenticated.stop();
@@ -266,14 +285,9 @@ class SaveState {
   }
 }
 
-async function measureSaves(
-  client: HttpClient,
-  state: SaveState,
-  authentication: string,
-  baselines: Baselines,
-  versus?: { row: Row; label: string },
-): Promise<Row[]> {
-  const save = async (worker: number) => {
+/** One save by client `worker` of a load run: the next sentence it owns, at the version it last saw. */
+function saver(client: HttpClient, state: SaveState) {
+  return async (worker: number) => {
     const mine = state.owned[worker]!;
     const segment = mine.segments[mine.next++ % mine.segments.length]!;
     const version = state.versions.get(segment.id)!;
@@ -283,17 +297,17 @@ async function measureSaves(
     state.versions.set(segment.id, (JSON.parse(stored.body) as { version: number }).version);
     return response;
   };
-  const results: LoadResult[] = [];
-  for (let run = 0; run < RUNS; run++) results.push(await runLoad(CLIENTS, SAVE_LIMITS, save));
+}
+
+function saveRows(authentication: string, results: LoadResult[], target: Row['target'], compareTo: Row['compareTo']): Row[] {
   const errors = results.reduce((sum, result) => sum + result.errors, 0);
   notes.push(`Saves with ${authentication}: ${count(results.reduce((sum, result) => sum + result.latencies.length, 0))} PATCH requests, ${errors} non-2xx or failed.`);
   return [
     {
       measure: `save, PATCH /api/segments/:id, ${authentication}, ${CLIENTS} clients (saves/s)`,
       samples: results.map((result) => result.perSecond),
-      // Authentication may cost at most a quarter of the throughput without it.
-      target: versus ? { atLeast: Math.round(0.75 * median(versus.row.samples)) } : { atLeast: 1_500 },
-      compareTo: versus ?? { row: baselines.commits, label: 'raw commits' },
+      target,
+      compareTo,
     },
     { measure: `save latency p50, ${authentication} (ms)`, samples: results.map((result) => percentile(result.latencies, 50)) },
     { measure: `save latency p99, ${authentication} (ms)`, samples: results.map((result) => percentile(result.latencies, 99)), target: { atMost: 50 } },

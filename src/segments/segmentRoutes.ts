@@ -22,11 +22,21 @@ export function segmentRoutes(services: Services): Router {
   const reviewPath = (segment: Segment) =>
     `/articles/${segment.articleId}?page=${Math.floor(segment.position / REVIEW_PAGE_SIZE) + 1}#segment-${segment.id}`;
 
+  /** One review-page row, as the page itself renders it. */
+  function renderRow(res: Response, segment: Segment, returnTo: unknown) {
+    res.render('articles/_segment', {
+      segment,
+      diff: wordDiff(segment.mt, segment.text),
+      annotated: services.quality.annotatedMt([segment]).get(segment.id),
+      returnTo: safeReturnPath(returnTo, reviewPath(segment)),
+    });
+  }
+
   function respond(req: Request, res: Response, segment: Segment, returnTo: unknown) {
     if (wantsJson(req)) {
       // The review page updates its progress bar from this header.
       res.set('X-Redline-Progress', JSON.stringify(services.articles.progress(segment.articleId)));
-      res.render('articles/_segment', { segment, diff: wordDiff(segment.mt, segment.text), annotated: services.quality.annotatedMt([segment]).get(segment.id), returnTo: safeReturnPath(returnTo, reviewPath(segment)) });
+      renderRow(res, segment, returnTo);
     } else {
       const back = safeReturnPath(returnTo, reviewPath(segment)).replace(/#.*$/, '');
       res.redirect(303, `${back}#segment-${segment.id}`);
@@ -56,8 +66,7 @@ export function segmentRoutes(services: Services): Router {
   }
 
   router.get('/segments/:id/row', (req, res) => {
-    const segment = services.segments.get(parseId(req.params.id, 'Segment'));
-    res.render('articles/_segment', { segment, diff: wordDiff(segment.mt, segment.text), annotated: services.quality.annotatedMt([segment]).get(segment.id), returnTo: safeReturnPath(req.query.returnTo, reviewPath(segment)) });
+    renderRow(res, services.segments.get(parseId(req.params.id, 'Segment')), req.query.returnTo);
   });
 
   router.get('/segments/:id/edit', (req, res) => {

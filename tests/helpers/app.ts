@@ -27,10 +27,12 @@ export interface TestApp {
 }
 
 /** A fresh in-memory database and app per test, so tests never share data. */
-export function createTestApp(options: { maxUploadBytes?: number; setup?: SetupGate; sessionPolicy?: SessionPolicy } = {}): TestApp {
+export function createTestApp(
+  options: { maxUploadBytes?: number; setup?: SetupGate; sessionPolicy?: SessionPolicy; trustProxy?: boolean | number } = {},
+): TestApp {
   const db = openDatabase(':memory:');
   migrate(db, migrationsDir);
-  const app = createApp({ db, maxUploadBytes: options.maxUploadBytes ?? 10 * 1024 * 1024, setup: options.setup, sessionPolicy: options.sessionPolicy });
+  const app = createApp({ db, maxUploadBytes: options.maxUploadBytes ?? 10 * 1024 * 1024, setup: options.setup, sessionPolicy: options.sessionPolicy, trustProxy: options.trustProxy });
   const services = createServices(db);
   const users = new Map<Role, Actor>();
 

@@ -52,6 +52,30 @@ describe('Signing in', () => {
     expect(passwordHash).not.toContain(TEST_PASSWORD);
   });
 
+  it('when the username or password is overlong or not text, then a clear refusal and no session', async () => {
+    const testApp = createTestApp();
+    await testApp.user('editor');
+    const { agent, csrf } = await loginForm(testApp.app);
+    const long = await agent.post('/login').type('form').send({ username: 'u'.repeat(41), password: 'x', _csrf: csrf }).expect(422);
+    expect(long.text).toContain('A username has at most 40 characters and a password at most 200.');
+    await agent.post('/login').type('form').send({ username: 'editor', password: 'p'.repeat(201), _csrf: csrf }).expect(422);
+    const notText = await agent.post('/login').send({ username: ['editor'], password: TEST_PASSWORD, _csrf: csrf }).expect(422);
+    expect(notText.text).toContain('Enter a username and a password.');
+    expect(count(testApp.db, 'sessions')).toBe(0);
+  });
+
+  it('when served behind an HTTPS proxy that Redline trusts, then the session cookie is Secure', async () => {
+    const testApp = createTestApp({ trustProxy: 1 });
+    await testApp.user('editor');
+    const page = await request(testApp.app).get('/login').set('X-Forwarded-Proto', 'https').expect(200);
+    // The pre-login CSRF cookie is Secure too; a cookie jar on plain http would not send it back, so we do.
+    const csrfCookie = setCookies(page).find((c) => c.startsWith('redline_csrf='))!;
+    expect(csrfCookie).toMatch(/; Secure/);
+    const response = await request(testApp.app).post('/login').set('X-Forwarded-Proto', 'https').set('Cookie', csrfCookie.split(';')[0]!).type('form')
+      .send({ username: 'editor', password: TEST_PASSWORD, _csrf: csrfFrom(page.text) }).expect(303);
+    expect(setCookies(response).find((c) => c.startsWith('redline_session='))).toMatch(/; Secure/);
+  });
+
   it('when the login form comes without its CSRF token, then it is refused', async () => {
     const testApp = createTestApp();
     await testApp.user('editor');
