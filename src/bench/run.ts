@@ -356,7 +356,8 @@ async function main(): Promise<void> {
   const imported = await measureImport(baselines);
   const server = await measureServer(imported.databasePath, imported.articleId, baselines);
   const quality = measureQuality(imported.databasePath, imported.articleId);
-  const benchPeak: Row = { measure: 'bench process peak RSS, maxRSS (MB)', samples: [process.resourceUsage().maxRSS / 1024], target: { atMost: 300 } };
+  // The load generator's own memory (it holds the article and every latency): for context, not the app's target.
+  const benchPeak: Row = { measure: 'bench process (load generator) peak RSS, maxRSS (MB)', samples: [process.resourceUsage().maxRSS / 1024] };
   const rows = [baselines.insert, baselines.commits, baselines.trivialLoad, baselines.trivialGet, ...imported.rows, ...server, ...quality, benchPeak];
 
   console.log('# Redline benchmark\n');
