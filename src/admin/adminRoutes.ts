@@ -12,7 +12,12 @@ export function adminRoutes(accounts: AccountService): Router {
 
   const renderUsers = (res: Response, status: number, extra: { error?: string; notice?: string; values?: Record<string, string> }) =>
     res.status(status).render('admin/users', {
-      title: 'Users', users: accounts.users(), error: extra.error, notice: extra.notice, values: extra.values ?? {},
+      title: 'Users',
+      users: accounts.users(),
+      tokens: accounts.tokens(res.locals.actor as Actor),
+      error: extra.error,
+      notice: extra.notice,
+      values: extra.values ?? {},
     });
 
   router.get('/admin/users', (_req, res) => renderUsers(res, 200, {}));

@@ -302,6 +302,19 @@ describe('API tokens', () => {
       .toEqual(['token_created', 'token_created', 'token_created', 'token_created', 'token_revoked']);
   });
 
+  it('when an admin opens the users page, then every token is listed and can be revoked there', async () => {
+    const testApp = createTestApp();
+    const editor = await testApp.user('editor');
+    const { record } = testApp.services.accounts.createToken(editor, 'nightly import');
+    const admin = await testApp.browser('admin');
+    const page = await admin.get('/admin/users').expect(200);
+    expect(page.text).toContain('nightly import');
+    expect(page.text).toContain(`<code>${record.prefix}…</code>`);
+    const revoked = await admin.post(`/account/tokens/${record.id}/revoke`).type('form').send({ returnTo: '/admin/users' }).expect(303);
+    expect(revoked.headers.location).toBe('/admin/users');
+    expect(rows(testApp.db, 'SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE id = ?', record.id)).toEqual([{ revoked: 1 }]);
+  });
+
   it('when the Authorization header is malformed or the label is bad, then a clear JSON error', async () => {
     const testApp = createTestApp();
     const malformed = await request(testApp.app).get('/api/me').set('Authorization', 'Basic abc').expect(401);
