@@ -226,6 +226,35 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     await danContext.close();
   }, 45_000);
 
+  it('when the page is reloaded in the middle of an edit, then the unsaved text comes back in the editor', async () => {
+    // Arrange
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    await signIn(page, 'dan');
+    await page.getByRole('link', { name: SAMPLE_TITLE }).click();
+    const { row } = await rowByMt(page, 'three -year war');
+    await row.locator('.segment-text').click();
+    await row.locator('textarea').fill('Unsaved: the three-year war.');
+
+    // Act: the page goes away (a crash, a closed tab, an expired session) before the save.
+    let warned = false;
+    page.on('dialog', async (dialog) => {
+      warned = dialog.type() === 'beforeunload';
+      await dialog.accept();
+    });
+    await page.reload();
+    await row.locator('.segment-text').click();
+
+    // Assert: the draft is back, with a note; Esc discards it for good.
+    expect(warned).toBe(true);
+    expect(await row.locator('textarea').inputValue()).toBe('Unsaved: the three-year war.');
+    expect(await row.locator('.inline-message.draft').textContent()).toContain('Restored your unsaved text');
+    await page.keyboard.press('Escape');
+    await row.locator('.segment-text').click();
+    expect(await row.locator('textarea').inputValue()).not.toContain('Unsaved');
+    await context.close();
+  }, 30_000);
+
   it('when JavaScript is off, then the edit form saves with a plain post and the review page shows the diff', async () => {
     // Arrange
     const context = await newContext(browser, server.url, { javaScriptEnabled: false });

@@ -38,6 +38,31 @@
     return cell.querySelector('em') ? '' : cell.textContent;
   }
 
+  // Unsaved text is kept in this browser until it is saved, so that a lost
+  // connection, an ended session or a closed tab does not lose an editor's work.
+  const draftKey = (row) => 'redline:draft:' + row.dataset.segmentId;
+  function readDraft(row) {
+    try {
+      return JSON.parse(localStorage.getItem(draftKey(row)) || 'null');
+    } catch {
+      return null;
+    }
+  }
+  function keepDraft(row, text) {
+    try {
+      localStorage.setItem(draftKey(row), JSON.stringify({ text, savedAt: new Date().toISOString() }));
+    } catch {
+      // Storage full or disabled: the beforeunload warning still guards the text.
+    }
+  }
+  function dropDraft(row) {
+    try {
+      localStorage.removeItem(draftKey(row));
+    } catch {
+      // nothing to drop
+    }
+  }
+
   function openEditor(row) {
     if (editing && editing.row === row) return editing.textarea.focus();
     if (editing && isDirty()) {
@@ -59,7 +84,13 @@
     const effort = window.RedlineEffort ? window.RedlineEffort.createTracker() : null;
     if (effort) for (const type of ['input', 'keydown', 'select', 'pointerdown']) textarea.addEventListener(type, effort.mark);
     editing = { row, cell, textarea, originalHtml: cell.innerHTML, originalText, effort };
+    textarea.addEventListener('input', () => keepDraft(row, textarea.value));
     cell.replaceChildren(textarea, hint);
+    const draft = readDraft(row);
+    if (draft && draft.text !== originalText) {
+      textarea.value = draft.text;
+      showMessage(row, 'Restored your unsaved text from ' + new Date(draft.savedAt).toLocaleString() + '. Save it (Ctrl+Enter) or cancel (Esc) to discard it.', 'draft');
+    }
     reportPresence();
     textarea.focus();
     textarea.setSelectionRange(textarea.value.length, textarea.value.length);
@@ -73,6 +104,8 @@
     if (!editing) return;
     editing.cell.innerHTML = editing.originalHtml;
     const row = editing.row;
+    dropDraft(row); // Esc means "discard my changes"
+
     editing = null;
     clearMessage(row);
     focusRow(row);
@@ -156,6 +189,7 @@
     if (editing.effort) fields.editingSeconds = String(editing.effort.seconds());
     const fresh = await send(row, '/segments/' + row.dataset.segmentId, fields);
     if (!fresh) return;
+    dropDraft(fresh);
     editing = null;
     moveAfterSave(fresh, thenMove);
   }
@@ -185,6 +219,7 @@
     const panel = template.content.firstElementChild;
     panel.querySelector('[data-conflict="take-theirs"]').addEventListener('click', async () => {
       editing = null;
+      dropDraft(row);
       const response = await fetch('/segments/' + row.dataset.segmentId + '/row?returnTo=' + encodeURIComponent(returnTo));
       if (response.ok) replaceRow(row, await response.text());
     });
