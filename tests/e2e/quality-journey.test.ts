@@ -81,6 +81,18 @@ describe.skipIf(skipBrowserTests)('Quality in a real browser', () => {
     expect(Number(await page.getByTestId('hter').textContent())).toBeGreaterThan(0);
     expect(await page.getByTestId('editing-time').textContent()).not.toBe('0 s');
     await page.screenshot({ path: path.join(artifactsDir, 'quality-report.png'), fullPage: true });
+
+    // From the keyboard: M on a row opens its annotations page, whose form needs no mouse.
+    await page.goto(articlePath);
+    await row.locator('.segment-number').click();
+    await Promise.all([page.waitForURL(/\/segments\/\d+\/annotations$/), page.keyboard.press('m')]);
+    expect(await page.locator('li.mqm-annotation').count()).toBe(1);
+    await page.getByLabel('From').selectOption({ index: 0 });
+    await page.getByLabel('To').selectOption({ index: 1 });
+    await page.locator('#mqm-add-category').selectOption('fluency/grammar');
+    await page.locator('#mqm-add-severity').selectOption('minor');
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save annotation' }).click()]);
+    await expect.poll(() => page.locator('li.mqm-annotation').count()).toBe(2);
     expect(problems).toEqual([]);
     await context.close();
   }, 45_000);

@@ -313,6 +313,9 @@
       if (approve) approve.closest('form').requestSubmit();
     } else if (event.key === 'h' && current) {
       location.href = '/segments/' + current.dataset.segmentId + '/history';
+    } else if (event.key === 'm' && current) {
+      // The annotations page marks errors from the keyboard (word pickers instead of a mouse selection).
+      location.href = '/segments/' + current.dataset.segmentId + '/annotations';
     }
   });
 
