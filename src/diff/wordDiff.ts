@@ -130,8 +130,3 @@ function replacement(before: string, after: string): DiffPart[] {
   if (after) parts.push({ kind: 'insert', text: after });
   return parts;
 }
-
-/** True when the diff has any change in it. */
-export function hasChanges(parts: readonly DiffPart[]): boolean {
-  return parts.some((part) => part.kind !== 'equal');
-}

@@ -13,10 +13,10 @@ import { QualityRepository } from './qualityRepository';
 import { buildReport, type ReportView, type RowSelection } from './report';
 import type { OverviewSort } from './qualitySchemas';
 
-/** Metadata lines (dates, bylines, source lists) are not the MT's prose: listed, but left out of article figures. */
 /** Segments listed per page of the report, as on the review page. */
 export const REPORT_PAGE_SIZE = REVIEW_PAGE_SIZE;
 
+/** Metadata lines (dates, bylines, source lists) are not the MT's prose: listed, but left out of article figures. */
 export const EVALUATED_KINDS: readonly SegmentKind[] = ['sentence', 'heading'];
 
 export interface SegmentQuality {
@@ -139,22 +139,26 @@ export class QualityService {
   }
 
   articleQuality(articleId: number): ArticleQuality {
-    const article = this.articles.find(articleId);
-    if (!article) throw notFound(`Article ${articleId}`);
-    const segments = this.articles.segments(articleId);
-    const annotations = this.annotations.forArticle(articleId);
-    const lastAnnotationChange = this.annotations.repository.lastChangeByArticle().get(articleId);
-    return this.figures(article, segments, annotations, lastAnnotationChange, this.settings());
+    return this.articleFigures(articleId, this.annotations.forArticle(articleId));
   }
 
   /** The report page's view model: figures, charts, and the listed segments with their diffs. */
   report(articleId: number, selection: Partial<RowSelection> = {}): ReportView {
-    const quality = this.articleQuality(articleId);
-    return buildReport(quality, this.repository.changesPerHour(articleId), this.annotations.forArticle(articleId), {
+    // Read once: the figures and the report's labels use the same annotations.
+    const annotations = this.annotations.forArticle(articleId);
+    const quality = this.articleFigures(articleId, annotations);
+    return buildReport(quality, this.repository.changesPerHour(articleId), annotations, {
       page: selection.page ?? 1,
       pageSize: selection.pageSize ?? REPORT_PAGE_SIZE,
       all: selection.all ?? false,
     });
+  }
+
+  private articleFigures(articleId: number, annotations: readonly Annotation[]): ArticleQuality {
+    const article = this.articles.find(articleId);
+    if (!article) throw notFound(`Article ${articleId}`);
+    const lastAnnotationChange = this.annotations.repository.lastChangeByArticle().get(articleId);
+    return this.figures(article, this.articles.segments(articleId), annotations, lastAnnotationChange, this.settings());
   }
 
   /** Every article's headline figures, sorted by a column; articles without figures (null) come last either way. */

@@ -117,15 +117,17 @@ export class SegmentService {
       // Saving the same text and status again is not a change; a note alone is kept as one.
       if (unchanged && !next.force && !note) return current;
       const createdAt = now();
+      const nextVersion = current.version + 1;
       this.repository.append(
         {
-          segmentId, articleId: current.articleId, version: current.version + 1, action: next.action,
+          segmentId, articleId: current.articleId, version: nextVersion, action: next.action,
           text: next.text, status: next.status, note, author: actor.displayName, userId: actor.userId, editingSeconds: next.editingSeconds ?? null, createdAt,
         },
         current.version,
       );
       this.articles.touch(current.articleId, createdAt);
-      return this.get(segmentId);
+      // Exactly what append() wrote to the row: no need to read it back on every save.
+      return { ...current, text: next.text, status: next.status, version: nextVersion, note, updatedBy: actor.displayName, updatedAt: createdAt };
     }).immediate();
   }
 }

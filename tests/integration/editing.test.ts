@@ -19,6 +19,8 @@ describe('PATCH /api/segments/:id', () => {
     const fixed = first.text.replace('comfort', 'reassurance');
     const response = await client.patch(`/api/segments/${first.id}`).send({ text: fixed, version: 1 }).expect(200);
     expect(response.body).toMatchObject({ id: first.id, text: fixed, mt: first.mt, status: 'edited', version: 2, updatedBy: 'Adam Admin' });
+    // What the save answers is what is stored.
+    expect((await client.get(`/api/segments/${first.id}`).expect(200)).body).toEqual(response.body);
     expect(revisions(db, first.id)).toEqual([
       { version: 1, action: 'import', text: first.mt, status: 'new', note: null, author: 'Adam Admin' },
       { version: 2, action: 'edit', text: fixed, status: 'edited', note: null, author: 'Adam Admin' },
