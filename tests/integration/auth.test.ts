@@ -302,6 +302,18 @@ describe('API tokens', () => {
       .toEqual(['token_created', 'token_created', 'token_created', 'token_created', 'token_revoked']);
   });
 
+  it('when a user creates a token on their account page, then it is shown once and works for the API', async () => {
+    const testApp = createTestApp();
+    const editor = await testApp.browser('editor');
+    const page = await editor.post('/account/tokens').type('form').send({ label: 'my script' }).expect(201);
+    const token = /data-testid="new-token">(rl_[\w-]+)</.exec(page.text)?.[1];
+    expect(token).toBeDefined();
+    expect((await request(testApp.app).get('/api/me').set('Authorization', `Bearer ${token}`).expect(200)).body.username).toBe('editor');
+    const later = await editor.get('/account').expect(200);
+    expect(later.text).toContain('my script');
+    expect(later.text).not.toContain(token!);
+  });
+
   it('when an admin opens the users page, then every token is listed and can be revoked there', async () => {
     const testApp = createTestApp();
     const editor = await testApp.user('editor');

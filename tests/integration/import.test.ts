@@ -152,3 +152,21 @@ describe('Import titles', () => {
     expect(response.body.title).toBe('Talks in Paris');
   });
 });
+
+describe('Deleting an article', () => {
+  it('when an admin deletes an article in the browser, then its segments and history are gone and the audit log says so', async () => {
+    const testApp = createTestApp();
+    const article = await importViaApi(testApp, 'One sentence. Two sentences.', 'Doomed');
+    const kept = await importViaApi(testApp, 'Another article.', 'Kept');
+    const admin = await testApp.browser('admin');
+    const response = await admin.post(`/articles/${article.id}/delete`).type('form').send({}).expect(303);
+    expect(response.headers.location).toBe('/');
+    const left = (table: string) => testApp.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE article_id = ?`).get(article.id);
+    expect([left('segments'), left('revisions')]).toEqual([{ n: 0 }, { n: 0 }]);
+    expect(testApp.db.prepare('SELECT id FROM articles').all()).toEqual([{ id: kept.id }]);
+    expect(testApp.db.prepare(`SELECT action, target, detail FROM audit_log WHERE action = 'article_deleted'`).all()).toEqual([
+      { action: 'article_deleted', target: `${article.id}: Doomed`, detail: '2 segments' },
+    ]);
+    await admin.get(`/articles/${article.id}`).expect(404);
+  });
+});
