@@ -1,5 +1,5 @@
 import { diffArrays, diffChars } from 'diff';
-import { CODE_MARKER_FIRST, CODE_MARKER_LAST } from '../codes/inlineCodes';
+import { textChunks } from './chunks';
 
 export type DiffPartKind = 'equal' | 'delete' | 'insert';
 export interface DiffPart {
@@ -30,32 +30,22 @@ export interface DiffPart {
 const MAX_EDIT_LENGTH = 2_000;
 const TIMEOUT_MS = 50;
 
-// Whitespace runs, single inline-code markers and runs of anything else, so the
-// parts concatenate back to the exact texts and a code marker is always one token
-// of its own (src/codes/inlineCodes.ts). Punctuation at a word's edges (quotes,
-// commas, brackets) is a token of its own, so “comfort → “reassurance marks only
-// the word; punctuation inside a word ("10%prices") stays part of it.
-const CHUNKS = new RegExp(
-  `\\s+|[${codeMarkerRange()}]|[^\\s${codeMarkerRange()}]+`,
-  'gu',
-);
-const WORD_EDGES = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su;
-const CODE_MARKER = new RegExp(`[${codeMarkerRange()}]`, 'u');
-
-function codeMarkerRange(): string {
-  const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
-  return `${hex(CODE_MARKER_FIRST)}-${hex(CODE_MARKER_LAST)}`;
-}
-
+/**
+ * The diff's tokens: whitespace runs, code markers, and each word chunk cut into
+ * its leading punctuation, core and trailing punctuation (see ./chunks), so the
+ * parts concatenate back to the exact texts, a code marker is always one token of
+ * its own, and “comfort → “reassurance marks only the word while punctuation
+ * inside a word ("10%prices") stays part of it.
+ */
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const chunk of text.match(CHUNKS) ?? []) {
-    const edges = /\s/.test(chunk[0]!) || CODE_MARKER.test(chunk) ? null : WORD_EDGES.exec(chunk);
-    if (!edges) {
-      tokens.push(chunk);
-      continue;
+  for (const chunk of textChunks(text)) {
+    if (chunk.kind !== 'word') tokens.push(text.slice(chunk.start, chunk.end));
+    else {
+      for (const [from, to] of [[chunk.start, chunk.coreStart], [chunk.coreStart, chunk.coreEnd], [chunk.coreEnd, chunk.end]] as const) {
+        if (to > from) tokens.push(text.slice(from, to));
+      }
     }
-    for (const piece of edges.slice(1)) if (piece) tokens.push(piece);
   }
   return tokens;
 }
