@@ -1,10 +1,26 @@
-import { diffArrays } from 'diff';
+import { diffArrays, diffChars } from 'diff';
+import { textChunks } from './chunks';
 
 export type DiffPartKind = 'equal' | 'delete' | 'insert';
 export interface DiffPart {
   kind: DiffPartKind;
   text: string;
+  /**
+   * Set (to true) on a delete or insert that is a small edit inside a word, such as
+   * the stray space in "three -year" → "three-year", so a view may style it apart
+   * from a whole-word replacement. Absent on every other part.
+   */
+  inWord?: true;
 }
+
+/*
+ * Views that render these parts must keep deleted and inserted text apart for
+ * copying and for screen readers: deleted text in its own element (`<del>`) and
+ * inserted text in another (`<ins>`), each announced as such (most screen readers
+ * say nothing for <del>/<ins>, so give each a visually hidden prefix, see
+ * describeChanges in ./changeDescriptions), and never interleave the two sides
+ * letter by letter inside one element.
+ */
 
 /**
  * Diffing is quadratic on adversarial input (a 100 KB sentence rewritten from
@@ -14,22 +30,22 @@ export interface DiffPart {
 const MAX_EDIT_LENGTH = 2_000;
 const TIMEOUT_MS = 50;
 
-// Whitespace-separated words, with the whitespace kept as tokens of its own so the
-// parts concatenate back to the exact texts. Punctuation at a word's edges (quotes,
-// commas, brackets) is a token of its own, so “comfort → “reassurance marks only
-// the word; punctuation inside a word ("10%prices") stays part of it.
-const WORD_OR_SPACE = /\s+|\S+/g;
-const WORD_EDGES = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su;
-
+/**
+ * The diff's tokens: whitespace runs, code markers, and each word chunk cut into
+ * its leading punctuation, core and trailing punctuation (see ./chunks), so the
+ * parts concatenate back to the exact texts, a code marker is always one token of
+ * its own, and “comfort → “reassurance marks only the word while punctuation
+ * inside a word ("10%prices") stays part of it.
+ */
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const chunk of text.match(WORD_OR_SPACE) ?? []) {
-    const edges = /\s/.test(chunk[0]!) ? null : WORD_EDGES.exec(chunk);
-    if (!edges) {
-      tokens.push(chunk);
-      continue;
+  for (const chunk of textChunks(text)) {
+    if (chunk.kind !== 'word') tokens.push(text.slice(chunk.start, chunk.end));
+    else {
+      for (const [from, to] of [[chunk.start, chunk.coreStart], [chunk.coreStart, chunk.coreEnd], [chunk.coreEnd, chunk.end]] as const) {
+        if (to > from) tokens.push(text.slice(from, to));
+      }
     }
-    for (const piece of edges.slice(1)) if (piece) tokens.push(piece);
   }
   return tokens;
 }
@@ -39,6 +55,11 @@ function tokenize(text: string): string[] {
  * so a change such as "10%prices" → "10% tariffs" reads as the whole old word
  * replaced by the new words instead of a scatter of characters; neighbouring
  * changes separated only by a space are merged into one replacement.
+ *
+ * A replacement that is only a small edit of the same word(s) (see
+ * `isCharacterEdit`) is shown character by character instead, with `inWord`
+ * set: "three -year" → "three-year" reads as the space deleted, not as two words
+ * swapped for one.
  *
  * Concatenating the `equal` and `delete` parts gives `before`; the `equal` and
  * `insert` parts give `after`.
@@ -72,12 +93,9 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   const parts: DiffPart[] = [];
   for (const block of blocks) {
     if (block.kind === 'equal') parts.push({ kind: 'equal', text: block.deleted });
-    else {
-      if (block.deleted) parts.push({ kind: 'delete', text: block.deleted });
-      if (block.inserted) parts.push({ kind: 'insert', text: block.inserted });
-    }
+    else parts.push(...(characterEdit(block.deleted, block.inserted) ?? replacement(block.deleted, block.inserted)));
   }
-  return parts;
+  return joinEqualParts(parts);
 }
 
 interface Block {
@@ -129,4 +147,100 @@ function replacement(before: string, after: string): DiffPart[] {
   if (before) parts.push({ kind: 'delete', text: before });
   if (after) parts.push({ kind: 'insert', text: after });
   return parts;
+}
+
+function joinEqualParts(parts: DiffPart[]): DiffPart[] {
+  const joined: DiffPart[] = [];
+  for (const part of parts) {
+    const last = joined[joined.length - 1];
+    if (last?.kind === 'equal' && part.kind === 'equal') last.text += part.text;
+    else joined.push(part);
+  }
+  return joined;
+}
+
+/**
+ * The similarity rule. A replacement of `deleted` by `inserted` is a small edit
+ * of the same word(s), rather than other words, when all of these hold (lengths
+ * and distances in characters, i.e. code points):
+ * - they share a stem: at least 3 characters are unchanged ("he" → "she" stays a swap);
+ * - the edit distance (per changed place, the longer of its deleted and inserted
+ *   characters) is at most a third of the longer text ("recieve" → "receive": 2 of 7;
+ *   "prices" → "tariffs" is far past it);
+ * - the characters change in at most 2 places, so a scatter of coincidentally
+ *   shared letters does not read as an edit.
+ * A code marker is one character, so inside a character edit it is still whole:
+ * "post<1/>conflict" → "postconflict" reads as the code deleted between the halves.
+ */
+export function isCharacterEdit(deleted: string, inserted: string): boolean {
+  return characterEdit(deleted, inserted) !== null;
+}
+
+const MIN_SHARED_CHARACTERS = 3;
+const MAX_DISTANCE_SHARE = 1 / 3;
+const MAX_CHANGED_PLACES = 2;
+
+/** The character-level parts of a small edit (see isCharacterEdit), or null. */
+function characterEdit(deleted: string, inserted: string): DiffPart[] | null {
+  if (!deleted || !inserted) return null;
+  const longer = Math.max(codePointLength(deleted), codePointLength(inserted));
+  const maxDistance = Math.floor(longer * MAX_DISTANCE_SHARE);
+  if (maxDistance < 1 || Math.abs(codePointLength(deleted) - codePointLength(inserted)) > maxDistance) return null;
+  // A distance of d costs at most 2d insertions and deletions; past that it is no small edit.
+  const changes = diffChars(deleted, inserted, { maxEditLength: 2 * maxDistance, timeout: TIMEOUT_MS });
+  if (!changes) return null;
+
+  const places = changedPlaces(changes);
+  let unchanged = 0;
+  let distance = 0;
+  for (const place of places) {
+    if (place.kind === 'equal') unchanged += codePointLength(place.deleted);
+    else distance += Math.max(codePointLength(place.deleted), codePointLength(place.inserted));
+  }
+  const changedCount = places.filter((place) => place.kind === 'change').length;
+  if (unchanged < MIN_SHARED_CHARACTERS || distance > maxDistance || changedCount > MAX_CHANGED_PLACES) return null;
+
+  const parts: DiffPart[] = [];
+  for (const place of places) {
+    if (place.kind === 'equal') parts.push({ kind: 'equal', text: place.deleted });
+    else {
+      if (place.deleted) parts.push({ kind: 'delete', text: place.deleted, inWord: true });
+      if (place.inserted) parts.push({ kind: 'insert', text: place.inserted, inWord: true });
+    }
+  }
+  return parts;
+}
+
+/**
+ * The character changes grouped into places: neighbouring deletions and insertions
+ * form one place, and one unchanged character between two places joins them, so
+ * "recieve" → "receive" reads as "ie" replaced by "ei", not as two lone letters.
+ */
+function changedPlaces(changes: { value: string; added: boolean; removed: boolean }[]): Block[] {
+  let places: Block[] = coalesce(
+    changes.map((change) =>
+      change.added
+        ? { kind: 'change', deleted: '', inserted: change.value }
+        : change.removed
+          ? { kind: 'change', deleted: change.value, inserted: '' }
+          : { kind: 'equal', deleted: change.value, inserted: change.value },
+    ),
+  );
+  places = coalesce(
+    places.map((place, index) =>
+      place.kind === 'equal' &&
+      codePointLength(place.deleted) === 1 &&
+      places[index - 1]?.kind === 'change' &&
+      places[index + 1]?.kind === 'change'
+        ? { ...place, kind: 'change' as const }
+        : place,
+    ),
+  );
+  return places;
+}
+
+function codePointLength(text: string): number {
+  let length = 0;
+  for (const _ of text) length++;
+  return length;
 }
