@@ -30,7 +30,7 @@ export interface SentenceSpan {
   end: number;
 }
 
-export function splitSentences(text: string): SentenceSpan[] {
+export function splitSentences(text: string, _options: { language?: string } = {}): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   splitSentencesInRange(text, 0, text.length, spans);
   return spans;
