@@ -9,6 +9,7 @@
  */
 import { isRuleLine, matchLineMarker } from './markdown';
 import { introducesMetadataBlock, isMetadataLine } from './metadata';
+import { rulesForLanguage } from './languages';
 import { splitSentencesInRange, type SentenceSpan } from './sentences';
 
 export type SegmentKind = 'sentence' | 'heading' | 'meta';
@@ -107,6 +108,7 @@ function segmentBlock(text: string, lines: Line[], paragraph: number, out: Place
     const spans: SentenceSpan[] = [];
     // The lines of a list item are one wrapped item, even without punctuation.
     splitSentencesInRange(text, unit.start, unit.end, spans, {
+      rules: rulesForLanguage(undefined),
       unpunctuatedLinesAreSentences: unit.kind === 'prose',
     });
     const only = spans.length === 1 ? spans[0] : undefined;
