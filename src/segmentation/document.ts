@@ -72,8 +72,9 @@ export function segmentDocument(input: string, options: DocumentOptions = {}): S
  * one is segmented window by window, keeping only the segments that end
  * MARGIN characters before the window's end (so that every decision saw as
  * much text after it as without windows) and resuming at the first segment
- * not kept. A single segment longer than a window is cut at a space: no
- * editable segment is longer than WINDOW characters.
+ * not kept. A segment longer than the window is read again in a window twice
+ * as large, up to MAX_WINDOW_GROWTH times the window (256 KB): a longer one
+ * is cut at a space. So one next() reads at most about 512 KB.
  */
 export function segmentDocumentStream(
   input: string,
@@ -105,6 +106,8 @@ export function* segmentInWindows(
 
 /** Characters segmented in one step of the stream. */
 const WINDOW = 16_384;
+/** How many times a window grows for one long segment; a segment longer than that is cut. */
+const MAX_WINDOW_GROWTH = 16;
 /**
  * Look-ahead every kept decision had: segments ending closer than this to the
  * window's end are redone (a quarter of the window for small test windows).
@@ -143,12 +146,16 @@ class WindowReader {
   private blockHasSegments = false;
   // Whether `position` is in the middle of a line.
   private insideLine = false;
+  // The window in use: larger than `window` while one long segment is read.
+  private size: number;
 
   constructor(
     private readonly input: string,
     private readonly rules: LanguageRules,
     private readonly window: number,
-  ) {}
+  ) {
+    this.size = window;
+  }
 
   /** The next segments, or null at the end of the input. */
   nextBatch(): RawSegment[] | null {
@@ -164,7 +171,7 @@ class WindowReader {
   private readWindow(): RawSegment[] {
     const input = this.input;
     const windowStart = this.position;
-    let windowEnd = Math.min(input.length, windowStart + this.window);
+    let windowEnd = Math.min(input.length, windowStart + this.size);
     // Never cut a CRLF in two.
     if (windowEnd < input.length && input.charCodeAt(windowEnd - 1) === 0x0d && input.charCodeAt(windowEnd) === 0x0a) {
       windowEnd++;
@@ -236,6 +243,8 @@ class WindowReader {
     rawPosition: (offset: number) => number,
   ): PlacedSegment[] {
     const limit = text.length - Math.min(MARGIN, this.window >> 2);
+    const grown = this.size;
+    this.size = this.window;
     let kept = placed.filter((segment) => segment.end <= limit);
     const firstDropped = placed[kept.length];
     if (kept.length > 0 && firstDropped !== undefined) {
@@ -247,8 +256,12 @@ class WindowReader {
       this.position = rawPosition(lines[0]!.start);
       this.insideLine = false;
       return [];
+    } else if (firstDropped !== undefined && grown < this.window * MAX_WINDOW_GROWTH) {
+      // One segment longer than the window: read it again in a larger one.
+      this.size = grown * 2;
+      return [];
     } else if (firstDropped !== undefined && firstDropped.start < limit) {
-      // One segment longer than the window: cut it at a space.
+      // One segment longer than the largest window: cut it at a space.
       const cut = cutPoint(text, firstDropped.start, limit);
       kept = [{ ...firstDropped, end: trimmedEnd(text, firstDropped.start, cut) }];
       this.resumeAt(text, rawPosition, cut);
