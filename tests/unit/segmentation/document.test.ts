@@ -215,9 +215,10 @@ describe('segmentDocument', () => {
       expect(triples(segmentDocument(text)).map(([, kind]) => kind)).toEqual(['sentence', 'sentence']);
     });
 
-    it('when a short line is part of a longer paragraph, then it is not a heading', () => {
+    it('when a short line stands on its own in a longer paragraph, then it is a sentence of its own, not a heading', () => {
       expect(triples(segmentDocument('Short line\nAnother line follows. And more.'))).toEqual([
-        [0, 'sentence', 'Short line\nAnother line follows.'],
+        [0, 'sentence', 'Short line'],
+        [0, 'sentence', 'Another line follows.'],
         [0, 'sentence', 'And more.'],
       ]);
     });

@@ -218,6 +218,82 @@ describe('splitSentences', () => {
     });
   });
 
+  describe('languages', () => {
+    const sentencesIn = (language: string | undefined, text: string) =>
+      splitSentences(text, { language }).map((span) => text.slice(span.start, span.end));
+
+    it('when no language is given, then English abbreviations apply', () => {
+      expect(sentencesIn(undefined, 'We met Dr. Okafor. It rained.')).toEqual(['We met Dr. Okafor.', 'It rained.']);
+    });
+
+    it('when the tag has a region, then the rules of its primary language apply', () => {
+      const text = 'Wir feiern am 3. Oktober. Dann ruhen wir, z. B. im Park.';
+      expect(sentencesIn('de-CH', text)).toEqual(['Wir feiern am 3. Oktober.', 'Dann ruhen wir, z. B. im Park.']);
+      expect(sentencesIn('en', text)).not.toEqual(sentencesIn('de-CH', text));
+    });
+
+    it('when the text is French, then titles, guillemets and spaced marks are read as French', () => {
+      expect(sentencesIn('fr', 'M. Le Gall dit : « Nous partons. » Vraiment ? Oui.')).toEqual([
+        'M. Le Gall dit : « Nous partons. »',
+        'Vraiment ?',
+        'Oui.',
+      ]);
+    });
+
+    it('when the text is Spanish, then its titles and inverted marks are read as Spanish', () => {
+      expect(sentencesIn('es', 'La Sra. Ruiz llegó. ¿Vienes? ¡Claro!')).toEqual(['La Sra. Ruiz llegó.', '¿Vienes?', '¡Claro!']);
+    });
+
+    it('when the language has no rules of its own, then no English abbreviation is assumed but neutral rules hold', () => {
+      expect(sentencesIn('pl', 'To był nasz Co. Potem J. K. Nowak przyszedł (ok. 5 min.) do domu.')).toEqual([
+        'To był nasz Co.',
+        'Potem J. K. Nowak przyszedł (ok. 5 min.) do domu.',
+      ]);
+    });
+  });
+
+  describe('rules beyond word lists', () => {
+    it('when a period is inside brackets that close soon, then it ends no sentence', () => {
+      expect(sentencesOf('It was shown before (Proc. Natl. Acad. Sci. 98: 112). Then it was lost.')).toEqual([
+        'It was shown before (Proc. Natl. Acad. Sci. 98: 112).',
+        'Then it was lost.',
+      ]);
+    });
+
+    it('when a footnote marker follows the full stop, then it stays with the sentence it ends', () => {
+      expect(sentencesOf('The fort fell.[2][3] The city was renamed (Hale, 1979).4 Later work agreed.')).toEqual([
+        'The fort fell.[2][3]',
+        'The city was renamed (Hale, 1979).4',
+        'Later work agreed.',
+      ]);
+    });
+
+    it('when an abbreviation ends a sentence, then a following subject and verb show it', () => {
+      expect(sentencesOf('He flew home to the U.S. Millions watched. The office is on Harbour Blvd. Parking is free.')).toEqual([
+        'He flew home to the U.S.',
+        'Millions watched.',
+        'The office is on Harbour Blvd.',
+        'Parking is free.',
+      ]);
+    });
+
+    it('when a line stands on its own before prose, then it is a sentence, but a wrapped line is not', () => {
+      expect(sentencesOf('Closing Date\nApplications must arrive by Friday, and the minister said that the\nGovernment agreed.')).toEqual([
+        'Closing Date',
+        'Applications must arrive by Friday, and the minister said that the\nGovernment agreed.',
+      ]);
+    });
+
+    it('when list items are marked with letters or roman numerals in brackets, then each item is a sentence', () => {
+      expect(sentencesOf('The rules are simple. a. be on time b. be polite')).toEqual([
+        'The rules are simple.',
+        'a. be on time',
+        'b. be polite',
+      ]);
+      expect(sentencesOf('(i) Sign it. (ii) Date it.\nA) Yes B) No')).toEqual(['(i) Sign it.', '(ii) Date it.', 'A) Yes', 'B) No']);
+    });
+  });
+
   describe('invariants', () => {
     it('when random text is split, then spans are ordered, trimmed, non-empty and only whitespace lies between them', () => {
       const random = seededRandom(20250418);
