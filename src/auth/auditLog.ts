@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { now } from '../articles/model';
+import { now } from '../clock';
 
 export type AuditAction =
   | 'login' | 'login_failed' | 'login_refused_disabled' | 'logout' | 'setup_admin_created'

@@ -4,13 +4,15 @@
  * the JSON body shared by the API and the download.
  */
 import { wordDiff, type DiffPart } from '../diff/wordDiff';
-import { REVIEW_STATUSES } from '../articles/model';
-import type { Annotation } from './annotationRepository';
-import { annotationLabel, type AnnotationLabel } from './annotatedMt';
+import { annotationLabel, type AnnotationLabel } from '../annotations/annotatedMt';
+import type { Annotation } from '../annotations/model';
+import { SEVERITIES } from '../annotations/mqm';
+import { paginate } from '../pagination';
+import { REVIEW_STATUSES } from '../segments/model';
 import { changesOverTime, columnChart, hterBuckets, stackedBarChart, type ColumnChart, type StackedBarChart, type TimeUnit } from './charts';
 import { toCsv } from './csv';
-import { SEVERITIES } from './mqm';
-import type { ArticleQuality, SegmentQuality } from './qualityService';
+import type { TerStats } from '../metrics/ter';
+import type { ArticleQuality, SegmentQuality } from './model';
 
 export interface ReportRow {
   segment: SegmentQuality;
@@ -21,7 +23,6 @@ export interface ReportRow {
 /** Which segments' tracked changes the page lists: a page of them, or all (the printable report). */
 export interface RowSelection {
   page: number;
-  pageSize: number;
   all: boolean;
 }
 
@@ -59,13 +60,12 @@ export function buildReport(
   }
   const evaluated = quality.segments.filter((segment) => segment.evaluated);
   const changes = changesOverTime(changesPerHour);
-  const pageCount = selection.all ? 1 : Math.max(1, Math.ceil(quality.segments.length / selection.pageSize));
-  const page = Math.min(Math.max(1, selection.page), pageCount);
-  const listed = selection.all ? quality.segments : quality.segments.slice((page - 1) * selection.pageSize, page * selection.pageSize);
+  const pagination = selection.all ? { page: 1, pageCount: 1, offset: 0, limit: quality.segments.length } : paginate(quality.segments.length, selection.page);
+  const listed = quality.segments.slice(pagination.offset, pagination.offset + pagination.limit);
   return {
     quality,
-    page,
-    pageCount,
+    page: pagination.page,
+    pageCount: pagination.pageCount,
     all: selection.all,
     charts: {
       hter: columnChart(hterBuckets(evaluated.map((segment) => segment.ter))),
@@ -88,6 +88,11 @@ export function buildReport(
   };
 }
 
+/** The API's name for the edit counts: `total` is TER's `edits`. */
+const editCounts = ({ insertions, deletions, substitutions, shifts, edits, referenceWords }: TerStats) => ({
+  insertions, deletions, substitutions, shifts, total: edits, referenceWords,
+});
+
 const round = (value: number | null, digits = 4) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
 /** The body of GET /api/articles/:id/quality and of the JSON download. */
@@ -100,7 +105,7 @@ export function qualityJson(quality: ArticleQuality) {
     evaluatedWords: mqm.evaluatedWords,
     hter: quality.hter,
     chrf: quality.chrf,
-    edits: quality.edits,
+    edits: editCounts(quality.edits),
     mqm: {
       annotationCount: mqm.annotationCount,
       penalty: mqm.penalty,
@@ -121,11 +126,11 @@ export function qualityJson(quality: ArticleQuality) {
       evaluated: segment.evaluated,
       ter: segment.ter,
       chrf: segment.chrf,
-      insertions: segment.insertions,
-      deletions: segment.deletions,
-      substitutions: segment.substitutions,
-      shifts: segment.shifts,
-      referenceWords: segment.referenceWords,
+      insertions: segment.edits.insertions,
+      deletions: segment.edits.deletions,
+      substitutions: segment.edits.substitutions,
+      shifts: segment.edits.shifts,
+      referenceWords: segment.edits.referenceWords,
       mtWords: segment.mtWords,
       annotationCount: segment.annotationCount,
       mqmPenalty: segment.mqmPenalty,
@@ -145,7 +150,7 @@ export function reportCsv(quality: ArticleQuality): string {
     CSV_HEADER,
     quality.segments.map((segment) => [
       segment.segmentId, segment.position, segment.kind, segment.status, round(segment.ter), round(segment.chrf),
-      segment.insertions, segment.deletions, segment.substitutions, segment.shifts, segment.mqmPenalty,
+      segment.edits.insertions, segment.edits.deletions, segment.edits.substitutions, segment.edits.shifts, segment.mqmPenalty,
       round(segment.editingSeconds, 1), segment.mt, segment.text,
     ]),
   );

@@ -177,12 +177,14 @@ describe('Editing in the browser without JavaScript', () => {
     expect(response.text).toContain('<del>Their</del><ins>My</ins>');
   });
 
-  it('when the page script saves with fetch, then the row comes back with the progress header', async () => {
+  it('when the page script saves with fetch, then the row comes back with the article\'s progress and status counts', async () => {
     const { browser, first } = await setup();
     const agent = await browser('reviewer');
     const response = await agent.post(`/segments/${first.id}/status`).set('X-Requested-With', 'fetch').type('form').send({ status: 'approved', version: 1 }).expect(200);
     expect(response.text).toMatch(/^<li class="segment kind-sentence status-approved"/);
-    expect(JSON.parse(response.headers['x-redline-progress'] as string).counts).toEqual({ new: 1, edited: 0, approved: 1, rejected: 0 });
+    expect(response.text).toContain('<div id="article-progress">');
+    expect(response.text).toContain('<span data-count="approved">1</span>');
+    expect(response.text).toContain('<span class="muted" data-count="new">1</span>');
     const stale = await agent.post(`/segments/${first.id}/status`).set('X-Requested-With', 'fetch').type('form').send({ status: 'approved', version: 1 }).expect(409);
     expect(stale.body.error.current.version).toBe(2);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createTestApp, importViaApi } from '../helpers/app';
-import { REVIEW_PAGE_SIZE } from '../../src/articles/articleService';
+import { PAGE_SIZE } from '../../src/pagination';
 
 describe('Pages', () => {
   it('when an unknown page or id is asked for, then an HTML error page without a stack trace', async () => {
@@ -20,7 +20,7 @@ describe('Pages', () => {
     const text = Array.from({ length: 250 }, (_, i) => `Sentence number ${i + 1} is here.`).join(' ');
     const article = await importViaApi(testApp, text);
     const first = await client.get(`/articles/${article.id}`).expect(200);
-    expect((first.text.match(/<li class="segment /g) ?? []).length).toBe(REVIEW_PAGE_SIZE);
+    expect((first.text.match(/<li class="segment /g) ?? []).length).toBe(PAGE_SIZE);
     expect(first.text).toContain('Page 1 of 3');
     const last = await client.get(`/articles/${article.id}?page=3`).expect(200);
     expect(last.text).toContain('Sentence number 250 is here.');

@@ -5,8 +5,8 @@ const TEXT = 'In Paris talks resume\n\nThe couple provides for a comfort force o
 const MT = 'The couple provides for a comfort force of international troops.';
 const COMFORT_FORCE = { start: MT.indexOf('comfort'), end: MT.indexOf('comfort') + 'comfort force'.length };
 
-function setup() {
-  const testApp = createQualityTestApp();
+async function setup() {
+  const testApp = await createQualityTestApp();
   const article = testApp.importArticle(TEXT);
   const [heading, sentence, second, meta] = article.segments;
   return { ...testApp, article, heading: heading!, sentence: sentence!, second: second!, meta: meta! };
@@ -14,7 +14,7 @@ function setup() {
 
 describe('MQM annotations through the API', () => {
   it('when a reviewer marks "comfort force" as a major terminology error, then 201 with the span and penalty, and it is stored with its first revision', async () => {
-    const { api, db, sentence } = setup();
+    const { api, pages, db, sentence } = await setup();
     expect(sentence.mt).toBe(MT);
     const response = await api().post(`/api/segments/${sentence.id}/annotations`)
       .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major', comment: ' “reassurance force” ' }).expect(201);
@@ -33,14 +33,14 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when an omission is marked (start = end), then it is stored with an empty span', async () => {
-    const { api, db, second } = setup();
+    const { api, pages, db, second } = await setup();
     const response = await api().post(`/api/segments/${second.id}/annotations`).send({ start: 12, end: 12, category: 'accuracy/omission', severity: 'minor' }).expect(201);
     expect(response.body).toMatchObject({ start: 12, end: 12, spanText: '', comment: null, penalty: 1 });
     expect(annotationRows(db, second.id)).toHaveLength(1);
   });
 
   it('when annotations are listed, then the current ones come in span order and removed ones only on request', async () => {
-    const { api, sentence } = setup();
+    const { api, pages, sentence } = await setup();
     const later = await api().post(`/api/segments/${sentence.id}/annotations`).send({ start: 43, end: 56, category: 'style', severity: 'minor' }).expect(201);
     const earlier = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
     const removed = await api().post(`/api/segments/${sentence.id}/annotations`).send({ start: 0, end: 3, category: 'other', severity: 'neutral' }).expect(201);
@@ -56,7 +56,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when an annotation is changed, then a new version is stored, the history keeps both, and an identical change adds nothing', async () => {
-    const { api, db, sentence } = setup();
+    const { api, pages, db, sentence } = await setup();
     const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
     const id = created.body.id as number;
     const changed = await api().patch(`/api/annotations/${id}`).send({ severity: 'critical', comment: 'Changes the meaning', version: 1 }).expect(200);
@@ -74,7 +74,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when an annotation is removed, then it leaves the list but its row and history stay; removing or changing it again is a 409', async () => {
-    const { api, db, sentence } = setup();
+    const { api, pages, db, sentence } = await setup();
     const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
     const id = created.body.id as number;
     const removed = await api().delete(`/api/annotations/${id}?version=1`).expect(200);
@@ -90,7 +90,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when a change is based on an old version, then 409 stale_version with the current annotation and nothing is stored', async () => {
-    const { api, db, sentence } = setup();
+    const { api, pages, db, sentence } = await setup();
     const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
     const id = created.body.id as number;
     await api().patch(`/api/annotations/${id}`).send({ severity: 'minor', version: 1 }).expect(200);
@@ -102,7 +102,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when the input is invalid, then 422 names the problem and nothing is stored', async () => {
-    const { api, db, sentence, meta } = setup();
+    const { api, pages, db, sentence, meta } = await setup();
     const valid = { start: 26, end: 39, category: 'terminology', severity: 'major' };
     const cases: [number, object, string, string][] = [
       [sentence.id, { ...valid, start: 40, end: 39 }, 'invalid_span', 'start must not be after end'],
@@ -131,7 +131,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when a span would cut an emoji in half, then 422 and nothing is stored', async () => {
-    const testApp = createQualityTestApp();
+    const testApp = await createQualityTestApp();
     const article = testApp.importArticle('Great news 👍 for everyone.');
     const segment = article.segments[0]!;
     const thumb = segment.mt.indexOf('👍');
@@ -142,7 +142,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when a change moves the span outside the MT, then 422 and the annotation keeps its version', async () => {
-    const { api, db, sentence } = setup();
+    const { api, pages, db, sentence } = await setup();
     const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
     const response = await api().patch(`/api/annotations/${created.body.id}`).send({ end: 999, version: 1 }).expect(422);
     expect(response.body.error.code).toBe('span_outside_mt');
@@ -153,7 +153,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when the segment or annotation does not exist, then 404; a malformed id or version is a 422', async () => {
-    const { api, db } = setup();
+    const { api, pages, db } = await setup();
     const missing = await api().post('/api/segments/9999/annotations').send({ start: 0, end: 1, category: 'style', severity: 'minor' }).expect(404);
     expect(missing.body.error).toEqual({ code: 'not_found', message: 'Segment 9999 does not exist.' });
     await api().get('/api/annotations/9999').expect(404);
@@ -165,7 +165,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when an editor tries to annotate, then 403 and nothing is stored; reading is allowed; nobody signed in gets 401', async () => {
-    const { api, db, sentence } = setup();
+    const { api, pages, db, sentence } = await setup();
     const refused = await api('editor').post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(403);
     expect(refused.body.error.code).toBe('forbidden');
     await api('editor').get(`/api/segments/${sentence.id}/annotations`).expect(200);
@@ -177,12 +177,12 @@ describe('MQM annotations through the API', () => {
 
 describe('MQM annotations in the JSON export', () => {
   it('when an article is exported, then its current annotations come in reading order with their span text, removed ones left out', async () => {
-    const { api, services, article, heading, sentence } = setup();
+    const { api, pages, services, article, heading, sentence } = await setup();
     const later = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major', comment: 'c' }).expect(201);
     const earlier = await api().post(`/api/segments/${heading.id}/annotations`).send({ start: 0, end: 8, category: 'style', severity: 'minor' }).expect(201);
     const removed = await api().post(`/api/segments/${heading.id}/annotations`).send({ start: 9, end: 14, category: 'style', severity: 'minor' }).expect(201);
     await api().delete(`/api/annotations/${removed.body.id}?version=1`).expect(200);
-    const exported = services.quality.annotationsForExport(article.id, article.segments);
+    const exported = services.annotations.forExport(article.id, article.segments);
     expect(exported).toEqual([
       { id: earlier.body.id, segmentId: heading.id, start: 0, end: 8, spanText: 'In Paris', category: 'style', severity: 'minor', comment: null,
         author: 'Rita Reviewer', createdAt: earlier.body.createdAt, updatedAt: earlier.body.updatedAt },
@@ -193,27 +193,27 @@ describe('MQM annotations in the JSON export', () => {
 
 describe('MQM annotations in the browser', () => {
   it('when the form is posted without JavaScript, then the annotation is stored and the page shows it highlighted with its label', async () => {
-    const { api, db, sentence } = setup();
-    const response = await api().post(`/segments/${sentence.id}/annotations`).type('form')
+    const { api, pages, db, sentence } = await setup();
+    const response = await pages().post(`/segments/${sentence.id}/annotations`).type('form')
       .send({ start: '26', end: '39', category: 'terminology', severity: 'major', comment: '', returnTo: `/articles/1` }).expect(303);
     expect(response.headers.location).toBe('/articles/1');
     expect(annotationRows(db)).toEqual([expect.objectContaining({ start: 26, end: 39, comment: null, author: 'Rita Reviewer' })]);
-    const page = await api().get(`/segments/${sentence.id}/annotations`).expect(200);
+    const page = await pages().get(`/segments/${sentence.id}/annotations`).expect(200);
     expect(page.text).toContain('<span data-offset="0">The couple provides for a </span><mark class="mqm mqm-major" data-offset="26" data-annotations="1">comfort force</mark>');
     expect(page.text).toContain('>Terminology · Major</a>');
     expect(page.text).toContain('penalty <strong>5</strong>');
   });
 
   it('when the "To" list is left empty, then the annotation is an omission at "From"', async () => {
-    const { api, db, second } = setup();
-    await api().post(`/segments/${second.id}/annotations`).type('form').send({ start: '12', end: '', category: 'accuracy/omission', severity: 'minor' }).expect(303);
+    const { api, pages, db, second } = await setup();
+    await pages().post(`/segments/${second.id}/annotations`).type('form').send({ start: '12', end: '', category: 'accuracy/omission', severity: 'minor' }).expect(303);
     expect(annotationRows(db)).toEqual([expect.objectContaining({ start: 12, end: 12, category: 'accuracy/omission' })]);
-    const page = await api().get(`/segments/${second.id}/annotations`).expect(200);
+    const page = await pages().get(`/segments/${second.id}/annotations`).expect(200);
     expect(page.text).toContain('<span class="mqm-caret" aria-hidden="true">‸</span>Accuracy / Omission · Minor</a>');
   });
 
   it('when a form is refused, then the annotations page shows why with status 422 and nothing is stored', async () => {
-    const { api, db, sentence } = setup();
+    const { api, pages, db, sentence } = await setup();
     const cases: [object, string][] = [
       [{ start: '40', end: '39', category: 'terminology', severity: 'major' }, 'start must not be after end'],
       [{ start: '26', end: '999', category: 'terminology', severity: 'major' }, 'within the machine translation'],
@@ -222,7 +222,7 @@ describe('MQM annotations in the browser', () => {
       [{ start: '26', end: '39', category: 'terminology', severity: 'fatal' }, 'severity must be one of'],
     ];
     for (const [body, mention] of cases) {
-      const page = await api().post(`/segments/${sentence.id}/annotations`).type('form').send(body).expect(422);
+      const page = await pages().post(`/segments/${sentence.id}/annotations`).type('form').send(body).expect(422);
       expect(page.text).toContain('data-testid="error-message"');
       expect(page.text).toContain(mention);
     }
@@ -230,62 +230,62 @@ describe('MQM annotations in the browser', () => {
   });
 
   it('when the page script saves with fetch, then the fresh annotated MT comes back; errors come back as JSON', async () => {
-    const { api, sentence } = setup();
-    const saved = await api().post(`/segments/${sentence.id}/annotations`).set('X-Requested-With', 'fetch').type('form')
+    const { api, pages, sentence } = await setup();
+    const saved = await pages().post(`/segments/${sentence.id}/annotations`).set('X-Requested-With', 'fetch').type('form')
       .send({ start: '26', end: '33', category: 'accuracy/mistranslation', severity: 'critical' }).expect(200);
-    expect(saved.text.startsWith(`<div class="mqm-mt" data-segment-id="${sentence.id}" data-mt-length="${MT.length}" data-can-annotate="true">`)).toBe(true);
+    expect(saved.text.startsWith(`<div class="mqm-mt" id="mqm-mt-${sentence.id}" data-segment-id="${sentence.id}" data-mt-length="${MT.length}" data-can-annotate="true">`)).toBe(true);
     expect(saved.text).toContain('<mark class="mqm mqm-critical" data-offset="26" data-annotations="1">comfort</mark>');
-    const refused = await api().post(`/segments/${sentence.id}/annotations`).set('X-Requested-With', 'fetch').type('form')
+    const refused = await pages().post(`/segments/${sentence.id}/annotations`).set('X-Requested-With', 'fetch').type('form')
       .send({ start: '26', end: '33', category: 'nope', severity: 'critical' }).expect(422);
     expect(refused.body.error.message).toContain('category must be one of');
   });
 
   it('when annotate.js asks for the form of a selection, then it gets a form with the span fixed; a span outside the MT is refused', async () => {
-    const { api, sentence } = setup();
-    const form = await api().get(`/segments/${sentence.id}/annotations/form?start=26&end=39`).set('X-Requested-With', 'fetch').expect(200);
+    const { api, pages, sentence } = await setup();
+    const form = await pages().get(`/segments/${sentence.id}/annotations/form?start=26&end=39`).set('X-Requested-With', 'fetch').expect(200);
     expect(form.text).toContain(`action="/segments/${sentence.id}/annotations"`);
     expect(form.text).toContain('<input type="hidden" name="start" value="26">');
     expect(form.text).toContain('“<mark>comfort force</mark>”');
     expect(form.text).toContain('<option value="terminology">Terminology</option>');
-    const refused = await api().get(`/segments/${sentence.id}/annotations/form?start=26&end=100`).set('X-Requested-With', 'fetch').expect(422);
+    const refused = await pages().get(`/segments/${sentence.id}/annotations/form?start=26&end=100`).set('X-Requested-With', 'fetch').expect(422);
     expect(refused.body.error.code).toBe('span_outside_mt');
-    await api('editor').get(`/segments/${sentence.id}/annotations/form?start=26&end=39`).set('X-Requested-With', 'fetch').expect(403);
+    await pages('editor').get(`/segments/${sentence.id}/annotations/form?start=26&end=39`).set('X-Requested-With', 'fetch').expect(403);
   });
 
   it('when the change and remove forms are posted, then the annotation gets new versions and the page lists it under "Removed" with its history', async () => {
-    const { api, db, sentence } = setup();
+    const { api, pages, db, sentence } = await setup();
     const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
     const id = created.body.id as number;
-    await api().post(`/annotations/${id}`).type('form').send({ category: 'accuracy/mistranslation', severity: 'minor', comment: 'softer', version: '1' }).expect(303);
-    const stale = await api().post(`/annotations/${id}`).type('form').send({ category: 'style', severity: 'minor', version: '1' }).expect(409);
+    await pages().post(`/annotations/${id}`).type('form').send({ category: 'accuracy/mistranslation', severity: 'minor', comment: 'softer', version: '1' }).expect(303);
+    const stale = await pages().post(`/annotations/${id}`).type('form').send({ category: 'style', severity: 'minor', version: '1' }).expect(409);
     expect(stale.text).toContain('changed by Rita Reviewer');
-    await api().post(`/annotations/${id}/delete`).type('form').send({ version: '2' }).expect(303);
+    await pages().post(`/annotations/${id}/delete`).type('form').send({ version: '2' }).expect(303);
     expect(annotationRevisionRows(db, id).map((row) => (row as { action: string }).action)).toEqual(['create', 'update', 'delete']);
-    const page = await api().get(`/segments/${sentence.id}/annotations`).expect(200);
+    const page = await pages().get(`/segments/${sentence.id}/annotations`).expect(200);
     expect(page.text).toContain('data-testid="no-annotations"');
     expect(page.text).toContain('Removed <span class="muted">(1)</span>');
     expect(page.text).toContain('v3 · delete · accuracy/mistranslation · minor · 26–39 · “softer” · Rita Reviewer');
   });
 
   it('when an editor opens the annotations page, then the annotations are shown without forms; posting is refused', async () => {
-    const { api, db, sentence } = setup();
+    const { api, pages, db, sentence } = await setup();
     await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
-    const page = await api('editor').get(`/segments/${sentence.id}/annotations`).expect(200);
+    const page = await pages('editor').get(`/segments/${sentence.id}/annotations`).expect(200);
     expect(page.text).toContain('mqm-major');
     expect(page.text).not.toContain('data-can-annotate');
     expect(page.text).not.toContain('Mark an error');
-    await api('editor').post(`/segments/${sentence.id}/annotations`).type('form').send({ start: '0', end: '3', category: 'style', severity: 'minor' }).expect(403);
+    await pages('editor').post(`/segments/${sentence.id}/annotations`).type('form').send({ start: '0', end: '3', category: 'style', severity: 'minor' }).expect(403);
     expect(annotationRows(db)).toHaveLength(1);
   });
 
   it('when the MT and the comment contain markup, then the page escapes them', async () => {
-    const testApp = createQualityTestApp();
+    const testApp = await createQualityTestApp();
     const article = testApp.importArticle('The <b>talks</b> & "results" were <script>alert(1)</script> fine.');
     const segment = article.segments[0]!;
     const start = segment.mt.indexOf('<b>');
     await testApp.api().post(`/api/segments/${segment.id}/annotations`)
       .send({ start, end: start + '<b>talks</b>'.length, category: 'fluency/punctuation', severity: 'minor', comment: '<img src=x onerror=alert(2)>' }).expect(201);
-    const page = await testApp.api().get(`/segments/${segment.id}/annotations`).expect(200);
+    const page = await testApp.pages().get(`/segments/${segment.id}/annotations`).expect(200);
     expect(page.text).not.toContain('<script>alert(1)');
     expect(page.text).not.toContain('<b>talks');
     expect(page.text).not.toContain('<img src=x');

@@ -19,7 +19,7 @@ describe('Quality in the app', () => {
     const page = await reviewer.get(`/articles/${article.id}`).expect(200);
     expect(page.text).toContain('<mark class="mqm mqm-major" data-offset="26" data-annotations="1">comfort force</mark>');
     expect(page.text).toContain('data-can-annotate="true"');
-    expect(page.text).toContain('<script src="/static/js/annotate.js" defer></script>');
+    expect(page.text).toContain('<script type="module" src="/static/js/annotate.js"></script>');
     // 15 MT words, one major error: 100 × (1 − 5/15) = 66.67.
     const after = await reviewer.get(`/articles/${article.id}/quality`).expect(200);
     expect(after.text).toContain('<p class="big" data-testid="mqm-score">66.67</p>');

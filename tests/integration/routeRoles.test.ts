@@ -143,7 +143,7 @@ describe('Every route for every role', () => {
       ownTokenId: () => testApp.services.accounts.createToken(spare, 'to revoke').record.id,
       freshArticleId: () => testApp.services.articles.importArticle({ text: 'Doomed article.', author: 'test' }).id,
       freshAnnotation: () =>
-        testApp.services.quality.annotations.create(segmentId, { start: 6, end: 14, category: 'style', severity: 'minor', comment: '' }, { name: 'test', userId: null }),
+        testApp.services.annotations.create(segmentId, { start: 6, end: 14, category: 'style', severity: 'minor', comment: '' }, { name: 'test', userId: null }),
     };
   });
 
