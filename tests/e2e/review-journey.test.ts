@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { sampleArticlePath } from '../../src/paths';
 import { SAMPLE_TITLE } from '../../src/startup';
-import { addUser, type RunningServer } from '../helpers/server';
-import { artifactsDir, csrfToken, E2E_PASSWORD, launchBrowser, newContext, signIn, skipBrowserTests, startBuiltServer, watchForProblems } from '../helpers/browser';
+import { artifactsDir, csrfToken, signIn, skipBrowserTests, watchForProblems, useBrowserFixture } from '../helpers/browser';
 
 declare global {
   interface Window {
@@ -31,28 +30,13 @@ async function rowByMt(page: Page, mt: string): Promise<{ row: Locator; id: stri
 }
 
 describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startBuiltServer();
-    // The people in these journeys, made by an operator with the CLI.
-    addUser(server.databasePath, 'rita', 'reviewer', 'Rita Reviewer', E2E_PASSWORD);
-    addUser(server.databasePath, 'cleo', 'admin', 'Cleo First', E2E_PASSWORD);
-    addUser(server.databasePath, 'dan', 'editor', 'Dan Second', E2E_PASSWORD);
-    fs.mkdirSync(artifactsDir, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  // The people in these journeys, made by an operator with the CLI.
+  const e2e = useBrowserFixture({ users: [['rita', 'reviewer', 'Rita Reviewer'], ['cleo', 'admin', 'Cleo First'], ['dan', 'editor', 'Dan Second']] });
 
   it('when an editor corrects a sample sentence with the keyboard, approves it and exports, then diff, progress, history and the download all carry the change', async () => {
     // Arrange: a named editor on the sample article that the server imported on its first start.
     expect(sample.split('comfort force')).toHaveLength(2);
-    const context = await newContext(browser, server.url);
+    const context = await e2e.newContext();
     const page = await context.newPage();
     const problems = watchForProblems(page);
     await signIn(page, 'rita');
@@ -143,7 +127,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
 
   it('when two editors import, reject and save the same sentence, then pasted markup stays text, the reason shows, and the later save meets an inline conflict it can win', async () => {
     // Arrange: Cleo (an admin) pastes an article with markup in it.
-    const cleoContext = await newContext(browser, server.url);
+    const cleoContext = await e2e.newContext();
     const cleo = await cleoContext.newPage();
     const cleoProblems = watchForProblems(cleo);
     await signIn(cleo, 'cleo');
@@ -173,7 +157,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     expect(await texts(kremlin.row.locator('.segment-note'))).toEqual(['“criticized” is too weak: the Kremlin condemned it.']);
 
     // Both open the same sentence; Dan got there second.
-    const danContext = await newContext(browser, server.url);
+    const danContext = await e2e.newContext();
     const dan = await danContext.newPage();
     const danProblems = watchForProblems(dan);
     await signIn(dan, 'dan');
@@ -228,7 +212,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
 
   it('when the page is reloaded in the middle of an edit, then the unsaved text comes back in the editor', async () => {
     // Arrange
-    const context = await newContext(browser, server.url);
+    const context = await e2e.newContext();
     const page = await context.newPage();
     await signIn(page, 'dan');
     await page.getByRole('link', { name: SAMPLE_TITLE }).click();
@@ -257,7 +241,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
 
   it('when JavaScript is off, then the edit form saves with a plain post and the review page shows the diff', async () => {
     // Arrange
-    const context = await newContext(browser, server.url, { javaScriptEnabled: false });
+    const context = await e2e.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await signIn(page, 'cleo');
     const created = await page.request.post('/api/articles', {
