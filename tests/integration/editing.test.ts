@@ -73,20 +73,17 @@ describe('PATCH /api/segments/:id', () => {
     expect(revisions(db, first.id)).toHaveLength(1);
   });
 
-  it('when input is malformed, then a JSON error names the problem', async () => {
+  it.each<[object, string]>([
+    [{ text: 'x' }, 'version'],
+    [{ text: 'x', version: 'one' }, 'version'],
+    [{ status: 'done', version: 1 }, 'status'],
+    [{ text: 5, version: 1 }, 'text'],
+    [{ text: 'x', version: 1, extra: true }, 'extra'],
+    [{ text: 'a\u0000b', version: 1 }, 'NUL'],
+  ])('when the body is malformed (%j), then a 422 JSON error names %j', async (body, mention) => {
     const { client, first } = await setup();
-    const cases: [unknown, number, string][] = [
-      [{ text: 'x' }, 422, 'version'],
-      [{ text: 'x', version: 'one' }, 422, 'version'],
-      [{ status: 'done', version: 1 }, 422, 'status'],
-      [{ text: 5, version: 1 }, 422, 'text'],
-      [{ text: 'x', version: 1, extra: true }, 422, 'extra'],
-      [{ text: 'a\u0000b', version: 1 }, 422, 'NUL'],
-    ];
-    for (const [body, status, mention] of cases) {
-      const response = await client.patch(`/api/segments/${first.id}`).send(body as object).expect(status);
-      expect(response.body.error.message).toContain(mention);
-    }
+    const response = await client.patch(`/api/segments/${first.id}`).send(body).expect(422);
+    expect(response.body.error.message).toContain(mention);
   });
 
   it('when the segment does not exist or the id is not a number, then 404 or 422 in JSON', async () => {

@@ -101,31 +101,29 @@ describe('MQM annotations through the API', () => {
     expect(annotationRevisionRows(db, id)).toHaveLength(2);
   });
 
-  it('when the input is invalid, then 422 names the problem and nothing is stored', async () => {
-    const { api, pages, db, sentence, meta } = await setup();
-    const valid = { start: 26, end: 39, category: 'terminology', severity: 'major' };
-    const cases: [number, object, string, string][] = [
-      [sentence.id, { ...valid, start: 40, end: 39 }, 'invalid_span', 'start must not be after end'],
-      [sentence.id, { ...valid, end: MT.length + 1 }, 'span_outside_mt', `end ≤ ${MT.length}`],
-      [sentence.id, { ...valid, start: MT.length + 1, end: MT.length + 1 }, 'span_outside_mt', 'within the machine translation'],
-      [sentence.id, { ...valid, start: -1 }, 'invalid_input', 'start must be a whole number'],
-      [sentence.id, { ...valid, start: 1.5 }, 'invalid_input', 'start must be a whole number'],
-      [sentence.id, { ...valid, start: '26' }, 'invalid_input', 'start must be a whole number'],
-      [sentence.id, { ...valid, end: undefined }, 'invalid_input', 'end must be a whole number'],
-      [sentence.id, { ...valid, category: 'accuracy/typo' }, 'invalid_input', 'category must be one of: accuracy/mistranslation'],
-      [sentence.id, { ...valid, category: undefined }, 'invalid_input', 'category must be one of'],
-      [sentence.id, { ...valid, severity: 'severe' }, 'invalid_input', 'severity must be one of: neutral, minor, major, critical'],
-      [sentence.id, { ...valid, severity: 5 }, 'invalid_input', 'severity must be one of'],
-      [sentence.id, { ...valid, comment: 'x'.repeat(2001) }, 'invalid_input', 'at most 2000 characters'],
-      [sentence.id, { ...valid, comment: 'a\u0000b' }, 'binary_content', 'NUL'],
-      [sentence.id, { ...valid, author: 'Mallory' }, 'invalid_input', 'author'],
-      [meta.id, { start: 0, end: 6, category: 'terminology', severity: 'minor' }, 'not_evaluated', 'Metadata lines'],
-    ];
-    for (const [segmentId, body, code, mention] of cases) {
-      const response = await api().post(`/api/segments/${segmentId}/annotations`).send(body).expect(422);
-      expect(response.body.error.code, JSON.stringify(body).slice(0, 80)).toBe(code);
-      expect(response.body.error.message).toContain(mention);
-    }
+  const valid = { start: 26, end: 39, category: 'terminology', severity: 'major' };
+  it.each<['sentence' | 'meta', object, string, string]>([
+    ['sentence', { ...valid, start: 40, end: 39 }, 'invalid_span', 'start must not be after end'],
+    ['sentence', { ...valid, end: MT.length + 1 }, 'span_outside_mt', `end ≤ ${MT.length}`],
+    ['sentence', { ...valid, start: MT.length + 1, end: MT.length + 1 }, 'span_outside_mt', 'within the machine translation'],
+    ['sentence', { ...valid, start: -1 }, 'invalid_input', 'start must be a whole number'],
+    ['sentence', { ...valid, start: 1.5 }, 'invalid_input', 'start must be a whole number'],
+    ['sentence', { ...valid, start: '26' }, 'invalid_input', 'start must be a whole number'],
+    ['sentence', { ...valid, end: undefined }, 'invalid_input', 'end must be a whole number'],
+    ['sentence', { ...valid, category: 'accuracy/typo' }, 'invalid_input', 'category must be one of: accuracy/mistranslation'],
+    ['sentence', { ...valid, category: undefined }, 'invalid_input', 'category must be one of'],
+    ['sentence', { ...valid, severity: 'severe' }, 'invalid_input', 'severity must be one of: neutral, minor, major, critical'],
+    ['sentence', { ...valid, severity: 5 }, 'invalid_input', 'severity must be one of'],
+    ['sentence', { ...valid, comment: 'x'.repeat(2001) }, 'invalid_input', 'at most 2000 characters'],
+    ['sentence', { ...valid, comment: 'a\u0000b' }, 'binary_content', 'NUL'],
+    ['sentence', { ...valid, author: 'Mallory' }, 'invalid_input', 'author'],
+    ['meta', { start: 0, end: 6, category: 'terminology', severity: 'minor' }, 'not_evaluated', 'Metadata lines'],
+  ])('when the input on a %s is invalid (%j), then 422 %s names the problem and nothing is stored', async (target, body, code, mention) => {
+    const testApp = await setup();
+    const { api, db } = testApp;
+    const response = await api().post(`/api/segments/${testApp[target].id}/annotations`).send(body).expect(422);
+    expect(response.body.error.code).toBe(code);
+    expect(response.body.error.message).toContain(mention);
     expect(annotationRows(db)).toEqual([]);
     expect(db.prepare('SELECT count(*) AS count FROM mqm_annotation_revisions').get()).toEqual({ count: 0 });
   });
@@ -212,20 +210,17 @@ describe('MQM annotations in the browser', () => {
     expect(page.text).toContain('<span class="mqm-caret" aria-hidden="true">‸</span>Accuracy / Omission · Minor</a>');
   });
 
-  it('when a form is refused, then the annotations page shows why with status 422 and nothing is stored', async () => {
-    const { api, pages, db, sentence } = await setup();
-    const cases: [object, string][] = [
-      [{ start: '40', end: '39', category: 'terminology', severity: 'major' }, 'start must not be after end'],
-      [{ start: '26', end: '999', category: 'terminology', severity: 'major' }, 'within the machine translation'],
-      [{ start: 'abc', end: '39', category: 'terminology', severity: 'major' }, 'start must be a whole number'],
-      [{ start: '26', end: '39', category: '<script>x</script>', severity: 'major' }, 'category must be one of'],
-      [{ start: '26', end: '39', category: 'terminology', severity: 'fatal' }, 'severity must be one of'],
-    ];
-    for (const [body, mention] of cases) {
-      const page = await pages().post(`/segments/${sentence.id}/annotations`).type('form').send(body).expect(422);
-      expect(page.text).toContain('data-testid="error-message"');
-      expect(page.text).toContain(mention);
-    }
+  it.each<[object, string]>([
+    [{ start: '40', end: '39', category: 'terminology', severity: 'major' }, 'start must not be after end'],
+    [{ start: '26', end: '999', category: 'terminology', severity: 'major' }, 'within the machine translation'],
+    [{ start: 'abc', end: '39', category: 'terminology', severity: 'major' }, 'start must be a whole number'],
+    [{ start: '26', end: '39', category: '<script>x</script>', severity: 'major' }, 'category must be one of'],
+    [{ start: '26', end: '39', category: 'terminology', severity: 'fatal' }, 'severity must be one of'],
+  ])('when the form %j is refused, then the annotations page shows %j with status 422 and nothing is stored', async (body, mention) => {
+    const { pages, db, sentence } = await setup();
+    const page = await pages().post(`/segments/${sentence.id}/annotations`).type('form').send(body).expect(422);
+    expect(page.text).toContain('data-testid="error-message"');
+    expect(page.text).toContain(mention);
     expect(annotationRows(db)).toEqual([]);
   });
 

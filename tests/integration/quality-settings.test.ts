@@ -31,27 +31,29 @@ describe('Quality settings', () => {
     expect((await api().get(`/api/articles/${article.id}/quality`).expect(200)).body.mqm).toMatchObject({ penalty: 2, qualityScore: 80, passThreshold: 75, pass: true });
   });
 
-  it('when the settings are invalid, then 422 names the field and nothing is stored', async () => {
-    const { api, pages, db } = await createQualityTestApp();
+  it.each<[object, string]>([
+    [{ ...DEFAULTS, weights: { ...DEFAULTS.weights, major: -1 } }, 'The major weight must be a number from 0 to 1000.'],
+    [{ ...DEFAULTS, weights: { ...DEFAULTS.weights, minor: '1' } }, 'The minor weight must be a number'],
+    [{ ...DEFAULTS, weights: { ...DEFAULTS.weights, critical: null } }, 'The critical weight must be a number'],
+    [{ ...DEFAULTS, weights: { neutral: 0, minor: 1, major: 5, critical: 25 } }, 'The minor punctuation weight must be a number'],
+    [{ ...DEFAULTS, weights: { ...DEFAULTS.weights, huge: 1 } }, 'huge'],
+    [{ ...DEFAULTS, weights: { ...DEFAULTS.weights, major: 1e6 } }, 'The major weight must be a number from 0 to 1000.'],
+    [{ weights: DEFAULTS.weights }, 'The pass threshold must be a number from 0 to 100.'],
+    [{ ...DEFAULTS, passThreshold: 101 }, 'The pass threshold must be a number from 0 to 100.'],
+    [{ ...DEFAULTS, passThreshold: 'high' }, 'The pass threshold must be a number'],
+    [{ passThreshold: 90 }, 'weights: an object with neutral, minor, major, critical and minorPunctuation is required.'],
+    [{ ...DEFAULTS, extra: true }, 'extra'],
+  ])('when the settings %j are sent, then 422 names the problem (%j) and nothing is stored', async (body, message) => {
+    const { api, db } = await createQualityTestApp();
     const before = storedSettings(db);
-    const cases: [unknown, string][] = [
-      [{ ...DEFAULTS, weights: { ...DEFAULTS.weights, major: -1 } }, 'The major weight must be a number from 0 to 1000.'],
-      [{ ...DEFAULTS, weights: { ...DEFAULTS.weights, minor: '1' } }, 'The minor weight must be a number'],
-      [{ ...DEFAULTS, weights: { ...DEFAULTS.weights, critical: null } }, 'The critical weight must be a number'],
-      [{ ...DEFAULTS, weights: { neutral: 0, minor: 1, major: 5, critical: 25 } }, 'The minor punctuation weight must be a number'],
-      [{ ...DEFAULTS, weights: { ...DEFAULTS.weights, huge: 1 } }, 'huge'],
-      [{ ...DEFAULTS, weights: { ...DEFAULTS.weights, major: 1e6 } }, 'The major weight must be a number from 0 to 1000.'],
-      [{ weights: DEFAULTS.weights }, 'The pass threshold must be a number from 0 to 100.'],
-      [{ ...DEFAULTS, passThreshold: 101 }, 'The pass threshold must be a number from 0 to 100.'],
-      [{ ...DEFAULTS, passThreshold: 'high' }, 'The pass threshold must be a number'],
-      [{ passThreshold: 90 }, 'weights: an object with neutral, minor, major, critical and minorPunctuation is required.'],
-      [{ ...DEFAULTS, extra: true }, 'extra'],
-    ];
-    for (const [body, message] of cases) {
-      const response = await api('admin').put('/api/quality/settings').send(body as object).expect(422);
-      expect(response.body.error.message, JSON.stringify(body)).toContain(message);
-    }
-    // Not JSON numbers at all: an unparseable body.
+    const response = await api('admin').put('/api/quality/settings').send(body).expect(422);
+    expect(response.body.error.message).toContain(message);
+    expect(storedSettings(db)).toEqual(before);
+  });
+
+  it('when the settings body is not JSON at all, then 400 and nothing is stored', async () => {
+    const { api, db } = await createQualityTestApp();
+    const before = storedSettings(db);
     await api('admin').put('/api/quality/settings').set('Content-Type', 'application/json').send('{"weights": {"minor": NaN}}').expect(400);
     expect(storedSettings(db)).toEqual(before);
   });
@@ -65,7 +67,7 @@ describe('Quality settings', () => {
     expect(storedSettings(db)).toEqual(before);
   });
 
-  it('when the settings form is posted, then valid values are stored and redirect; an empty or non-numeric field is refused on the page', async () => {
+  it('when the settings form is posted with valid values, then they are stored and the page says so after the redirect', async () => {
     const { api, pages, db } = await createQualityTestApp();
     const form = { neutral: '0', minor: '2', major: '6', critical: '30', minorPunctuation: '0.2', passThreshold: '95' };
     const saved = await pages('admin').post('/quality/settings').type('form').send(form).expect(303);
@@ -74,14 +76,21 @@ describe('Quality settings', () => {
     const page = await pages('admin').get('/quality/settings?saved=1').expect(200);
     expect(page.text).toContain('data-testid="saved"');
     expect(page.text).toContain('name="major" type="number" min="0" max="1000" step="any" required value="6"');
+  });
 
-    for (const [field, value, message] of [['major', '', 'The major weight must be a number'], ['minor', 'lots', 'The minor weight must be a number'], ['critical', '-3', 'The critical weight']] as const) {
-      const refused = await pages('admin').post('/quality/settings').type('form').send({ ...form, major: '7', [field]: value }).expect(422);
-      expect(refused.text).toContain(message);
-      // The refused values stay in the form so they can be corrected.
-      expect(refused.text).toContain(`name="${field}" type="number" min="0" max="1000" step="any" required value="${value}"`);
-    }
-    expect(storedSettings(db)).toEqual([expect.objectContaining({ major: 6 })]);
+  it.each([
+    ['major', '', 'The major weight must be a number'],
+    ['minor', 'lots', 'The minor weight must be a number'],
+    ['critical', '-3', 'The critical weight'],
+  ])('when the settings form has %s = %j, then the page refuses it with %j, keeps the typed values and stores nothing', async (field, value, message) => {
+    const { pages, db } = await createQualityTestApp();
+    const before = storedSettings(db);
+    const form = { neutral: '0', minor: '2', major: '7', critical: '30', minorPunctuation: '0.2', passThreshold: '95' };
+    const refused = await pages('admin').post('/quality/settings').type('form').send({ ...form, [field]: value }).expect(422);
+    expect(refused.text).toContain(message);
+    // The refused values stay in the form so they can be corrected.
+    expect(refused.text).toContain(`name="${field}" type="number" min="0" max="1000" step="any" required value="${value}"`);
+    expect(storedSettings(db)).toEqual(before);
   });
 
   it('when an editor opens the settings page, then the form is read-only', async () => {
