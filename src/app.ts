@@ -61,7 +61,7 @@ const requireSignIn: RequestHandler = (req, res, next) => {
  * that live in code (statuses and their order, roles, page size, length limits).
  * Per request, res.locals adds the actor and what they may do (`can`).
  */
-const viewLocals = {
+export const viewLocals = {
   format,
   statuses: REVIEW_STATUSES,
   progressOrder: PROGRESS_ORDER,

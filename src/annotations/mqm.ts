@@ -62,8 +62,6 @@ export interface QualitySettings {
   updatedAt: string;
 }
 
-export const DEFAULT_WEIGHTS: SeverityWeights = { neutral: 0, minor: 1, major: 5, critical: 25, minorPunctuation: 0.1 };
-export const DEFAULT_PASS_THRESHOLD = 90;
 /** Upper bound of a weight: far above any real one, and keeps sums finite. */
 export const WEIGHT_MAX = 1000;
 

@@ -22,6 +22,8 @@ const LOGIN_WINDOW_MS = 15 * 60_000;
 export const loginLimits = { perAddress: 30, perAccount: 5 };
 /** A wrong password (401) and a disabled account (403) are told on the sign-in form itself. */
 const SIGN_IN_REFUSALS = [401, 403];
+/** The per-account rate limit's key: the username as typed, however it is cased or padded. */
+const accountKey = (username: unknown) => (typeof username === 'string' ? username.trim().toLowerCase().slice(0, USERNAME_MAX) : '');
 
 /** Sign-in, sign-out, first-run setup, and the account page (password, API tokens). */
 export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions): Router {
@@ -41,7 +43,7 @@ export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions)
   const limitPerAccount = rateLimit({
     windowMs: LOGIN_WINDOW_MS, limit: loginLimits.perAccount, skipSuccessfulRequests: true,
     standardHeaders: false, legacyHeaders: false, handler: tooMany('for this account'),
-    keyGenerator: (req) => `account:${String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase().slice(0, USERNAME_MAX)}`,
+    keyGenerator: (req) => `account:${accountKey((req.body as { username?: unknown } | undefined)?.username)}`,
   });
 
   function signIn(req: Request, res: Response, userId: number) {

@@ -31,7 +31,7 @@ export function authenticate(accounts: AccountService, secureCookies: (req: Requ
       Object.assign(localsOf(res), { actor, authKind: 'token', can: permissionsOf(actor) });
       return next();
     }
-    const cookie: unknown = req.cookies?.[SESSION_COOKIE];
+    const cookie = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
     if (typeof cookie === 'string' && cookie) {
       const resolved = cookie.length <= 200 ? accounts.resolveSession(cookie) : undefined;
       if (resolved) {
@@ -48,7 +48,7 @@ export function authenticate(accounts: AccountService, secureCookies: (req: Requ
 }
 
 function anonymousCsrfToken(req: Request, res: Response, secure: boolean): string {
-  const existing: unknown = req.cookies?.[ANONYMOUS_CSRF_COOKIE];
+  const existing = (req.cookies as Record<string, unknown> | undefined)?.[ANONYMOUS_CSRF_COOKIE];
   if (typeof existing === 'string' && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
   const token = randomBytes(32).toString('base64url');
   res.cookie(ANONYMOUS_CSRF_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/' });

@@ -7,11 +7,11 @@ import ejs from 'ejs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { viewLocals } from '../app';
 import { SEVERITIES } from '../annotations/mqm';
 import { corpusScores, segmentMetrics } from '../metrics/segmentMetrics';
 import { viewsDir } from '../paths';
 import type { Services } from '../services';
-import { format } from '../web/format';
 
 export interface QualityBenchResult {
   segments: number;
@@ -47,7 +47,7 @@ export function benchQuality({ articles, quality }: Pick<Services, 'articles' | 
   // cache: includes (the diff partial of every row) are compiled once, as Express does with "view cache" on.
   const render = ejs.compile(fs.readFileSync(template, 'utf8'), { filename: template, cache: true });
   // The page as the app renders it: what app.locals and res.locals give every template.
-  const pageLocals = { format, can: { review: true, annotate: true, admin: false }, csrfToken: '' };
+  const pageLocals = { ...viewLocals, can: { review: true, annotate: true, admin: false }, csrfToken: '' };
   const html = (report: ReturnType<Services['quality']['report']>) =>
     render({ ...pageLocals, title: `Quality: ${report.quality.article.title}`, report, severities: SEVERITIES });
 

@@ -24,6 +24,7 @@ export function limitedText(what: string, max: number) {
   return z.string({ error: `${what} must be a string.` }).max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} can be at most ${max} characters.`);
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const noControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
 
 /** A one-line name people read (display name, token label): trimmed, 1..max characters, no control characters. */

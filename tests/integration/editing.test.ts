@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
+
 import { createTestApp, importViaApi } from '../helpers/app';
 
 const TEXT = 'The couple provides for a “comfort force” of international troops. The Kremlin criticized the initiative.';

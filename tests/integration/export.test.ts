@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
 import { createTestApp, importViaApi, sampleText } from '../helpers/app';
 
 describe('Export', () => {
@@ -56,7 +55,7 @@ describe('Export', () => {
   });
 
   it('when sentences are not approved, then the export page says how many', async () => {
-    const testApp = createTestApp(); const { browser } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp(); const { browser } = testApp;
     const article = await importViaApi(testApp, 'One. Two. Three.');
     const agent = await browser('reviewer');
     await agent.post(`/segments/${article.segments[0]!.id}/status`).type('form').send({ status: 'approved', version: 1 }).expect(303);

@@ -89,7 +89,7 @@ describe('Import through the API', () => {
 
 describe('Import in the browser', () => {
   it('when text is pasted, then the browser is sent to the new review page', async () => {
-    const testApp = createTestApp(); const { browser, db } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp(); const { browser, db } = testApp;
     const agent = await browser('admin');
     const response = await agent.post('/articles').type('form').send({ title: 'Pasted', text: 'First sentence. Second one.' }).expect(303);
     expect(response.headers.location).toMatch(/^\/articles\/\d+$/);
@@ -100,14 +100,14 @@ describe('Import in the browser', () => {
   });
 
   it('when a .md file is uploaded, then its name gives the title and the format is markdown', async () => {
-    const testApp = createTestApp(); const { browser, db } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp(); const { browser, db } = testApp;
     const agent = await browser('admin');
     await agent.post('/articles').attach('file', Buffer.from('# Heading\n\nA sentence. Another.\n'), 'talks-in-paris.md').expect(303);
     expect(db.prepare('SELECT title, format FROM articles').get()).toEqual({ title: 'Talks in paris', format: 'markdown' });
   });
 
   it('when the uploaded file is not UTF-8 or has NUL bytes, then the form is shown again with the reason', async () => {
-    const testApp = createTestApp(); const { browser, db } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp(); const { browser, db } = testApp;
     const agent = await browser('admin');
     const latin1 = await agent.post('/articles').attach('file', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x2e]), 'cafe.txt').expect(422);
     expect(latin1.text).toContain('not valid UTF-8');
@@ -119,7 +119,7 @@ describe('Import in the browser', () => {
   });
 
   it('when the upload is over the limit, then an error page names the limit', async () => {
-    const testApp = createTestApp({ maxUploadBytes: 2048 }); const { browser } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp({ maxUploadBytes: 2048 }); const { browser } = testApp;
     const agent = await browser('admin');
     const response = await agent.post('/articles').attach('file', Buffer.from('a'.repeat(5000)), 'big.txt').expect(413);
     expect(response.text).toContain('larger than the limit');
@@ -127,7 +127,7 @@ describe('Import in the browser', () => {
   });
 
   it('when pasted text is empty, then the form keeps the title and shows the message', async () => {
-    const testApp = createTestApp(); const { browser } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp(); const { browser } = testApp;
     const agent = await browser('admin');
     const response = await agent.post('/articles').type('form').send({ title: 'Kept title', text: '  ' }).expect(422);
     expect(response.text).toContain('only whitespace');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
+
 import { createTestApp, importViaApi } from '../helpers/app';
 import { PAGE_SIZE } from '../../src/pagination';
 

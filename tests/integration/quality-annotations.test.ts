@@ -14,7 +14,7 @@ async function setup() {
 
 describe('MQM annotations through the API', () => {
   it('when a reviewer marks "comfort force" as a major terminology error, then 201 with the span and penalty, and it is stored with its first revision', async () => {
-    const { api, pages, db, sentence } = await setup();
+    const { api, db, sentence } = await setup();
     expect(sentence.mt).toBe(MT);
     const response = await api().post(`/api/segments/${sentence.id}/annotations`)
       .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major', comment: ' “reassurance force” ' }).expect(201);
@@ -33,14 +33,14 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when an omission is marked (start = end), then it is stored with an empty span', async () => {
-    const { api, pages, db, second } = await setup();
+    const { api, db, second } = await setup();
     const response = await api().post(`/api/segments/${second.id}/annotations`).send({ start: 12, end: 12, category: 'accuracy/omission', severity: 'minor' }).expect(201);
     expect(response.body).toMatchObject({ start: 12, end: 12, spanText: '', comment: null, penalty: 1 });
     expect(annotationRows(db, second.id)).toHaveLength(1);
   });
 
   it('when annotations are listed, then the current ones come in span order and removed ones only on request', async () => {
-    const { api, pages, sentence } = await setup();
+    const { api, sentence } = await setup();
     const later = await api().post(`/api/segments/${sentence.id}/annotations`).send({ start: 43, end: 56, category: 'style', severity: 'minor' }).expect(201);
     const earlier = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
     const removed = await api().post(`/api/segments/${sentence.id}/annotations`).send({ start: 0, end: 3, category: 'other', severity: 'neutral' }).expect(201);
@@ -56,7 +56,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when an annotation is changed, then a new version is stored, the history keeps both, and an identical change adds nothing', async () => {
-    const { api, pages, db, sentence } = await setup();
+    const { api, db, sentence } = await setup();
     const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
     const id = created.body.id as number;
     const changed = await api().patch(`/api/annotations/${id}`).send({ severity: 'critical', comment: 'Changes the meaning', version: 1 }).expect(200);
@@ -74,7 +74,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when an annotation is removed, then it leaves the list but its row and history stay; removing or changing it again is a 409', async () => {
-    const { api, pages, db, sentence } = await setup();
+    const { api, db, sentence } = await setup();
     const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
     const id = created.body.id as number;
     const removed = await api().delete(`/api/annotations/${id}?version=1`).expect(200);
@@ -90,7 +90,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when a change is based on an old version, then 409 stale_version with the current annotation and nothing is stored', async () => {
-    const { api, pages, db, sentence } = await setup();
+    const { api, db, sentence } = await setup();
     const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
     const id = created.body.id as number;
     await api().patch(`/api/annotations/${id}`).send({ severity: 'minor', version: 1 }).expect(200);
@@ -140,7 +140,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when a change moves the span outside the MT, then 422 and the annotation keeps its version', async () => {
-    const { api, pages, db, sentence } = await setup();
+    const { api, db, sentence } = await setup();
     const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
     const response = await api().patch(`/api/annotations/${created.body.id}`).send({ end: 999, version: 1 }).expect(422);
     expect(response.body.error.code).toBe('span_outside_mt');
@@ -151,7 +151,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when the segment or annotation does not exist, then 404; a malformed id or version is a 422', async () => {
-    const { api, pages, db } = await setup();
+    const { api, db } = await setup();
     const missing = await api().post('/api/segments/9999/annotations').send({ start: 0, end: 1, category: 'style', severity: 'minor' }).expect(404);
     expect(missing.body.error).toEqual({ code: 'not_found', message: 'Segment 9999 does not exist.' });
     await api().get('/api/annotations/9999').expect(404);
@@ -163,7 +163,7 @@ describe('MQM annotations through the API', () => {
   });
 
   it('when an editor tries to annotate, then 403 and nothing is stored; reading is allowed; nobody signed in gets 401', async () => {
-    const { api, pages, db, sentence } = await setup();
+    const { api, db, sentence } = await setup();
     const refused = await api('editor').post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(403);
     expect(refused.body.error.code).toBe('forbidden');
     await api('editor').get(`/api/segments/${sentence.id}/annotations`).expect(200);
@@ -175,7 +175,7 @@ describe('MQM annotations through the API', () => {
 
 describe('MQM annotations in the JSON export', () => {
   it('when an article is exported, then its current annotations come in reading order with their span text, removed ones left out', async () => {
-    const { api, pages, services, article, heading, sentence } = await setup();
+    const { api, services, article, heading, sentence } = await setup();
     const later = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major', comment: 'c' }).expect(201);
     const earlier = await api().post(`/api/segments/${heading.id}/annotations`).send({ start: 0, end: 8, category: 'style', severity: 'minor' }).expect(201);
     const removed = await api().post(`/api/segments/${heading.id}/annotations`).send({ start: 9, end: 14, category: 'style', severity: 'minor' }).expect(201);
@@ -191,7 +191,7 @@ describe('MQM annotations in the JSON export', () => {
 
 describe('MQM annotations in the browser', () => {
   it('when the form is posted without JavaScript, then the annotation is stored and the page shows it highlighted with its label', async () => {
-    const { api, pages, db, sentence } = await setup();
+    const { pages, db, sentence } = await setup();
     const response = await pages().post(`/segments/${sentence.id}/annotations`).type('form')
       .send({ start: '26', end: '39', category: 'terminology', severity: 'major', comment: '', returnTo: `/articles/1` }).expect(303);
     expect(response.headers.location).toBe('/articles/1');
@@ -203,7 +203,7 @@ describe('MQM annotations in the browser', () => {
   });
 
   it('when the "To" list is left empty, then the annotation is an omission at "From"', async () => {
-    const { api, pages, db, second } = await setup();
+    const { pages, db, second } = await setup();
     await pages().post(`/segments/${second.id}/annotations`).type('form').send({ start: '12', end: '', category: 'accuracy/omission', severity: 'minor' }).expect(303);
     expect(annotationRows(db)).toEqual([expect.objectContaining({ start: 12, end: 12, category: 'accuracy/omission' })]);
     const page = await pages().get(`/segments/${second.id}/annotations`).expect(200);
@@ -225,7 +225,7 @@ describe('MQM annotations in the browser', () => {
   });
 
   it('when the page script saves with fetch, then the fresh annotated MT comes back; errors come back as JSON', async () => {
-    const { api, pages, sentence } = await setup();
+    const { pages, sentence } = await setup();
     const saved = await pages().post(`/segments/${sentence.id}/annotations`).set('X-Requested-With', 'fetch').type('form')
       .send({ start: '26', end: '33', category: 'accuracy/mistranslation', severity: 'critical' }).expect(200);
     expect(saved.text.startsWith(`<div class="mqm-mt" id="mqm-mt-${sentence.id}" data-segment-id="${sentence.id}" data-mt-length="${MT.length}" data-can-annotate="true">`)).toBe(true);
@@ -236,7 +236,7 @@ describe('MQM annotations in the browser', () => {
   });
 
   it('when annotate.js asks for the form of a selection, then it gets a form with the span fixed; a span outside the MT is refused', async () => {
-    const { api, pages, sentence } = await setup();
+    const { pages, sentence } = await setup();
     const form = await pages().get(`/segments/${sentence.id}/annotations/form?start=26&end=39`).set('X-Requested-With', 'fetch').expect(200);
     expect(form.text).toContain(`action="/segments/${sentence.id}/annotations"`);
     expect(form.text).toContain('<input type="hidden" name="start" value="26">');

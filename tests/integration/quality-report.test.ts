@@ -25,7 +25,7 @@ async function setup() {
 
 /** The edits above, with 12 s and 30 s of measured editing time, and two annotations: major terminology and minor punctuation. */
 async function reviewed(testApp: Awaited<ReturnType<typeof setup>>) {
-  const { api, pages, edit, heading, sentence } = testApp;
+  const { api, edit, heading, sentence } = testApp;
   await edit(heading.id, 'Talks resume in Paris', 12);
   await edit(sentence.id, sentence.mt.replace('comfort', 'reassurance'), 30);
   await api().post(`/api/segments/${sentence.id}/annotations`)
@@ -37,7 +37,7 @@ describe('GET /api/articles/:id/quality', () => {
   it('when sentences were corrected and annotated, then HTER, chrF, edit counts, MQM score and effort match the hand-computed values', async () => {
     const testApp = await setup();
     await reviewed(testApp);
-    const { api, pages, article, heading, sentence, unchanged, meta } = testApp;
+    const { api, article, heading, sentence, unchanged, meta } = testApp;
     const { body } = await api('editor').get(`/api/articles/${article.id}/quality`).expect(200);
 
     expect(body.article).toMatchObject({ id: article.id, title: 'Paris <talks>' });
@@ -70,7 +70,7 @@ describe('GET /api/articles/:id/quality', () => {
   });
 
   it('when nobody has changed the article, then HTER is 0, chrF 100, every sentence unchanged and the article passes', async () => {
-    const { api, pages, article } = await setup();
+    const { api, article } = await setup();
     const { body } = await api('editor').get(`/api/articles/${article.id}/quality`).expect(200);
     expect(body).toMatchObject({ hter: 0, chrf: 100, edits: { total: 0, referenceWords: 19 } });
     expect(body.mqm).toMatchObject({ annotationCount: 0, penalty: 0, qualityScore: 100, pass: true });
@@ -78,7 +78,7 @@ describe('GET /api/articles/:id/quality', () => {
   });
 
   it('when a sentence is corrected, then its statistics are cached by text; approving keeps them, a new text replaces them', async () => {
-    const { api, pages, db, services, actors, article, sentence, edit } = await setup();
+    const { api, db, services, actors, article, sentence, edit } = await setup();
     const cached = () => db.prepare('SELECT segment_id AS segmentId, insertions, substitutions, reference_words AS referenceWords FROM segment_metrics').all();
     await edit(sentence.id, sentence.mt.replace('comfort', 'reassurance'));
     await api('editor').get(`/api/articles/${article.id}/quality`).expect(200);
@@ -97,7 +97,7 @@ describe('GET /api/articles/:id/quality', () => {
   });
 
   it('when the article does not exist or the id is malformed, then 404 or 422 in JSON; nobody signed in gets 401', async () => {
-    const { api, pages } = await setup();
+    const { api } = await setup();
     expect((await api().get('/api/articles/999/quality').expect(404)).body.error).toEqual({ code: 'not_found', message: 'Article 999 does not exist.' });
     expect((await api().get('/api/articles/x/quality').expect(422)).body.error.code).toBe('invalid_id');
     await api('anonymous').get('/api/articles/1/quality').expect(401);
@@ -108,7 +108,7 @@ describe('Quality report page and downloads', () => {
   it('when the report is opened, then it shows the figures, the badge, four SVG charts and every segment’s tracked changes, all escaped', async () => {
     const testApp = await setup();
     await reviewed(testApp);
-    const { api, pages, article, sentence } = testApp;
+    const { pages, article, sentence } = testApp;
     const page = await pages('editor').get(`/articles/${article.id}/quality`).expect(200);
     expect(page.text).toContain('Quality: Paris &lt;talks&gt;');
     expect(page.text).not.toContain('Paris <talks>');

@@ -11,13 +11,13 @@ const storedSettings = (db: QualityTestApp['db']) =>
 
 describe('Quality settings', () => {
   it('when nothing was configured, then the WMT defaults and a threshold of 90 are in effect', async () => {
-    const { api, pages } = await createQualityTestApp();
+    const { api } = await createQualityTestApp();
     const response = await api('editor').get('/api/quality/settings').expect(200);
     expect(response.body).toMatchObject(DEFAULTS);
   });
 
   it('when an admin changes the weights, then they are stored and every score uses them', async () => {
-    const { api, pages, db, importArticle } = await createQualityTestApp();
+    const { api, db, importArticle } = await createQualityTestApp();
     // Ten words, one major error: 100 × (1 − 5/10) = 50 with the defaults.
     const article = importArticle('One two three four five six seven eight nine ten.');
     await api().post(`/api/segments/${article.segments[0]!.id}/annotations`).send({ start: 0, end: 3, category: 'style', severity: 'major' }).expect(201);
@@ -68,7 +68,7 @@ describe('Quality settings', () => {
   });
 
   it('when the settings form is posted with valid values, then they are stored and the page says so after the redirect', async () => {
-    const { api, pages, db } = await createQualityTestApp();
+    const { pages, db } = await createQualityTestApp();
     const form = { neutral: '0', minor: '2', major: '6', critical: '30', minorPunctuation: '0.2', passThreshold: '95' };
     const saved = await pages('admin').post('/quality/settings').type('form').send(form).expect(303);
     expect(saved.headers.location).toBe('/quality/settings?saved=1');
@@ -94,7 +94,7 @@ describe('Quality settings', () => {
   });
 
   it('when an editor opens the settings page, then the form is read-only', async () => {
-    const { api, pages } = await createQualityTestApp();
+    const { pages } = await createQualityTestApp();
     const page = await pages('editor').get('/quality/settings').expect(200);
     expect(page.text).toContain('<fieldset disabled>');
     expect(page.text).toContain('only an admin can change them');

@@ -109,7 +109,8 @@ const apiRows: Row[] = [
   },
 ];
 
-function outcomeOf(response: request.Response): Outcome | number {
+/** 'ok', 'login', or the refusal's status (any status, so that an unexpected one shows in the failure). */
+function outcomeOf(response: request.Response): 'ok' | 'login' | number {
   if (response.status === 303 && String(response.headers.location).startsWith('/login')) return 'login';
   if (response.status >= 200 && response.status < 400) return 'ok';
   return response.status;

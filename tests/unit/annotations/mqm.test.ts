@@ -1,25 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PASS_THRESHOLD, DEFAULT_WEIGHTS, MQM_CATEGORY_CODES, annotationPenalty, categoryLabel, mqmScore, totalPenalty } from '../../../src/annotations/mqm';
+import { MQM_CATEGORY_CODES, annotationPenalty, categoryLabel, mqmScore, totalPenalty } from '../../../src/annotations/mqm';
 
-const settings = { weights: DEFAULT_WEIGHTS, passThreshold: DEFAULT_PASS_THRESHOLD };
+/** The WMT weights (Freitag et al., 2021), which migration 0002 also stores as the defaults. */
+const WMT_WEIGHTS = { neutral: 0, minor: 1, major: 5, critical: 25, minorPunctuation: 0.1 };
+const settings = { weights: WMT_WEIGHTS, passThreshold: 90 };
 
 describe('MQM penalties', () => {
-  it('when no weights were configured, then neutral 0, minor 1, major 5, critical 25 and minor punctuation 0.1 apply', () => {
-    expect(annotationPenalty({ category: 'terminology', severity: 'neutral' }, DEFAULT_WEIGHTS)).toBe(0);
-    expect(annotationPenalty({ category: 'terminology', severity: 'minor' }, DEFAULT_WEIGHTS)).toBe(1);
-    expect(annotationPenalty({ category: 'terminology', severity: 'major' }, DEFAULT_WEIGHTS)).toBe(5);
-    expect(annotationPenalty({ category: 'non-translation', severity: 'critical' }, DEFAULT_WEIGHTS)).toBe(25);
-    expect(annotationPenalty({ category: 'fluency/punctuation', severity: 'minor' }, DEFAULT_WEIGHTS)).toBe(0.1);
+  it('when the WMT weights apply, then neutral 0, minor 1, major 5, critical 25 and minor punctuation 0.1 apply', () => {
+    expect(annotationPenalty({ category: 'terminology', severity: 'neutral' }, WMT_WEIGHTS)).toBe(0);
+    expect(annotationPenalty({ category: 'terminology', severity: 'minor' }, WMT_WEIGHTS)).toBe(1);
+    expect(annotationPenalty({ category: 'terminology', severity: 'major' }, WMT_WEIGHTS)).toBe(5);
+    expect(annotationPenalty({ category: 'non-translation', severity: 'critical' }, WMT_WEIGHTS)).toBe(25);
+    expect(annotationPenalty({ category: 'fluency/punctuation', severity: 'minor' }, WMT_WEIGHTS)).toBe(0.1);
   });
 
   it('when a punctuation error is major, then it costs the major weight, not the minor-punctuation one', () => {
-    expect(annotationPenalty({ category: 'fluency/punctuation', severity: 'major' }, DEFAULT_WEIGHTS)).toBe(5);
+    expect(annotationPenalty({ category: 'fluency/punctuation', severity: 'major' }, WMT_WEIGHTS)).toBe(5);
   });
 
   it('when ten minor punctuation errors are summed, then the total is exactly 1 (no floating-point drift)', () => {
-    expect(totalPenalty(Array.from({ length: 10 }, () => ({ category: 'fluency/punctuation', severity: 'minor' as const })), DEFAULT_WEIGHTS)).toBe(1);
+    expect(totalPenalty(Array.from({ length: 10 }, () => ({ category: 'fluency/punctuation', severity: 'minor' as const })), WMT_WEIGHTS)).toBe(1);
     expect(0.1 * 3).not.toBe(0.3); // why totalPenalty rounds
-    expect(totalPenalty(Array.from({ length: 3 }, () => ({ category: 'fluency/punctuation', severity: 'minor' as const })), DEFAULT_WEIGHTS)).toBe(0.3);
+    expect(totalPenalty(Array.from({ length: 3 }, () => ({ category: 'fluency/punctuation', severity: 'minor' as const })), WMT_WEIGHTS)).toBe(0.3);
   });
 });
 
