@@ -68,8 +68,14 @@ export const viewLocals = {
   roles: ROLES,
   pageSize: PAGE_SIZE,
   limits: {
-    title: TITLE_MAX, note: NOTE_MAX, comment: COMMENT_MAX, weight: WEIGHT_MAX,
-    username: USERNAME_MAX, displayName: DISPLAY_NAME_MAX, tokenLabel: TOKEN_LABEL_MAX, password: { min: PASSWORD_MIN, max: PASSWORD_MAX },
+    title: TITLE_MAX,
+    note: NOTE_MAX,
+    comment: COMMENT_MAX,
+    weight: WEIGHT_MAX,
+    username: USERNAME_MAX,
+    displayName: DISPLAY_NAME_MAX,
+    tokenLabel: TOKEN_LABEL_MAX,
+    password: { min: PASSWORD_MIN, max: PASSWORD_MAX },
   },
 };
 

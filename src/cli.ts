@@ -63,12 +63,20 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
   try {
     switch (command) {
       case 'import': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { title: { type: 'string' }, author: { type: 'string' } } });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { title: { type: 'string' }, author: { type: 'string' } },
+        });
         const file = positionals[0];
         if (!file || positionals.length > 1) throw new UsageError('import takes exactly one FILE.');
         const bytes = readFile(file);
         if (bytes.length > config.maxUploadBytes) {
-          throw new AppError(413, 'too_large', `${file} is larger than the limit of ${config.maxUploadBytes} bytes (REDLINE_MAX_UPLOAD_MB).`);
+          throw new AppError(
+            413,
+            'too_large',
+            `${file} is larger than the limit of ${config.maxUploadBytes} bytes (REDLINE_MAX_UPLOAD_MB).`,
+          );
         }
         const article = services.articles.importArticle({
           text: decodeUpload(bytes),
@@ -80,29 +88,51 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
         return;
       }
       case 'export': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'txt' } } });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { format: { type: 'string', default: 'txt' } },
+        });
         const id = Number(positionals[0]);
-        if (positionals.length !== 1 || !Number.isSafeInteger(id) || id < 1) throw new UsageError('export takes one article ID (a positive whole number).');
-        if (!(EXPORT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+        if (positionals.length !== 1 || !Number.isSafeInteger(id) || id < 1)
+          throw new UsageError('export takes one article ID (a positive whole number).');
+        if (!(EXPORT_FORMATS as readonly string[]).includes(values.format))
+          throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
         io.stdout(exportArticle(services, values.format as ExportFormat, id).body);
         return;
       }
       case 'user': {
         const { values, positionals } = parseArgs({
-          args: rest, allowPositionals: true, options: { role: { type: 'string' }, 'display-name': { type: 'string' } },
+          args: rest,
+          allowPositionals: true,
+          options: { role: { type: 'string' }, 'display-name': { type: 'string' } },
         });
         if (positionals[0] !== 'add' || positionals.length !== 2) throw new UsageError('user takes: add USERNAME --role ROLE.');
         if (!values.role) throw new UsageError('user add needs --role admin, reviewer or editor.');
         const piped = (io.stdin() ?? '').replace(/\r?\n$/, '');
         const password = piped || generatePassword();
-        const fields = parseInput(newUserSchema, { username: positionals[1], displayName: values['display-name'] ?? positionals[1], role: values.role, password });
-        const user = await services.accounts.createUser(fields, { userId: 0, username: `cli:${os.userInfo().username}`, displayName: 'CLI', role: 'admin' });
+        const fields = parseInput(newUserSchema, {
+          username: positionals[1],
+          displayName: values['display-name'] ?? positionals[1],
+          role: values.role,
+          password,
+        });
+        const user = await services.accounts.createUser(fields, {
+          userId: 0,
+          username: `cli:${os.userInfo().username}`,
+          displayName: 'CLI',
+          role: 'admin',
+        });
         print(`Created ${user.role} ${user.username} (id ${user.id}).`);
         if (!piped) print(`Password: ${password}`);
         return;
       }
       case 'token': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { label: { type: 'string', default: 'cli' } } });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { label: { type: 'string', default: 'cli' } },
+        });
         if (positionals[0] !== 'create' || positionals.length !== 2) throw new UsageError('token takes: create USERNAME [--label LABEL].');
         const { token } = services.accounts.createToken(services.accounts.activeActor(positionals[1]!), values.label);
         print(token);
@@ -110,7 +140,9 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
       }
       case 'list': {
         for (const article of services.articles.list()) {
-          const counts = Object.entries(article.counts).map(([status, count]) => `${status} ${count}`).join(', ');
+          const counts = Object.entries(article.counts)
+            .map(([status, count]) => `${status} ${count}`)
+            .join(', ');
           print(`${article.id}\t${counts}\t${article.title}`);
         }
         return;

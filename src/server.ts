@@ -31,7 +31,9 @@ function main(): void {
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`Redline is serving ${config.databasePath} at http://localhost:${port}`);
     if (setup.pendingToken) {
-      console.log(`No account exists yet. Open this one-time link to create the first admin:\n  http://localhost:${port}/setup?token=${setup.pendingToken}`);
+      console.log(
+        `No account exists yet. Open this one-time link to create the first admin:\n  http://localhost:${port}/setup?token=${setup.pendingToken}`,
+      );
     }
   });
   server.on('error', (error) => {

@@ -9,7 +9,9 @@ import type { Flash } from '../web/flash';
 import { submitForm } from '../web/forms';
 import { parseId, parseInput } from '../web/validate';
 
-const newUserFormSchema = setupFormSchema.pick({ username: true, displayName: true, password: true }).extend({ role: z.string().default('editor') });
+const newUserFormSchema = setupFormSchema
+  .pick({ username: true, displayName: true, password: true })
+  .extend({ role: z.string().default('editor') });
 const roleFormSchema = z.object({ role: roleSchema });
 
 /**
@@ -48,9 +50,18 @@ export function adminRoutes(accounts: AccountService, flash: Flash): Router {
       async () => {
         const fields = parseInput(newUserSchema, { ...form, password: generated ?? form.password });
         const user = await accounts.createUser(fields, signedIn(res), req.ip);
-        done(res, generated ? `Created ${user.username}. Their password is ${generated} — pass it on now; it is not shown again.` : `Created ${user.username}.`);
+        done(
+          res,
+          generated
+            ? `Created ${user.username}. Their password is ${generated} — pass it on now; it is not shown again.`
+            : `Created ${user.username}.`,
+        );
       },
-      (error) => renderUsers(res, error.status, { error: error.message, values: { username: form.username, displayName: form.displayName, role: form.role } }),
+      (error) =>
+        renderUsers(res, error.status, {
+          error: error.message,
+          values: { username: form.username, displayName: form.displayName, role: form.role },
+        }),
     );
   });
 
@@ -67,14 +78,20 @@ export function adminRoutes(accounts: AccountService, flash: Flash): Router {
     );
   });
 
-  for (const [path, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [path, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     router.post(`/admin/users/:id/${path}`, async (req, res) => {
       const userId = parseId(req.params.id, 'User');
       await submitForm(
         req,
         () => {
           const user = accounts.setDisabled(signedIn(res), userId, disabled, req.ip);
-          done(res, `${user.username} is ${disabled ? 'disabled: their sessions ended and their tokens stopped working' : 'enabled again'}.`);
+          done(
+            res,
+            `${user.username} is ${disabled ? 'disabled: their sessions ended and their tokens stopped working' : 'enabled again'}.`,
+          );
         },
         (error) => renderUsers(res, error.status, { error: error.message }),
       );

@@ -36,7 +36,12 @@ export function annotationLabel(annotation: Spanned, mt: string): AnnotationLabe
   const severity = annotation.severity.charAt(0).toUpperCase() + annotation.severity.slice(1);
   const text = `${categoryLabel(annotation.category)} · ${severity}`;
   const span = annotation.start === annotation.end ? 'omission here' : `“${mt.slice(annotation.start, annotation.end)}”`;
-  return { id: annotation.id, severity: annotation.severity, text, title: `${text}: ${span}${annotation.comment ? ` (${annotation.comment})` : ''}` };
+  return {
+    id: annotation.id,
+    severity: annotation.severity,
+    text,
+    title: `${text}: ${span}${annotation.comment ? ` (${annotation.comment})` : ''}`,
+  };
 }
 
 export function annotatedMt(segment: { id: number; mt: string; kind: SegmentKind }, annotations: readonly Spanned[]): AnnotatedMt {
@@ -50,14 +55,18 @@ export function annotatedMt(segment: { id: number; mt: string; kind: SegmentKind
   positions.forEach((position, index) => {
     // At each boundary: labels of the spans that end here, then omissions marked here, then the text up to the next boundary.
     for (const annotation of ordered) {
-      if (annotation.end === position && annotation.start < position) pieces.push({ kind: 'label', start: position, label: annotationLabel(annotation, mt) });
+      if (annotation.end === position && annotation.start < position)
+        pieces.push({ kind: 'label', start: position, label: annotationLabel(annotation, mt) });
     }
     for (const annotation of ordered) {
-      if (annotation.start === position && annotation.end === position) pieces.push({ kind: 'omission', start: position, label: annotationLabel(annotation, mt) });
+      if (annotation.start === position && annotation.end === position)
+        pieces.push({ kind: 'omission', start: position, label: annotationLabel(annotation, mt) });
     }
     const next = positions[index + 1];
     if (next === undefined || next === position) return;
-    const covering = ordered.filter((annotation) => annotation.start <= position && annotation.end >= next && annotation.start < annotation.end);
+    const covering = ordered.filter(
+      (annotation) => annotation.start <= position && annotation.end >= next && annotation.start < annotation.end,
+    );
     pieces.push({
       kind: 'text',
       start: position,

@@ -56,9 +56,16 @@ export function annotationApi({ annotations, weights }: Omit<AnnotationRouteDepe
 
   router.get('/segments/:id/annotations', read, (req, res) => {
     const { includeDeleted } = parseInput(listAnnotationsQuery, req.query);
-    const { segment, annotations: list } = annotations.forSegment(parseId(req.params.id, 'Segment'), includeDeleted === 'true' || includeDeleted === '1');
+    const { segment, annotations: list } = annotations.forSegment(
+      parseId(req.params.id, 'Segment'),
+      includeDeleted === 'true' || includeDeleted === '1',
+    );
     const currentWeights = weights();
-    res.json({ segmentId: segment.id, mt: segment.mt, annotations: list.map((annotation) => annotationJson(annotation, segment.mt, currentWeights)) });
+    res.json({
+      segmentId: segment.id,
+      mt: segment.mt,
+      annotations: list.map((annotation) => annotationJson(annotation, segment.mt, currentWeights)),
+    });
   });
 
   router.post('/segments/:id/annotations', annotate, (req, res) => {

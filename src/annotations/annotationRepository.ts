@@ -29,9 +29,15 @@ export class AnnotationRepository {
          VALUES (@id, @version, @action, @start, @end, @category, @severity, @comment, @author, @userId, @at)`,
       ),
       find: db.prepare(`SELECT ${ANNOTATION_COLUMNS} FROM mqm_annotations WHERE id = ?`),
-      bySegment: db.prepare(`SELECT ${ANNOTATION_COLUMNS} FROM mqm_annotations WHERE segment_id = ? AND deleted_at IS NULL ORDER BY span_start, span_end, id`),
-      bySegmentWithDeleted: db.prepare(`SELECT ${ANNOTATION_COLUMNS} FROM mqm_annotations WHERE segment_id = ? ORDER BY span_start, span_end, id`),
-      byArticle: db.prepare(`SELECT ${ANNOTATION_COLUMNS} FROM mqm_annotations WHERE article_id = ? AND deleted_at IS NULL ORDER BY segment_id, span_start, span_end, id`),
+      bySegment: db.prepare(
+        `SELECT ${ANNOTATION_COLUMNS} FROM mqm_annotations WHERE segment_id = ? AND deleted_at IS NULL ORDER BY span_start, span_end, id`,
+      ),
+      bySegmentWithDeleted: db.prepare(
+        `SELECT ${ANNOTATION_COLUMNS} FROM mqm_annotations WHERE segment_id = ? ORDER BY span_start, span_end, id`,
+      ),
+      byArticle: db.prepare(
+        `SELECT ${ANNOTATION_COLUMNS} FROM mqm_annotations WHERE article_id = ? AND deleted_at IS NULL ORDER BY segment_id, span_start, span_end, id`,
+      ),
       // One statement for a page of segments: the ids arrive as a JSON array.
       bySegments: db.prepare(
         `SELECT ${ANNOTATION_COLUMNS} FROM mqm_annotations
@@ -39,7 +45,9 @@ export class AnnotationRepository {
       ),
       revisions: db.prepare(`SELECT ${REVISION_COLUMNS} FROM mqm_annotation_revisions WHERE annotation_id = ? ORDER BY version`),
       // Removals count as changes too, so deleted rows are included.
-      lastChangeByArticle: db.prepare(`SELECT article_id AS articleId, max(updated_at) AS lastChange FROM mqm_annotations GROUP BY article_id`),
+      lastChangeByArticle: db.prepare(
+        `SELECT article_id AS articleId, max(updated_at) AS lastChange FROM mqm_annotations GROUP BY article_id`,
+      ),
     };
   }
 

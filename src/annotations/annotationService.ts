@@ -7,7 +7,13 @@ import { cleanText } from '../segments/segmentText';
 import { annotatedMt, type AnnotatedMt } from './annotatedMt';
 import { AnnotationRepository } from './annotationRepository';
 import {
-  isEvaluated, type Annotation, type AnnotationAuthor, type AnnotationChange, type AnnotationRevision, type AnnotationUpdate, type ExportedAnnotation,
+  isEvaluated,
+  type Annotation,
+  type AnnotationAuthor,
+  type AnnotationChange,
+  type AnnotationRevision,
+  type AnnotationUpdate,
+  type ExportedAnnotation,
   type NewAnnotation,
 } from './model';
 
@@ -90,24 +96,39 @@ export class AnnotationService {
     return this.forArticle(articleId)
       .sort((a, b) => (order.get(a.segmentId) ?? 0) - (order.get(b.segmentId) ?? 0) || a.start - b.start || a.id - b.id)
       .map((annotation) => ({
-        id: annotation.id, segmentId: annotation.segmentId, start: annotation.start, end: annotation.end,
+        id: annotation.id,
+        segmentId: annotation.segmentId,
+        start: annotation.start,
+        end: annotation.end,
         spanText: (mtBySegment.get(annotation.segmentId) ?? '').slice(annotation.start, annotation.end),
-        category: annotation.category, severity: annotation.severity, comment: annotation.comment,
-        author: annotation.author, createdAt: annotation.createdAt, updatedAt: annotation.updatedAt,
+        category: annotation.category,
+        severity: annotation.severity,
+        comment: annotation.comment,
+        author: annotation.author,
+        createdAt: annotation.createdAt,
+        updatedAt: annotation.updatedAt,
       }));
   }
 
   create(segmentId: number, input: NewAnnotation, author: AnnotationAuthor): Annotation {
-    return this.db.transaction(() => {
-      const segment = this.segment(segmentId);
-      if (!isEvaluated(segment)) throw unprocessable('not_evaluated', messages.notEvaluated);
-      checkSpan(segment.mt, input.start, input.end);
-      const id = this.repository.insert(segment.id, segment.articleId, {
-        start: input.start, end: input.end, category: input.category, severity: input.severity,
-        comment: normalizeComment(input.comment), author: author.name, userId: author.userId, at: now(),
-      });
-      return this.get(id);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const segment = this.segment(segmentId);
+        if (!isEvaluated(segment)) throw unprocessable('not_evaluated', messages.notEvaluated);
+        checkSpan(segment.mt, input.start, input.end);
+        const id = this.repository.insert(segment.id, segment.articleId, {
+          start: input.start,
+          end: input.end,
+          category: input.category,
+          severity: input.severity,
+          comment: normalizeComment(input.comment),
+          author: author.name,
+          userId: author.userId,
+          at: now(),
+        });
+        return this.get(id);
+      })
+      .immediate();
   }
 
   /** Changes span, category, severity or comment. Returns it unchanged (no revision) when nothing differs. */
@@ -129,7 +150,12 @@ export class AnnotationService {
   /** Takes the annotation out of every score; its row and history stay. */
   remove(id: number, version: number, author: AnnotationAuthor): Annotation {
     return this.change(id, version, author, (current) => ({
-      action: 'delete', start: current.start, end: current.end, category: current.category, severity: current.severity, comment: current.comment,
+      action: 'delete',
+      start: current.start,
+      end: current.end,
+      category: current.category,
+      severity: current.severity,
+      comment: current.comment,
     }));
   }
 
@@ -140,17 +166,19 @@ export class AnnotationService {
     decide: (current: Annotation, segment: Segment) => Omit<AnnotationChange, 'author' | 'userId' | 'at'> | null,
   ): Annotation {
     // IMMEDIATE takes the write lock before the version check, as in SegmentService.
-    return this.db.transaction(() => {
-      const current = this.get(id);
-      if (current.deletedAt !== null) throw conflict('annotation_deleted', messages.deleted(id));
-      if (current.version !== version) {
-        throw conflict('stale_version', messages.staleVersion(current), { current: current as unknown as Record<string, unknown> });
-      }
-      const next = decide(current, this.segment(current.segmentId));
-      if (next === null) return current;
-      this.repository.append(id, current.version, { ...next, author: author.name, userId: author.userId, at: now() });
-      return this.get(id);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const current = this.get(id);
+        if (current.deletedAt !== null) throw conflict('annotation_deleted', messages.deleted(id));
+        if (current.version !== version) {
+          throw conflict('stale_version', messages.staleVersion(current), { current: current as unknown as Record<string, unknown> });
+        }
+        const next = decide(current, this.segment(current.segmentId));
+        if (next === null) return current;
+        this.repository.append(id, current.version, { ...next, author: author.name, userId: author.userId, at: now() });
+        return this.get(id);
+      })
+      .immediate();
   }
 
   /** The segment an annotation belongs to (404 when it does not exist). */
@@ -163,7 +191,8 @@ export class AnnotationService {
 export function checkSpan(mt: string, start: number, end: number): void {
   if (start > end) throw unprocessable('invalid_span', messages.startAfterEnd, { field: 'start' });
   if (end > mt.length) throw unprocessable('span_outside_mt', messages.spanOutside(mt.length), { field: 'end' });
-  const insidePair = (offset: number) => offset > 0 && offset < mt.length && /[\uD800-\uDBFF]/.test(mt[offset - 1]!) && /[\uDC00-\uDFFF]/.test(mt[offset]!);
+  const insidePair = (offset: number) =>
+    offset > 0 && offset < mt.length && /[\uD800-\uDBFF]/.test(mt[offset - 1]!) && /[\uDC00-\uDFFF]/.test(mt[offset]!);
   if (insidePair(start) || insidePair(end)) throw unprocessable('invalid_span', messages.splitsCharacter);
 }
 

@@ -36,7 +36,10 @@ export function articleApi(articles: ArticleService): Router {
   router.post('/articles', requireRole('admin'), (req, res) => {
     const input = parseInput(createArticleSchema, req.body ?? {});
     const article = articles.importArticle({ ...input, author: signedIn(res).displayName });
-    res.status(201).location(`/api/articles/${article.id}`).json({ ...articleJson(article), segments: articles.segments(article.id).map(segmentJson) });
+    res
+      .status(201)
+      .location(`/api/articles/${article.id}`)
+      .json({ ...articleJson(article), segments: articles.segments(article.id).map(segmentJson) });
   });
 
   router.get('/articles/:id', (req, res) => {

@@ -17,7 +17,9 @@ export class ArticleRepository {
 
   constructor(db: Db) {
     this.statements = {
-      insertArticle: db.prepare(`INSERT INTO articles (title, format, leading, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`),
+      insertArticle: db.prepare(
+        `INSERT INTO articles (title, format, leading, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
       article: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
       articles: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY updated_at DESC, id DESC`),
       touch: db.prepare(`UPDATE articles SET updated_at = ? WHERE id = ?`),
@@ -29,7 +31,12 @@ export class ArticleRepository {
   /** Stores the article row; the caller stores its segments in the same transaction. */
   insert(article: NewArticle): number {
     const { lastInsertRowid } = this.statements.insertArticle.run(
-      article.title, article.format, article.leading, article.author, article.createdAt, article.createdAt,
+      article.title,
+      article.format,
+      article.leading,
+      article.author,
+      article.createdAt,
+      article.createdAt,
     );
     return Number(lastInsertRowid);
   }

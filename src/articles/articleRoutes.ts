@@ -59,7 +59,8 @@ export function articleRoutes({ articles, segments, annotations }: ArticleRouteD
         let text = input.text ?? '';
         let fileName: string | undefined;
         if (req.file && req.file.size > 0) {
-          if (!UPLOAD_EXTENSIONS.test(req.file.originalname)) throw new AppError(415, 'unsupported_file_type', 'Upload a plain text (.txt) or Markdown (.md) file.');
+          if (!UPLOAD_EXTENSIONS.test(req.file.originalname))
+            throw new AppError(415, 'unsupported_file_type', 'Upload a plain text (.txt) or Markdown (.md) file.');
           text = decodeUpload(req.file.buffer);
           fileName = req.file.originalname;
         }

@@ -49,7 +49,8 @@ export class ArticleService {
     const document = segmentDocument(text);
     if (document.segments.length === 0) throw unprocessable('empty_text', 'The article contains no sentences.');
     // Without a title or file name, the first heading (else the first sentence) names the article.
-    const firstHeading = document.segments.find((segment) => segment.kind === 'heading') ?? document.segments.find((segment) => segment.kind === 'sentence');
+    const firstHeading =
+      document.segments.find((segment) => segment.kind === 'heading') ?? document.segments.find((segment) => segment.kind === 'sentence');
     const title = (request.title?.trim() || titleFromFileName(request.fileName) || (firstHeading ?? document.segments[0]!).text)
       .replace(/\s+/g, ' ')
       .slice(0, TITLE_MAX);
@@ -78,7 +79,13 @@ export class ArticleService {
         const article = this.get(id);
         const { total } = this.progress(id);
         this.repository.delete(id);
-        this.collaborators.audit.record({ actor, action: 'article_deleted', target: `${id}: ${article.title}`, detail: `${total} segments`, ip });
+        this.collaborators.audit.record({
+          actor,
+          action: 'article_deleted',
+          target: `${id}: ${article.title}`,
+          detail: `${total} segments`,
+          ip,
+        });
         return article;
       })
       .immediate();
@@ -120,7 +127,11 @@ export class ArticleService {
 
 function titleFromFileName(fileName: string | undefined): string | undefined {
   if (!fileName) return undefined;
-  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.(txt|md|markdown)$/i, '').replace(/[-_]+/g, ' ').trim();
+  const stem = fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.(txt|md|markdown)$/i, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return stem ? stem.charAt(0).toUpperCase() + stem.slice(1) : undefined;
 }
 

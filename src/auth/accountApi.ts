@@ -6,8 +6,13 @@ import { signedIn } from './roles';
 import { tokenLabelSchema } from './schemas';
 
 const tokenJson = (token: ApiToken) => ({
-  id: token.id, userId: token.userId, label: token.label, prefix: token.prefix,
-  createdAt: token.createdAt, lastUsedAt: token.lastUsedAt, revokedAt: token.revokedAt,
+  id: token.id,
+  userId: token.userId,
+  label: token.label,
+  prefix: token.prefix,
+  createdAt: token.createdAt,
+  lastUsedAt: token.lastUsedAt,
+  revokedAt: token.revokedAt,
 });
 
 /** Who am I, and API token life cycle (list, create, revoke) for the JSON API. */

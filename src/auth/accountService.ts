@@ -84,12 +84,20 @@ export class AccountService {
 
   async createUser(fields: NewUser, by: Actor | undefined, ip?: string): Promise<User> {
     const passwordHash = await this.passwords.hash(fields.password);
-    const id = this.db.transaction(() => {
-      if (this.repository.userByName(fields.username)) throw new AppError(409, 'username_taken', messages.usernameTaken(fields.username));
-      const id = this.repository.insertUser(fields.username, fields.displayName, fields.role, passwordHash, now());
-      this.audit.record({ actor: by, action: by ? 'user_created' : 'setup_admin_created', target: fields.username, detail: `role ${fields.role}`, ip });
-      return id;
-    }).immediate();
+    const id = this.db
+      .transaction(() => {
+        if (this.repository.userByName(fields.username)) throw new AppError(409, 'username_taken', messages.usernameTaken(fields.username));
+        const id = this.repository.insertUser(fields.username, fields.displayName, fields.role, passwordHash, now());
+        this.audit.record({
+          actor: by,
+          action: by ? 'user_created' : 'setup_admin_created',
+          target: fields.username,
+          detail: `role ${fields.role}`,
+          ip,
+        });
+        return id;
+      })
+      .immediate();
     return this.user(id);
   }
 
@@ -144,51 +152,66 @@ export class AccountService {
     this.repository.deleteExpiredSessions(nowIso, new Date(Date.now() - this.policy.idleMinutes * 60_000).toISOString());
   }
 
-  async changePassword(actor: Actor, currentSession: SessionRow | undefined, current: string, password: string, ip?: string): Promise<void> {
+  async changePassword(
+    actor: Actor,
+    currentSession: SessionRow | undefined,
+    current: string,
+    password: string,
+    ip?: string,
+  ): Promise<void> {
     const user = this.user(actor.userId);
-    if (!(await this.passwords.verify(current, user.passwordHash))) throw new AppError(422, 'wrong_password', messages.wrongCurrentPassword);
+    if (!(await this.passwords.verify(current, user.passwordHash)))
+      throw new AppError(422, 'wrong_password', messages.wrongCurrentPassword);
     const passwordHash = await this.passwords.hash(password);
-    this.db.transaction(() => {
-      this.repository.setPassword(user.id, passwordHash, now());
-      // Other sessions may be someone who learned the old password: sign them out.
-      if (currentSession) this.repository.deleteOtherSessions(user.id, currentSession.id);
-      else this.repository.deleteUserSessions(user.id);
-      this.audit.record({ actor, action: 'password_changed', target: user.username, ip });
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.repository.setPassword(user.id, passwordHash, now());
+        // Other sessions may be someone who learned the old password: sign them out.
+        if (currentSession) this.repository.deleteOtherSessions(user.id, currentSession.id);
+        else this.repository.deleteUserSessions(user.id);
+        this.audit.record({ actor, action: 'password_changed', target: user.username, ip });
+      })
+      .immediate();
   }
 
   setRole(by: Actor, userId: number, role: Role, ip?: string): User {
-    this.db.transaction(() => {
-      const user = this.user(userId);
-      if (user.role === role) return;
-      if (user.role === 'admin' && this.isLastActiveAdmin(user)) throw new AppError(409, 'last_admin', messages.lastAdmin);
-      this.repository.setRole(userId, role, now());
-      this.audit.record({ actor: by, action: 'role_changed', target: user.username, detail: `${user.role} → ${role}`, ip });
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const user = this.user(userId);
+        if (user.role === role) return;
+        if (user.role === 'admin' && this.isLastActiveAdmin(user)) throw new AppError(409, 'last_admin', messages.lastAdmin);
+        this.repository.setRole(userId, role, now());
+        this.audit.record({ actor: by, action: 'role_changed', target: user.username, detail: `${user.role} → ${role}`, ip });
+      })
+      .immediate();
     return this.user(userId);
   }
 
   setDisabled(by: Actor, userId: number, disabled: boolean, ip?: string): User {
-    this.db.transaction(() => {
-      const user = this.user(userId);
-      if (Boolean(user.disabledAt) === disabled) return;
-      if (disabled && user.role === 'admin' && this.isLastActiveAdmin(user)) throw new AppError(409, 'last_admin', messages.lastAdmin);
-      const at = now();
-      this.repository.setDisabled(userId, disabled ? at : null, at);
-      // A disabled user's sessions end now; their tokens stop working while disabled.
-      if (disabled) this.repository.deleteUserSessions(userId);
-      this.audit.record({ actor: by, action: disabled ? 'user_disabled' : 'user_enabled', target: user.username, ip });
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const user = this.user(userId);
+        if (Boolean(user.disabledAt) === disabled) return;
+        if (disabled && user.role === 'admin' && this.isLastActiveAdmin(user)) throw new AppError(409, 'last_admin', messages.lastAdmin);
+        const at = now();
+        this.repository.setDisabled(userId, disabled ? at : null, at);
+        // A disabled user's sessions end now; their tokens stop working while disabled.
+        if (disabled) this.repository.deleteUserSessions(userId);
+        this.audit.record({ actor: by, action: disabled ? 'user_disabled' : 'user_enabled', target: user.username, ip });
+      })
+      .immediate();
     return this.user(userId);
   }
 
   createToken(owner: Actor, label: string, ip?: string): { token: string; record: ApiToken } {
     const token = TOKEN_PREFIX + randomToken();
-    const id = this.db.transaction(() => {
-      const id = this.repository.insertToken(owner.userId, label, sha256(token), token.slice(0, 8), now());
-      this.audit.record({ actor: owner, action: 'token_created', target: `${owner.username}: ${label}`, ip });
-      return id;
-    }).immediate();
+    const id = this.db
+      .transaction(() => {
+        const id = this.repository.insertToken(owner.userId, label, sha256(token), token.slice(0, 8), now());
+        this.audit.record({ actor: owner, action: 'token_created', target: `${owner.username}: ${label}`, ip });
+        return id;
+      })
+      .immediate();
     return { token, record: this.repository.tokenById(id)! };
   }
 
@@ -198,15 +221,17 @@ export class AccountService {
   }
 
   revokeToken(actor: Actor, tokenId: number, ip?: string): ApiToken {
-    return this.db.transaction(() => {
-      const token = this.repository.tokenById(tokenId);
-      if (!token) throw notFound(`Token ${tokenId}`);
-      if (token.userId !== actor.userId && actor.role !== 'admin') throw new AppError(403, 'forbidden', messages.tokenNotYours);
-      if (this.repository.revokeToken(tokenId, now())) {
-        this.audit.record({ actor, action: 'token_revoked', target: `${this.user(token.userId).username}: ${token.label}`, ip });
-      }
-      return this.repository.tokenById(tokenId)!;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const token = this.repository.tokenById(tokenId);
+        if (!token) throw notFound(`Token ${tokenId}`);
+        if (token.userId !== actor.userId && actor.role !== 'admin') throw new AppError(403, 'forbidden', messages.tokenNotYours);
+        if (this.repository.revokeToken(tokenId, now())) {
+          this.audit.record({ actor, action: 'token_revoked', target: `${this.user(token.userId).username}: ${token.label}`, ip });
+        }
+        return this.repository.tokenById(tokenId)!;
+      })
+      .immediate();
   }
 
   /** The audit log's latest entries, newest first (admins read them). */

@@ -37,19 +37,31 @@ export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions)
   // Per address: slows down one machine guessing many accounts. Per account:
   // slows down many machines guessing one password. Successful sign-ins do not count.
   const limitPerAddress = rateLimit({
-    windowMs: LOGIN_WINDOW_MS, limit: loginLimits.perAddress, skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany('from this address'),
+    windowMs: LOGIN_WINDOW_MS,
+    limit: loginLimits.perAddress,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: tooMany('from this address'),
   });
   const limitPerAccount = rateLimit({
-    windowMs: LOGIN_WINDOW_MS, limit: loginLimits.perAccount, skipSuccessfulRequests: true,
-    standardHeaders: false, legacyHeaders: false, handler: tooMany('for this account'),
+    windowMs: LOGIN_WINDOW_MS,
+    limit: loginLimits.perAccount,
+    skipSuccessfulRequests: true,
+    standardHeaders: false,
+    legacyHeaders: false,
+    handler: tooMany('for this account'),
     keyGenerator: (req) => `account:${accountKey((req.body as { username?: unknown } | undefined)?.username)}`,
   });
 
   function signIn(req: Request, res: Response, userId: number) {
     const { cookieValue } = accounts.openSession(userId);
     res.cookie(SESSION_COOKIE, cookieValue, {
-      httpOnly: true, sameSite: 'lax', secure: secureCookies(req), path: '/', maxAge: accounts.policy.maxDays * 86_400_000,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookies(req),
+      path: '/',
+      maxAge: accounts.policy.maxDays * 86_400_000,
     });
     res.clearCookie(ANONYMOUS_CSRF_COOKIE, { path: '/' });
   }
@@ -114,7 +126,10 @@ export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions)
       },
       (error) =>
         res.status(error.status).render('auth/setup', {
-          title: 'Set up Redline', token: form.token, error: error.message, values: { username: form.username, displayName: form.displayName },
+          title: 'Set up Redline',
+          token: form.token,
+          error: error.message,
+          values: { username: form.username, displayName: form.displayName },
         }),
     );
   });
@@ -135,7 +150,9 @@ export function accountRoutes(accounts: AccountService): Router {
     res.status(status).render('auth/account', {
       title: 'Your account',
       tokens: accounts.tokens(actor).filter((token) => token.userId === actor.userId),
-      error: extra.error, notice: extra.notice, newToken: extra.newToken,
+      error: extra.error,
+      notice: extra.notice,
+      newToken: extra.newToken,
     });
   }
 

@@ -36,7 +36,11 @@ export function authenticate(accounts: AccountService, secureCookies: (req: Requ
       const resolved = cookie.length <= 200 ? accounts.resolveSession(cookie) : undefined;
       if (resolved) {
         Object.assign(localsOf(res), {
-          actor: resolved.actor, session: resolved.session, authKind: 'session', csrfToken: resolved.session.csrfToken, can: permissionsOf(resolved.actor),
+          actor: resolved.actor,
+          session: resolved.session,
+          authKind: 'session',
+          csrfToken: resolved.session.csrfToken,
+          can: permissionsOf(resolved.actor),
         });
         return next();
       }

@@ -41,7 +41,11 @@ function time(runs: number, task: () => unknown): number[] {
   return samples;
 }
 
-export function benchQuality({ articles, quality }: Pick<Services, 'articles' | 'quality'>, articleId: number, runs = 5): QualityBenchResult {
+export function benchQuality(
+  { articles, quality }: Pick<Services, 'articles' | 'quality'>,
+  articleId: number,
+  runs = 5,
+): QualityBenchResult {
   const segments = articles.segments(articleId);
   const template = path.join(viewsDir, 'quality', 'report.ejs');
   // cache: includes (the diff partial of every row) are compiled once, as Express does with "view cache" on.

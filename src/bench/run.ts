@@ -147,12 +147,20 @@ async function signIn(
   const { db } = openMigratedDatabase(databasePath);
   try {
     const { accounts } = createServices(db);
-    const user = await accounts.createUser({ username: 'bench', displayName: 'Benchmark', role: 'editor', password: generatePassword() }, undefined);
+    const user = await accounts.createUser(
+      { username: 'bench', displayName: 'Benchmark', role: 'editor', password: generatePassword() },
+      undefined,
+    );
     const { token } = accounts.createToken(toActor(user), 'benchmark');
     const { cookieValue, csrfToken } = accounts.openSession(user.id);
     const browser = { Cookie: `${SESSION_COOKIE}=${cookieValue}` };
     // A page script's save: the session cookie plus the session's CSRF token.
-    return { username: user.username, browser, api: { Authorization: `Bearer ${token}` }, sessionApi: { ...browser, 'X-CSRF-Token': csrfToken } };
+    return {
+      username: user.username,
+      browser,
+      api: { Authorization: `Bearer ${token}` },
+      sessionApi: { ...browser, 'X-CSRF-Token': csrfToken },
+    };
   } finally {
     db.close();
   }
@@ -182,8 +190,10 @@ async function measureServer(databasePath: string, articleId: number, baselines:
     // Check once that the timed answers are the real thing, not an error page.
     const page = await browser.request('GET', reviewPath);
     const rowsShown = page.body.match(/<li class="segment /g)?.length ?? 0;
-    if (rowsShown !== PAGE_SIZE) notes.push(`Warning: the review page (status ${page.status}) showed ${rowsShown} segments, not ${PAGE_SIZE}.`);
-    if ((await api.request('GET', exportPath)).body !== article.text) notes.push('Warning: the export of the unedited article differs from the imported text.');
+    if (rowsShown !== PAGE_SIZE)
+      notes.push(`Warning: the review page (status ${page.status}) showed ${rowsShown} segments, not ${PAGE_SIZE}.`);
+    if ((await api.request('GET', exportPath)).body !== article.text)
+      notes.push('Warning: the export of the unedited article differs from the imported text.');
 
     const rows: Row[] = [
       {
@@ -255,7 +265,12 @@ async function measureSavesByAuthentication(
     for (let run = 0; run < RUNS; run++) {
       for (const door of all) results.get(door.label)!.push(await runLoad(CLIENTS, SAVE_LIMITS, saver(door.client, saves)));
     }
-    const baselineRows = saveRows('no authentication', results.get('no authentication')!, { atLeast: 1_500 }, { row: baselines.commits, label: 'raw commits' });
+    const baselineRows = saveRows(
+      'no authentication',
+      results.get('no authentication')!,
+      { atLeast: 1_500 },
+      { row: baselines.commits, label: 'raw commits' },
+    );
     const versus = { row: baselineRows[0]!, label: 'no auth' };
     // Authentication may cost at most a quarter of the throughput without it.
     const atLeast = Math.round(0.75 * median(versus.row.samples));
@@ -300,7 +315,9 @@ function saver(client: HttpClient, state: SaveState) {
 
 function saveRows(authentication: string, results: LoadResult[], target: Row['target'], compareTo: Row['compareTo']): Row[] {
   const errors = results.reduce((sum, result) => sum + result.errors, 0);
-  notes.push(`Saves with ${authentication}: ${count(results.reduce((sum, result) => sum + result.latencies.length, 0))} PATCH requests, ${errors} non-2xx or failed.`);
+  notes.push(
+    `Saves with ${authentication}: ${count(results.reduce((sum, result) => sum + result.latencies.length, 0))} PATCH requests, ${errors} non-2xx or failed.`,
+  );
   return [
     {
       measure: `save, PATCH /api/segments/:id, ${authentication}, ${CLIENTS} clients (saves/s)`,
@@ -309,7 +326,11 @@ function saveRows(authentication: string, results: LoadResult[], target: Row['ta
       compareTo,
     },
     { measure: `save latency p50, ${authentication} (ms)`, samples: results.map((result) => percentile(result.latencies, 50)) },
-    { measure: `save latency p99, ${authentication} (ms)`, samples: results.map((result) => percentile(result.latencies, 99)), target: { atMost: 50 } },
+    {
+      measure: `save latency p99, ${authentication} (ms)`,
+      samples: results.map((result) => percentile(result.latencies, 99)),
+      target: { atMost: 50 },
+    },
     { measure: `save errors, ${authentication} (all runs)`, samples: [errors], target: { atMost: 0 } },
   ];
 }
@@ -338,10 +359,16 @@ function measureQuality(databasePath: string, articleId: number): Row[] {
   const { db } = openMigratedDatabase(databasePath);
   try {
     const result = benchQuality(createServices(db), articleId, RUNS);
-    notes.push(`Quality: ${count(result.changedSegments)} of ${count(result.segments)} segments differ from the MT when the metrics are timed.`);
+    notes.push(
+      `Quality: ${count(result.changedSegments)} of ${count(result.segments)} segments differ from the MT when the metrics are timed.`,
+    );
     return [
       { measure: 'HTER + chrF of the whole article, computed from scratch (ms)', samples: result.metricsColdMs, target: { atMost: 1_000 } },
-      { measure: 'HTER + chrF of the whole article, per-sentence cache filled (ms)', samples: result.metricsCachedMs, target: { atMost: 1_000 } },
+      {
+        measure: 'HTER + chrF of the whole article, per-sentence cache filled (ms)',
+        samples: result.metricsCachedMs,
+        target: { atMost: 1_000 },
+      },
       { measure: 'quality report view model, in-process (ms)', samples: result.reportViewModelMs, target: { atMost: 1_000 } },
     ];
   } finally {
@@ -356,8 +383,20 @@ async function main(): Promise<void> {
   const server = await measureServer(imported.databasePath, imported.articleId, baselines);
   const quality = measureQuality(imported.databasePath, imported.articleId);
   // The load generator's own memory (it holds the article and every latency): for context, not the app's target.
-  const benchPeak: Row = { measure: 'bench process (load generator) peak RSS, maxRSS (MB)', samples: [process.resourceUsage().maxRSS / 1024] };
-  const rows = [baselines.insert, baselines.commits, baselines.trivialLoad, baselines.trivialGet, ...imported.rows, ...server, ...quality, benchPeak];
+  const benchPeak: Row = {
+    measure: 'bench process (load generator) peak RSS, maxRSS (MB)',
+    samples: [process.resourceUsage().maxRSS / 1024],
+  };
+  const rows = [
+    baselines.insert,
+    baselines.commits,
+    baselines.trivialLoad,
+    baselines.trivialGet,
+    ...imported.rows,
+    ...server,
+    ...quality,
+    benchPeak,
+  ];
 
   console.log('# Redline benchmark\n');
   console.log(renderTable(rows));

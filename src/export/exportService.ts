@@ -46,7 +46,11 @@ export interface ExportDependencies {
 }
 
 /** Renders an article in one format, reading only the columns that format needs. */
-export function exportArticle({ articles, segments: segmentService, annotations }: ExportDependencies, format: ExportFormat, articleId: number): ExportFile {
+export function exportArticle(
+  { articles, segments: segmentService, annotations }: ExportDependencies,
+  format: ExportFormat,
+  articleId: number,
+): ExportFile {
   const article = articles.get(articleId);
   const layout = () => segmentService.layout(article.id);
   const fileName = `${slug(article.title)}-${article.id}.${format}`;

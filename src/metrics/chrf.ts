@@ -78,8 +78,7 @@ export function chrfScore(stats: ChrfStats, options: ChrfScoreOptions = {}): num
   averageRecall /= effectiveOrder;
   if (averagePrecision + averageRecall === 0) return 0;
   // Same operation order as sacrebleu, so the floating-point result is identical.
-  const score =
-    ((1 + factor) * averagePrecision * averageRecall) / (factor * averagePrecision + averageRecall);
+  const score = ((1 + factor) * averagePrecision * averageRecall) / (factor * averagePrecision + averageRecall);
   return 100 * score;
 }
 

@@ -618,7 +618,18 @@ class BeamEditDistance {
     const { n, ref, hyp, cost, low, high, offset } = this;
     for (let i = from + 1; i <= n; i++) {
       const previousLow = low[i - 1]!;
-      fillRow(cost, offset[i - 1]! - previousLow, previousLow, high[i - 1]!, cost, offset[i]! - low[i]!, low[i]!, high[i]!, hyp[i - 1]!, ref);
+      fillRow(
+        cost,
+        offset[i - 1]! - previousLow,
+        previousLow,
+        high[i - 1]!,
+        cost,
+        offset[i]! - low[i]!,
+        low[i]!,
+        high[i]!,
+        hyp[i - 1]!,
+        ref,
+      );
     }
   }
 }
@@ -651,10 +662,7 @@ function fillRow(
   for (; j < coreEnd; j++) {
     // Math.min compiles to branch-free code; the minimum is all a cell keeps (the trace
     // recomputes which neighbour it came from).
-    left = Math.min(
-      previous[previousBase + j - 1]! + (word === ref[j - 1] ? 0 : 1),
-      Math.min(previous[previousBase + j]!, left) + 1,
-    );
+    left = Math.min(previous[previousBase + j - 1]! + (word === ref[j - 1] ? 0 : 1), Math.min(previous[previousBase + j]!, left) + 1);
     row[rowBase + j] = left;
   }
   for (; j < rowHigh; j++) {

@@ -6,7 +6,16 @@
 import type { Article } from '../articles/model';
 import type { Annotation } from '../annotations/model';
 import { isEvaluated } from '../annotations/model';
-import { MQM_CATEGORIES, SEVERITIES, annotationPenalty, categoryLabel, mqmScore, totalPenalty, type QualitySettings, type Severity } from '../annotations/mqm';
+import {
+  MQM_CATEGORIES,
+  SEVERITIES,
+  annotationPenalty,
+  categoryLabel,
+  mqmScore,
+  totalPenalty,
+  type QualitySettings,
+  type Severity,
+} from '../annotations/mqm';
 import { corpusScores, sentenceScores, type SegmentMetrics } from '../metrics/segmentMetrics';
 import { sumTerStats } from '../metrics/ter';
 import { countWords } from '../metrics/whitespace';
@@ -28,10 +37,19 @@ export interface FiguresInput {
   settings: QualitySettings;
 }
 
-const zeroBySeverity = (): Record<Severity, number> => Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+const zeroBySeverity = (): Record<Severity, number> =>
+  Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
 const CATEGORY_ORDER: readonly string[] = MQM_CATEGORIES.map((category) => category.code);
 
-export function aggregateFigures({ article, segments, metrics, annotations, editingSeconds, lastAnnotationChange, settings }: FiguresInput): ArticleQuality {
+export function aggregateFigures({
+  article,
+  segments,
+  metrics,
+  annotations,
+  editingSeconds,
+  lastAnnotationChange,
+  settings,
+}: FiguresInput): ArticleQuality {
   const annotationsBySegment = new Map<number, Annotation[]>();
   for (const annotation of annotations) {
     const list = annotationsBySegment.get(annotation.segmentId);
@@ -66,9 +84,19 @@ export function aggregateFigures({ article, segments, metrics, annotations, edit
       }
     }
     return {
-      segmentId: segment.id, position: segment.position, paragraph: segment.paragraph, kind: segment.kind, status: segment.status,
-      evaluated, mt: segment.mt, text: segment.text, changed: segment.text !== segment.mt, mtWords,
-      ter: scores.ter, chrf: scores.chrf, edits: stats.ter,
+      segmentId: segment.id,
+      position: segment.position,
+      paragraph: segment.paragraph,
+      kind: segment.kind,
+      status: segment.status,
+      evaluated,
+      mt: segment.mt,
+      text: segment.text,
+      changed: segment.text !== segment.mt,
+      mtWords,
+      ter: scores.ter,
+      chrf: scores.chrf,
+      edits: stats.ter,
       annotationCount: segmentAnnotations.length,
       mqmPenalty: totalPenalty(segmentAnnotations, settings.weights),
       editingSeconds: seconds,
@@ -80,7 +108,13 @@ export function aggregateFigures({ article, segments, metrics, annotations, edit
   const byCategory = new Map<string, CategoryCounts>();
   for (const annotation of evaluatedAnnotations) {
     bySeverity[annotation.severity]++;
-    const entry = byCategory.get(annotation.category) ?? { code: annotation.category, label: categoryLabel(annotation.category), counts: zeroBySeverity(), total: 0, penalty: 0 };
+    const entry = byCategory.get(annotation.category) ?? {
+      code: annotation.category,
+      label: categoryLabel(annotation.category),
+      counts: zeroBySeverity(),
+      total: 0,
+      penalty: 0,
+    };
     entry.counts[annotation.severity]++;
     entry.total++;
     entry.penalty += annotationPenalty(annotation, settings.weights);

@@ -57,7 +57,16 @@ export class QualityRepository {
 
   settings(): QualitySettings {
     const row = this.statements.settings.get() as
-      | { neutral: number; minor: number; major: number; critical: number; minorPunctuation: number; passThreshold: number; updatedBy: string; updatedAt: string }
+      | {
+          neutral: number;
+          minor: number;
+          major: number;
+          critical: number;
+          minorPunctuation: number;
+          passThreshold: number;
+          updatedBy: string;
+          updatedAt: string;
+        }
       | undefined;
     // The migration creates the row and nothing deletes it.
     if (!row) throw new Error('quality_settings has no row; the database was changed by hand');
@@ -66,7 +75,12 @@ export class QualityRepository {
   }
 
   updateSettings(settings: QualitySettings): void {
-    this.statements.updateSettings.run({ ...settings.weights, passThreshold: settings.passThreshold, updatedBy: settings.updatedBy, updatedAt: settings.updatedAt });
+    this.statements.updateSettings.run({
+      ...settings.weights,
+      passThreshold: settings.passThreshold,
+      updatedBy: settings.updatedBy,
+      updatedAt: settings.updatedAt,
+    });
   }
 
   cachedMetrics(articleId: number): Map<number, CachedMetrics> {
@@ -88,8 +102,15 @@ export class QualityRepository {
   saveMetrics(metrics: CachedMetrics): void {
     const { ter, chrf, segmentId, textHash, algorithm } = metrics;
     this.statements.saveMetrics.run({
-      segmentId, textHash, algorithm, insertions: ter.insertions, deletions: ter.deletions, substitutions: ter.substitutions,
-      shifts: ter.shifts, referenceWords: ter.referenceWords, chrfStats: JSON.stringify(chrf),
+      segmentId,
+      textHash,
+      algorithm,
+      insertions: ter.insertions,
+      deletions: ter.deletions,
+      substitutions: ter.substitutions,
+      shifts: ter.shifts,
+      referenceWords: ter.referenceWords,
+      chrfStats: JSON.stringify(chrf),
     });
   }
 }

@@ -21,11 +21,25 @@ export function qualityRoutes({ quality, articles }: QualityRouteDependencies): 
 
   router.get('/quality', read, (req, res) => {
     const { sort, dir } = parseInput(overviewQuerySchema, req.query);
-    res.render('quality/overview', { title: 'Quality', rows: quality.overview(sort, dir), sort, dir, sorts: OVERVIEW_SORTS, settingsThreshold: quality.settings().passThreshold });
+    res.render('quality/overview', {
+      title: 'Quality',
+      rows: quality.overview(sort, dir),
+      sort,
+      dir,
+      sorts: OVERVIEW_SORTS,
+      settingsThreshold: quality.settings().passThreshold,
+    });
   });
 
   const renderSettings = (res: Response, state: { saved?: boolean; error?: string; values?: unknown }, status = 200) =>
-    res.status(status).render('quality/settings', { title: 'Quality settings', settings: quality.settings(), saved: false, error: undefined, values: undefined, ...state });
+    res.status(status).render('quality/settings', {
+      title: 'Quality settings',
+      settings: quality.settings(),
+      saved: false,
+      error: undefined,
+      values: undefined,
+      ...state,
+    });
 
   router.get('/quality/settings', read, (req, res) => {
     renderSettings(res, { saved: req.query.saved === '1' });
@@ -51,7 +65,11 @@ export function qualityRoutes({ quality, articles }: QualityRouteDependencies): 
       const figures = quality.articleQuality(articleId);
       const fileName = `quality-${article.id}.${download}`;
       if (download === 'csv') res.type('text/csv; charset=utf-8').attachment(fileName).send(reportCsv(figures));
-      else res.type('application/json; charset=utf-8').attachment(fileName).send(JSON.stringify(qualityJson(figures), null, 2) + '\n');
+      else
+        res
+          .type('application/json; charset=utf-8')
+          .attachment(fileName)
+          .send(JSON.stringify(qualityJson(figures), null, 2) + '\n');
       return;
     }
     const report = quality.report(articleId, { page, all: all === '1' });

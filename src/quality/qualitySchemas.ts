@@ -8,7 +8,11 @@ export const messages = {
   threshold: 'The pass threshold must be a number from 0 to 100.',
 };
 
-const weight = (name: string) => z.number({ error: messages.weight(name) }).min(0, messages.weight(name)).max(WEIGHT_MAX, messages.weight(name));
+const weight = (name: string) =>
+  z
+    .number({ error: messages.weight(name) })
+    .min(0, messages.weight(name))
+    .max(WEIGHT_MAX, messages.weight(name));
 const threshold = z.number({ error: messages.threshold }).min(0, messages.threshold).max(100, messages.threshold);
 
 /** PUT /api/quality/settings: every value is required, so nothing is changed by omission. */
@@ -24,7 +28,10 @@ export const settingsSchema = z
           minorPunctuation: weight('minor punctuation'),
         },
         // Only a missing or non-object value gets this message; unknown keys keep zod's, which names them.
-        { error: (issue) => (issue.code === 'invalid_type' ? 'an object with neutral, minor, major, critical and minorPunctuation is required.' : undefined) },
+        {
+          error: (issue) =>
+            issue.code === 'invalid_type' ? 'an object with neutral, minor, major, critical and minorPunctuation is required.' : undefined,
+        },
       )
       .strict(),
     passThreshold: threshold,

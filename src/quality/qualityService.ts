@@ -50,7 +50,10 @@ export class QualityService {
     // Read once: the figures and the report's labels use the same annotations.
     const annotations = this.collaborators.annotations.forArticle(articleId);
     const quality = this.figures(articleId, annotations, this.settings());
-    return buildReport(quality, this.collaborators.segments.changesPerHour(articleId), annotations, { page: selection.page ?? 1, all: selection.all ?? false });
+    return buildReport(quality, this.collaborators.segments.changesPerHour(articleId), annotations, {
+      page: selection.page ?? 1,
+      all: selection.all ?? false,
+    });
   }
 
   /** Every article's headline figures, sorted by a column; articles without figures (null) come last either way. */
@@ -58,10 +61,19 @@ export class QualityService {
     const settings = this.settings();
     const lastAnnotationChanges = this.collaborators.annotations.lastChangeByArticle();
     const rows = this.collaborators.articles.list().map((article): OverviewRow => {
-      const quality = aggregateFigures(this.inputs(article.id, this.collaborators.annotations.forArticle(article.id), settings, lastAnnotationChanges));
+      const quality = aggregateFigures(
+        this.inputs(article.id, this.collaborators.annotations.forArticle(article.id), settings, lastAnnotationChanges),
+      );
       return {
-        articleId: article.id, title: article.title, progress: quality.progress, hter: quality.hter, chrf: quality.chrf,
-        qualityScore: quality.mqm.qualityScore, pass: quality.mqm.pass, annotationCount: quality.mqm.annotationCount, lastChange: quality.lastChange,
+        articleId: article.id,
+        title: article.title,
+        progress: quality.progress,
+        hter: quality.hter,
+        chrf: quality.chrf,
+        qualityScore: quality.mqm.qualityScore,
+        pass: quality.mqm.pass,
+        annotationCount: quality.mqm.annotationCount,
+        lastChange: quality.lastChange,
       };
     });
     const key: Record<OverviewSort, (row: OverviewRow) => string | number | null> = {
@@ -122,7 +134,12 @@ export class QualityService {
   }
 
   /** Everything aggregateFigures needs about one article, read from the features that own it. */
-  private inputs(articleId: number, annotations: readonly Annotation[], settings: QualitySettings, lastAnnotationChanges: ReadonlyMap<number, string>) {
+  private inputs(
+    articleId: number,
+    annotations: readonly Annotation[],
+    settings: QualitySettings,
+    lastAnnotationChanges: ReadonlyMap<number, string>,
+  ) {
     const article = this.collaborators.articles.get(articleId);
     const segments = this.collaborators.articles.segments(articleId);
     return {

@@ -9,7 +9,15 @@ import type { Annotation } from '../annotations/model';
 import { SEVERITIES } from '../annotations/mqm';
 import { paginate } from '../pagination';
 import { REVIEW_STATUSES } from '../segments/model';
-import { changesOverTime, columnChart, hterBuckets, stackedBarChart, type ColumnChart, type StackedBarChart, type TimeUnit } from './charts';
+import {
+  changesOverTime,
+  columnChart,
+  hterBuckets,
+  stackedBarChart,
+  type ColumnChart,
+  type StackedBarChart,
+  type TimeUnit,
+} from './charts';
 import { toCsv } from './csv';
 import type { TerStats } from '../metrics/ter';
 import type { ArticleQuality, SegmentQuality } from './model';
@@ -60,7 +68,9 @@ export function buildReport(
   }
   const evaluated = quality.segments.filter((segment) => segment.evaluated);
   const changes = changesOverTime(changesPerHour);
-  const pagination = selection.all ? { page: 1, pageCount: 1, offset: 0, limit: quality.segments.length } : paginate(quality.segments.length, selection.page);
+  const pagination = selection.all
+    ? { page: 1, pageCount: 1, offset: 0, limit: quality.segments.length }
+    : paginate(quality.segments.length, selection.page);
   const listed = quality.segments.slice(pagination.offset, pagination.offset + pagination.limit);
   return {
     quality,
@@ -90,7 +100,12 @@ export function buildReport(
 
 /** The API's name for the edit counts: `total` is TER's `edits`. */
 const editCounts = ({ insertions, deletions, substitutions, shifts, edits, referenceWords }: TerStats) => ({
-  insertions, deletions, substitutions, shifts, total: edits, referenceWords,
+  insertions,
+  deletions,
+  substitutions,
+  shifts,
+  total: edits,
+  referenceWords,
 });
 
 const round = (value: number | null, digits = 4) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
@@ -115,7 +130,13 @@ export function qualityJson(quality: ArticleQuality) {
       pass: mqm.pass,
       weights: quality.settings.weights,
       bySeverity: mqm.bySeverity,
-      byCategory: mqm.byCategory.map((category) => ({ category: category.code, label: category.label, counts: category.counts, total: category.total, penalty: round(category.penalty, 9) })),
+      byCategory: mqm.byCategory.map((category) => ({
+        category: category.code,
+        label: category.label,
+        counts: category.counts,
+        total: category.total,
+        penalty: round(category.penalty, 9),
+      })),
     },
     effort,
     segments: quality.segments.map((segment) => ({
@@ -140,8 +161,20 @@ export function qualityJson(quality: ArticleQuality) {
 }
 
 export const CSV_HEADER = [
-  'segment_id', 'position', 'kind', 'status', 'ter', 'chrf', 'insertions', 'deletions', 'substitutions', 'shifts',
-  'mqm_penalty', 'editing_seconds', 'mt', 'text',
+  'segment_id',
+  'position',
+  'kind',
+  'status',
+  'ter',
+  'chrf',
+  'insertions',
+  'deletions',
+  'substitutions',
+  'shifts',
+  'mqm_penalty',
+  'editing_seconds',
+  'mt',
+  'text',
 ] as const;
 
 /** One row per segment; scores rounded to 4 decimals. */
@@ -149,9 +182,20 @@ export function reportCsv(quality: ArticleQuality): string {
   return toCsv(
     CSV_HEADER,
     quality.segments.map((segment) => [
-      segment.segmentId, segment.position, segment.kind, segment.status, round(segment.ter), round(segment.chrf),
-      segment.edits.insertions, segment.edits.deletions, segment.edits.substitutions, segment.edits.shifts, segment.mqmPenalty,
-      round(segment.editingSeconds, 1), segment.mt, segment.text,
+      segment.segmentId,
+      segment.position,
+      segment.kind,
+      segment.status,
+      round(segment.ter),
+      round(segment.chrf),
+      segment.edits.insertions,
+      segment.edits.deletions,
+      segment.edits.substitutions,
+      segment.edits.shifts,
+      segment.mqmPenalty,
+      round(segment.editingSeconds, 1),
+      segment.mt,
+      segment.text,
     ]),
   );
 }

@@ -16,4 +16,3 @@ export function segmentJson(segment: Segment) {
     updatedAt: segment.updatedAt,
   };
 }
-

@@ -1,6 +1,14 @@
 import type { Db } from '../db/database';
 import type { DraftSegment } from '../segmentation/document';
-import { emptyCounts, type ActivityEntry, type ReviewStatus, type Revision, type Segment, type SegmentLayout, type StatusCounts } from './model';
+import {
+  emptyCounts,
+  type ActivityEntry,
+  type ReviewStatus,
+  type Revision,
+  type Segment,
+  type SegmentLayout,
+  type StatusCounts,
+} from './model';
 
 const SEGMENT_COLUMNS = `id, article_id AS articleId, position, paragraph, kind, mt, separator, text, status, version, note,
   updated_by AS updatedBy, updated_at AS updatedAt`;
@@ -63,7 +71,17 @@ export class SegmentRepository {
   /** Stores an imported article's segments and their first revisions; the caller holds the transaction. */
   insertImported(articleId: number, segments: readonly DraftSegment[], author: string, at: string): void {
     segments.forEach((segment, position) => {
-      this.statements.insertSegment.run(articleId, position, segment.paragraph, segment.kind, segment.text, segment.separator, segment.text, author, at);
+      this.statements.insertSegment.run(
+        articleId,
+        position,
+        segment.paragraph,
+        segment.kind,
+        segment.text,
+        segment.separator,
+        segment.text,
+        author,
+        at,
+      );
     });
     this.statements.insertImportRevisions.run(articleId);
   }
@@ -82,13 +100,16 @@ export class SegmentRepository {
 
   segmentPage(articleId: number, status: ReviewStatus | undefined, limit: number, offset: number): Segment[] {
     return (
-      status ? this.statements.segmentPageByStatus.all(articleId, status, limit, offset) : this.statements.segmentPage.all(articleId, limit, offset)
+      status
+        ? this.statements.segmentPageByStatus.all(articleId, status, limit, offset)
+        : this.statements.segmentPage.all(articleId, limit, offset)
     ) as Segment[];
   }
 
   statusCounts(articleId: number): StatusCounts {
     const counts = emptyCounts();
-    for (const row of this.statements.statusCounts.all(articleId) as { status: ReviewStatus; count: number }[]) counts[row.status] = row.count;
+    for (const row of this.statements.statusCounts.all(articleId) as { status: ReviewStatus; count: number }[])
+      counts[row.status] = row.count;
     return counts;
   }
 
@@ -105,7 +126,14 @@ export class SegmentRepository {
   /** Appends a revision and makes it the segment's current state; the caller holds the transaction. */
   append(revision: Omit<Revision, 'id'>, previousVersion: number): void {
     const updated = this.statements.updateCurrent.run(
-      revision.text, revision.status, revision.version, revision.note, revision.author, revision.createdAt, revision.segmentId, previousVersion,
+      revision.text,
+      revision.status,
+      revision.version,
+      revision.note,
+      revision.author,
+      revision.createdAt,
+      revision.segmentId,
+      previousVersion,
     );
     // The version check already happened in the same transaction; this guards the invariant.
     if (updated.changes !== 1) throw new Error(`Segment ${revision.segmentId} changed under a transaction`);

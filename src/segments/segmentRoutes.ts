@@ -52,7 +52,17 @@ export function segmentRoutes({ segments, articles, annotations, writes }: Segme
   }
 
   /** The edit page: the segment's text in a form, with a refusal's message or a conflict's two texts. */
-  function renderEdit(res: Response, segment: Segment, state: { text: string; returnTo: unknown; error?: string; conflict?: { message: string; theirText: string; diff: ReturnType<typeof wordDiff> } }, status = 200) {
+  function renderEdit(
+    res: Response,
+    segment: Segment,
+    state: {
+      text: string;
+      returnTo: unknown;
+      error?: string;
+      conflict?: { message: string; theirText: string; diff: ReturnType<typeof wordDiff> };
+    },
+    status = 200,
+  ) {
     res.status(status).render('segments/edit', {
       title: state.conflict ? 'Edit conflict' : `Edit sentence ${segment.position + 1}`,
       segment,
@@ -91,19 +101,34 @@ export function segmentRoutes({ segments, articles, annotations, writes }: Segme
           const segment = await writes.run(() =>
             input.action === 'reset'
               ? segments.resetToMt(id, input.version, actor, input.note)
-              : segments.change(id, { version: input.version, text: input.text, note: input.note, editingSeconds: input.editingSeconds, actor }),
+              : segments.change(id, {
+                  version: input.version,
+                  text: input.text,
+                  note: input.note,
+                  editingSeconds: input.editingSeconds,
+                  actor,
+                }),
           );
           respond(req, res, segment, input.returnTo);
         },
         (error) => {
           // A stale save: show their text, a diff to ours, and keep ours in the form.
           const current = segments.get(id);
-          const conflict = error.status === 409 ? { message: error.message, theirText: current.text, diff: wordDiff(current.text, input.text) } : undefined;
-          renderEdit(res, current, { text: input.text, returnTo: input.returnTo, error: conflict ? undefined : error.message, conflict }, error.status);
+          const conflict =
+            error.status === 409
+              ? { message: error.message, theirText: current.text, diff: wordDiff(current.text, input.text) }
+              : undefined;
+          renderEdit(
+            res,
+            current,
+            { text: input.text, returnTo: input.returnTo, error: conflict ? undefined : error.message, conflict },
+            error.status,
+          );
         },
       );
     } catch (error) {
-      if (error instanceof AppError && error.status === 409 && wantsJson(req)) return sendConflict(res, next, error, segments.get(id), input.text);
+      if (error instanceof AppError && error.status === 409 && wantsJson(req))
+        return sendConflict(res, next, error, segments.get(id), input.text);
       throw error;
     }
   });
@@ -123,7 +148,13 @@ export function segmentRoutes({ segments, articles, annotations, writes }: Segme
       revision,
       diff: wordDiff(index === 0 ? revision.text : revisions[index - 1]!.text, revision.text),
     }));
-    res.render('segments/history', { title: `History of sentence ${segment.position + 1}`, article, segment, entries: entries.reverse(), reviewPath: reviewPath(segment) });
+    res.render('segments/history', {
+      title: `History of sentence ${segment.position + 1}`,
+      article,
+      segment,
+      entries: entries.reverse(),
+      reviewPath: reviewPath(segment),
+    });
   });
 
   router.post('/segments/:id/revert', requireRole('reviewer'), async (req, res) => {

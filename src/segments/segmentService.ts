@@ -7,7 +7,14 @@ import type { DraftSegment } from '../segmentation/document';
 import { cleanText } from './segmentText';
 import { SegmentRepository } from './segmentRepository';
 import {
-  progressFrom, type ActivityEntry, type Progress, type ReviewStatus, type Revision, type RevisionAction, type Segment, type SegmentLayout,
+  progressFrom,
+  type ActivityEntry,
+  type Progress,
+  type ReviewStatus,
+  type Revision,
+  type RevisionAction,
+  type Segment,
+  type SegmentLayout,
   type StatusCounts,
 } from './model';
 
@@ -121,7 +128,13 @@ export class SegmentService {
     return this.apply(segmentId, version, actor, (current) => {
       const target = this.repository.revision(segmentId, toVersion);
       if (!target) throw notFound(`Version ${toVersion} of segment ${segmentId}`);
-      return { text: target.text, status: statusForText(target.text, current.mt), note: `Reverted to version ${toVersion}`, action: 'revert', force: true };
+      return {
+        text: target.text,
+        status: statusForText(target.text, current.mt),
+        note: `Reverted to version ${toVersion}`,
+        action: 'revert',
+        force: true,
+      };
     });
   }
 
@@ -168,14 +181,31 @@ export class SegmentService {
         const nextVersion = current.version + 1;
         this.repository.append(
           {
-            segmentId, articleId: current.articleId, version: nextVersion, action: next.action, text: next.text, status: next.status, note,
-            author: actor.displayName, userId: actor.userId, editingSeconds: next.editingSeconds ?? null, createdAt,
+            segmentId,
+            articleId: current.articleId,
+            version: nextVersion,
+            action: next.action,
+            text: next.text,
+            status: next.status,
+            note,
+            author: actor.displayName,
+            userId: actor.userId,
+            editingSeconds: next.editingSeconds ?? null,
+            createdAt,
           },
           current.version,
         );
         this.articleChanged(current.articleId, createdAt);
         // Exactly what append() wrote to the row: no need to read it back on every save.
-        return { ...current, text: next.text, status: next.status, version: nextVersion, note, updatedBy: actor.displayName, updatedAt: createdAt };
+        return {
+          ...current,
+          text: next.text,
+          status: next.status,
+          version: nextVersion,
+          note,
+          updatedBy: actor.displayName,
+          updatedAt: createdAt,
+        };
       })
       .immediate();
   }

@@ -21,7 +21,9 @@ export function versionField(message = 'version is required: send the version yo
 
 /** Free text up to `max` characters, e.g. a note or a comment. */
 export function limitedText(what: string, max: number) {
-  return z.string({ error: `${what} must be a string.` }).max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} can be at most ${max} characters.`);
+  return z
+    .string({ error: `${what} must be a string.` })
+    .max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} can be at most ${max} characters.`);
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses

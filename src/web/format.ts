@@ -5,7 +5,9 @@ const DASH = '–';
 export const format = {
   /** 12.3 (one decimal), or a dash when there is no value */
   score(value: number | null | undefined, digits = 1): string {
-    return value === null || value === undefined ? DASH : value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    return value === null || value === undefined
+      ? DASH
+      : value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   },
   /** 0.25 → "25%" */
   share(value: number | null | undefined): string {

@@ -19,7 +19,10 @@ describe.skipIf(skipBrowserTests)('First run and accounts in a real browser', ()
     await admin.getByLabel('Display name').fill('Ada Admin');
     await admin.locator('#password').fill('first admin password');
     await admin.locator('#passwordAgain').fill('first admin password');
-    await Promise.all([admin.waitForURL((url) => url.pathname === '/'), admin.getByRole('button', { name: 'Create admin account' }).click()]);
+    await Promise.all([
+      admin.waitForURL((url) => url.pathname === '/'),
+      admin.getByRole('button', { name: 'Create admin account' }).click(),
+    ]);
     expect(await admin.getByTestId('signed-in-as').textContent()).toBe('Ada Admin');
 
     // The link is spent.

@@ -31,7 +31,13 @@ async function rowByMt(page: Page, mt: string): Promise<{ row: Locator; id: stri
 
 describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
   // The people in these journeys, made by an operator with the CLI.
-  const e2e = useBrowserFixture({ users: [['rita', 'reviewer', 'Rita Reviewer'], ['cleo', 'admin', 'Cleo First'], ['dan', 'editor', 'Dan Second']] });
+  const e2e = useBrowserFixture({
+    users: [
+      ['rita', 'reviewer', 'Rita Reviewer'],
+      ['cleo', 'admin', 'Cleo First'],
+      ['dan', 'editor', 'Dan Second'],
+    ],
+  });
 
   it('when an editor corrects a sample sentence with the keyboard, approves it and exports, then diff, progress, history and the download all carry the change', async () => {
     // Arrange: a named editor on the sample article that the server imported on its first start.
@@ -103,7 +109,11 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     // H opens the history: import, the edit, the approval.
     await Promise.all([page.waitForURL(`**/segments/${id}/history`), page.keyboard.press('h')]);
     expect(await page.locator('h1').textContent()).toBe(`History of sentence ${index + 1}`);
-    expect(await page.locator('li.revision').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.version))).toEqual(['3', '2', '1']);
+    expect(await page.locator('li.revision').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.version))).toEqual([
+      '3',
+      '2',
+      '1',
+    ]);
     const version3 = page.locator('li.revision[data-version="3"] header');
     expect((await version3.textContent())!.replace(/\s+/g, ' ')).toMatch(/^ ?Version 3 · status · approved · Rita Reviewer · /);
     expect(await texts(page.locator('li.revision[data-version="2"] del'))).toEqual(['comfort']);
@@ -133,18 +143,22 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     await signIn(cleo, 'cleo');
     await cleo.getByRole('link', { name: 'Import', exact: true }).click();
     await cleo.getByLabel('Title').fill('Paris talks, pasted');
-    await cleo.getByLabel('Text', { exact: true }).fill(
-      [
-        'The couple provides for a “comfort force” of international troops. The Kremlin criticized the initiative as a provocation.',
-        '',
-        'Someone pasted <script>window.__xss = 1</script> into the article.',
-      ].join('\n'),
-    );
+    await cleo
+      .getByLabel('Text', { exact: true })
+      .fill(
+        [
+          'The couple provides for a “comfort force” of international troops. The Kremlin criticized the initiative as a provocation.',
+          '',
+          'Someone pasted <script>window.__xss = 1</script> into the article.',
+        ].join('\n'),
+      );
     await Promise.all([cleo.waitForURL(/\/articles\/\d+$/), cleo.getByRole('button', { name: 'Import' }).click()]);
     expect(await cleo.getByTestId('article-title').textContent()).toBe('Paris talks, pasted');
 
     // The markup is shown as text. (CSP would block an inline script anyway, so the DOM is what proves the escaping.)
-    expect(await texts(cleo.locator('.segment-mt', { hasText: 'Someone pasted' }))).toEqual(['Someone pasted <script>window.__xss = 1</script> into the article.']);
+    expect(await texts(cleo.locator('.segment-mt', { hasText: 'Someone pasted' }))).toEqual([
+      'Someone pasted <script>window.__xss = 1</script> into the article.',
+    ]);
     expect(await cleo.locator('ol.segments script').count()).toBe(0);
     expect(await cleo.evaluate(() => window.__xss)).toBeUndefined();
 
@@ -197,7 +211,13 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     const stored = await (await dan.request.get(`/api/segments/${id}`)).json();
     expect(stored).toMatchObject({ text: danText, status: 'edited', version: 3, updatedBy: 'Dan Second' });
     const history = await (await dan.request.get(`/api/segments/${id}/history`)).json();
-    expect(history.revisions.map((revision: { version: number; author: string; text: string }) => [revision.version, revision.author, revision.text])).toEqual([
+    expect(
+      history.revisions.map((revision: { version: number; author: string; text: string }) => [
+        revision.version,
+        revision.author,
+        revision.text,
+      ]),
+    ).toEqual([
       [1, 'Cleo First', 'The couple provides for a “comfort force” of international troops.'],
       [2, 'Cleo First', cleoText],
       [3, 'Dan Second', danText],
@@ -205,7 +225,9 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
 
     expect(cleoProblems).toEqual([]);
     // The refused save is a 409 answer to fetch, which Chromium logs; nothing else may be.
-    expect(danProblems.map((problem) => problem.text)).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
+    expect(danProblems.map((problem) => problem.text)).toEqual([
+      'Failed to load resource: the server responded with a status of 409 (Conflict)',
+    ]);
     await cleoContext.close();
     await danContext.close();
   }, 45_000);
@@ -246,16 +268,25 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     await signIn(page, 'cleo');
     const created = await page.request.post('/api/articles', {
       headers: { 'X-CSRF-Token': await csrfToken(page) },
-      data: { title: 'Without scripts', text: 'The couple provides for a “comfort force” of international troops. The Kremlin criticized the initiative.' },
+      data: {
+        title: 'Without scripts',
+        text: 'The couple provides for a “comfort force” of international troops. The Kremlin criticized the initiative.',
+      },
     });
     const article = (await created.json()) as { id: number; segments: { id: number; mt: string }[] };
     const first = article.segments[0]!;
     await page.goto(`/articles/${article.id}`);
 
     // Act
-    await Promise.all([page.waitForURL(`**/segments/${first.id}/edit?**`), page.locator(`#segment-${first.id}`).getByRole('link', { name: 'Edit' }).click()]);
+    await Promise.all([
+      page.waitForURL(`**/segments/${first.id}/edit?**`),
+      page.locator(`#segment-${first.id}`).getByRole('link', { name: 'Edit' }).click(),
+    ]);
     await page.getByLabel('Correction').fill(first.mt.replace('comfort', 'reassurance'));
-    await Promise.all([page.waitForURL(`**/articles/${article.id}#segment-${first.id}`), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL(`**/articles/${article.id}#segment-${first.id}`),
+      page.getByRole('button', { name: 'Save', exact: true }).click(),
+    ]);
 
     // Assert
     const row = page.locator(`#segment-${first.id}`);

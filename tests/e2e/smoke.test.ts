@@ -28,7 +28,9 @@ describe.skipIf(skipBrowserTests)('Smoke: every page in a real browser', () => {
     await signInPage.close();
     const { articles } = (await (await context.request.get('/api/articles')).json()) as { articles: { id: number }[] };
     const articleId = articles[0]!.id;
-    const { segments } = (await (await context.request.get(`/api/articles/${articleId}`)).json()) as { segments: { id: number; position: number }[] };
+    const { segments } = (await (await context.request.get(`/api/articles/${articleId}`)).json()) as {
+      segments: { id: number; position: number }[];
+    };
     const segment = segments.find((candidate) => candidate.position === 2)!;
     const pages = [
       { path: '/', status: 200, heading: 'Articles' },
@@ -58,7 +60,12 @@ describe.skipIf(skipBrowserTests)('Smoke: every page in a real browser', () => {
       await page.evaluate(() => undefined);
       const heading = (await page.locator('h1').first().textContent())?.trim();
       const unexpected = problems.filter((problem) => !isExpectedMiss(problem, expected.status, page.url()));
-      seen.push({ path: expected.path, status: response?.status(), heading, problems: unexpected.map((problem) => `${problem.kind}: ${problem.text} (${problem.url})`) });
+      seen.push({
+        path: expected.path,
+        status: response?.status(),
+        heading,
+        problems: unexpected.map((problem) => `${problem.kind}: ${problem.text} (${problem.url})`),
+      });
       await page.close();
     }
 

@@ -48,7 +48,12 @@ export function createTestApp(
   const db = openDatabase(':memory:');
   migrate(db, migrationsDir);
   const services = createServices(db, { sessionPolicy: options.sessionPolicy, passwordCost: TEST_PASSWORD_COST });
-  const app = createApp({ services, maxUploadBytes: options.maxUploadBytes ?? 10 * 1024 * 1024, setup: options.setup, trustProxy: options.trustProxy });
+  const app = createApp({
+    services,
+    maxUploadBytes: options.maxUploadBytes ?? 10 * 1024 * 1024,
+    setup: options.setup,
+    trustProxy: options.trustProxy,
+  });
   const users = new Map<Role, Promise<Actor>>();
 
   function user(role: Role = 'editor'): Promise<Actor> {
@@ -76,7 +81,11 @@ export function createTestApp(
 export async function signInAs(app: TestApp['app'], username: string, password: string): Promise<Agent> {
   const agent = request.agent(app);
   const loginPage = await agent.get('/login').expect(200);
-  await agent.post('/login').type('form').send({ username, password, _csrf: csrfFrom(loginPage.text) }).expect(303);
+  await agent
+    .post('/login')
+    .type('form')
+    .send({ username, password, _csrf: csrfFrom(loginPage.text) })
+    .expect(303);
   const home = await agent.get('/').expect(200);
   return agent.set('X-CSRF-Token', csrfFrom(home.text));
 }

@@ -30,8 +30,14 @@ if (skipBrowserTests) {
 
 // Running as root needs --no-sandbox; the network flags stop Chromium calling home on a closed network.
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export async function launchBrowser(): Promise<Browser> {
@@ -43,7 +49,8 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Starts dist/server.js with its own database, building it first when a bare `vitest` run has no build yet. */
 export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  if (!fs.existsSync(path.join(projectRoot, 'dist', 'server.js'))) execFileSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: 'inherit' });
+  if (!fs.existsSync(path.join(projectRoot, 'dist', 'server.js')))
+    execFileSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: 'inherit' });
   return startServer(env);
 }
 
@@ -112,7 +119,8 @@ export function useBrowserFixture(options: { env?: Record<string, string>; users
   beforeAll(async () => {
     browser = await launchBrowser();
     server = await startBuiltServer(options.env);
-    for (const [username, role, displayName] of options.users ?? []) addUser(server.databasePath, username, role, displayName, E2E_PASSWORD);
+    for (const [username, role, displayName] of options.users ?? [])
+      addUser(server.databasePath, username, role, displayName, E2E_PASSWORD);
     fs.mkdirSync(artifactsDir, { recursive: true });
   });
   afterAll(async () => {

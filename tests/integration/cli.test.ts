@@ -61,7 +61,11 @@ describe('CLI', () => {
 
   it('when the database is newer than this Redline, then the CLI refuses to touch it', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-new-')), 'new.sqlite');
-    execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.pragma('user_version = 99');d.close()`], { cwd: projectRoot });
+    execFileSync(
+      process.execPath,
+      ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.pragma('user_version = 99');d.close()`],
+      { cwd: projectRoot },
+    );
     const result = await run(['list'], { REDLINE_DB: file });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/schema version 99/);
@@ -76,7 +80,9 @@ describe('CLI', () => {
     expect(token.stdout.trim()).toMatch(/^rl_[\w-]{43}$/);
     const db = new Database(env.REDLINE_DB, { readonly: true });
     expect(db.prepare('SELECT username, display_name AS displayName, role FROM users WHERE username = ?').get('rita')).toEqual({
-      username: 'rita', displayName: 'Rita Reviewer', role: 'reviewer',
+      username: 'rita',
+      displayName: 'Rita Reviewer',
+      role: 'reviewer',
     });
     expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action IN ('user_created', 'token_created')").get()).toEqual({ n: 2 });
     db.close();
@@ -85,14 +91,17 @@ describe('CLI', () => {
   it('when no password is piped, then a generated one is printed; bad input is refused', async () => {
     const generated = await run(['user', 'add', 'gen', '--role', 'editor'], env, '');
     expect(generated.stdout).toMatch(/Password: [\w-]{20}\n$/);
-    expect((await run(['user', 'add', 'x', '--role', 'owner'], env, 'long enough pass\n')).stderr).toContain('must be one of editor, reviewer, admin');
+    expect((await run(['user', 'add', 'x', '--role', 'owner'], env, 'long enough pass\n')).stderr).toContain(
+      'must be one of editor, reviewer, admin',
+    );
     expect((await run(['user', 'add', 'gen', '--role', 'editor'], env, 'long enough pass\n')).stderr).toContain('is taken');
     expect((await run(['user', 'add', 'short', '--role', 'editor'], env, 'short\n')).stderr).toContain('at least 10 characters');
     expect((await run(['token', 'create', 'nobody'], env)).stderr).toBe('redline: No user named nobody.\n');
   });
 
   it('when run through npx in the checkout, as the README shows, then the same CLI answers', () => {
-    const npx = (args: string[]) => spawnSync('npx', ['redline', ...args], { cwd: projectRoot, env: { ...process.env, ...env }, encoding: 'utf8' });
+    const npx = (args: string[]) =>
+      spawnSync('npx', ['redline', ...args], { cwd: projectRoot, env: { ...process.env, ...env }, encoding: 'utf8' });
     const imported = npx(['import', sampleArticlePath, '--title', 'Via npx']);
     expect(imported.stderr).toBe('');
     expect(imported.stdout).toMatch(/^\d+\n$/);

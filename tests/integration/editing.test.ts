@@ -54,7 +54,10 @@ describe('PATCH /api/segments/:id', () => {
     const { client, db, first } = await setup();
     const refused = await client.patch(`/api/segments/${first.id}`).send({ status: 'rejected', version: 1 }).expect(422);
     expect(refused.body.error.code).toBe('reason_required');
-    const rejected = await client.patch(`/api/segments/${first.id}`).send({ status: 'rejected', note: 'Terminology', version: 1 }).expect(200);
+    const rejected = await client
+      .patch(`/api/segments/${first.id}`)
+      .send({ status: 'rejected', note: 'Terminology', version: 1 })
+      .expect(200);
     expect(rejected.body).toMatchObject({ status: 'rejected', version: 2 });
     expect(revisions(db, first.id)[1]).toMatchObject({ status: 'rejected', note: 'Terminology' });
   });
@@ -104,7 +107,9 @@ describe('History', () => {
     await client.patch(`/api/segments/${first.id}`).send({ text: 'Edited once.', version: 1 }).expect(200);
     await client.patch(`/api/segments/${first.id}`).send({ status: 'approved', version: 2 }).expect(200);
     const response = await client.get(`/api/segments/${first.id}/history`).expect(200);
-    expect(response.body.revisions.map((r: { version: number; action: string; status: string }) => [r.version, r.action, r.status])).toEqual([
+    expect(
+      response.body.revisions.map((r: { version: number; action: string; status: string }) => [r.version, r.action, r.status]),
+    ).toEqual([
       [1, 'import', 'new'],
       [2, 'edit', 'edited'],
       [3, 'status', 'approved'],
@@ -121,7 +126,14 @@ describe('History', () => {
       expect.objectContaining({ version: 1, text: first.mt }),
       expect.objectContaining({ version: 2, text: 'Wrong fix.' }),
       expect.objectContaining({ version: 3, text: 'Worse fix.' }),
-      expect.objectContaining({ version: 4, action: 'revert', text: 'Wrong fix.', status: 'edited', note: 'Reverted to version 2', author: 'Rita Reviewer' }),
+      expect.objectContaining({
+        version: 4,
+        action: 'revert',
+        text: 'Wrong fix.',
+        status: 'edited',
+        note: 'Reverted to version 2',
+        author: 'Rita Reviewer',
+      }),
     ]);
     const page = await agent.get(`/segments/${first.id}/history`).expect(200);
     expect(page.text).toContain('Version 4');
@@ -148,7 +160,11 @@ describe('Editing in the browser without JavaScript', () => {
     const { browser, first, article } = await setup();
     const agent = await browser('reviewer');
     const fixed = first.text.replace('comfort', 'reassurance');
-    const response = await agent.post(`/segments/${first.id}`).type('form').send({ text: fixed, version: 1, returnTo: `/articles/${article.id}` }).expect(303);
+    const response = await agent
+      .post(`/segments/${first.id}`)
+      .type('form')
+      .send({ text: fixed, version: 1, returnTo: `/articles/${article.id}` })
+      .expect(303);
     expect(response.headers.location).toBe(`/articles/${article.id}#segment-${first.id}`);
     const page = await agent.get(`/articles/${article.id}`).expect(200);
     expect(page.text).toContain('<del>comfort</del><ins>reassurance</ins>');
@@ -174,15 +190,25 @@ describe('Editing in the browser without JavaScript', () => {
     expect(response.text).toContain('<del>Their</del><ins>My</ins>');
   });
 
-  it('when the page script saves with fetch, then the row comes back with the article\'s progress and status counts', async () => {
+  it("when the page script saves with fetch, then the row comes back with the article's progress and status counts", async () => {
     const { browser, first } = await setup();
     const agent = await browser('reviewer');
-    const response = await agent.post(`/segments/${first.id}/status`).set('X-Requested-With', 'fetch').type('form').send({ status: 'approved', version: 1 }).expect(200);
+    const response = await agent
+      .post(`/segments/${first.id}/status`)
+      .set('X-Requested-With', 'fetch')
+      .type('form')
+      .send({ status: 'approved', version: 1 })
+      .expect(200);
     expect(response.text).toMatch(/^<li class="segment kind-sentence status-approved"/);
     expect(response.text).toContain('<div id="article-progress">');
     expect(response.text).toContain('<span data-count="approved">1</span>');
     expect(response.text).toContain('<span class="muted" data-count="new">1</span>');
-    const stale = await agent.post(`/segments/${first.id}/status`).set('X-Requested-With', 'fetch').type('form').send({ status: 'approved', version: 1 }).expect(409);
+    const stale = await agent
+      .post(`/segments/${first.id}/status`)
+      .set('X-Requested-With', 'fetch')
+      .type('form')
+      .send({ status: 'approved', version: 1 })
+      .expect(409);
     expect(stale.body.error.current.version).toBe(2);
   });
 

@@ -10,7 +10,8 @@ describe('Pages', () => {
     ['/segments/999/history', 404],
     ['/articles/abc', 422],
   ])('when %s is asked for, then an HTML error page with status %i and no stack trace', async (path, status) => {
-    const testApp = createTestApp(); const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const client = await testApp.api('admin');
     const response = await client.get(path).expect(status);
     expect(response.headers['content-type']).toContain('text/html');
     expect(response.text).toContain('data-testid="error-message"');
@@ -18,7 +19,8 @@ describe('Pages', () => {
   });
 
   it('when an article is longer than one chunk, then the review page shows one chunk and a pager', async () => {
-    const testApp = createTestApp(); const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const client = await testApp.api('admin');
     const text = Array.from({ length: 250 }, (_, i) => `Sentence number ${i + 1} is here.`).join(' ');
     const article = await importViaApi(testApp, text);
     const first = await client.get(`/articles/${article.id}`).expect(200);
@@ -30,7 +32,8 @@ describe('Pages', () => {
   });
 
   it('when the API lists articles, then each has its status counts', async () => {
-    const testApp = createTestApp(); const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const client = await testApp.api('admin');
     await importViaApi(testApp, 'One. Two.', 'First');
     const response = await client.get('/api/articles').expect(200);
     expect(response.body.articles).toEqual([

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { annotationRevisionRows, annotationRows, createQualityTestApp } from './qualityTestApp';
 
-const TEXT = 'In Paris talks resume\n\nThe couple provides for a comfort force of international troops. The Kremlin criticized the initiative.\n\nSource: DW\n';
+const TEXT =
+  'In Paris talks resume\n\nThe couple provides for a comfort force of international troops. The Kremlin criticized the initiative.\n\nSource: DW\n';
 const MT = 'The couple provides for a comfort force of international troops.';
 const COMFORT_FORCE = { start: MT.indexOf('comfort'), end: MT.indexOf('comfort') + 'comfort force'.length };
 
@@ -16,34 +17,81 @@ describe('MQM annotations through the API', () => {
   it('when a reviewer marks "comfort force" as a major terminology error, then 201 with the span and penalty, and it is stored with its first revision', async () => {
     const { api, db, sentence } = await setup();
     expect(sentence.mt).toBe(MT);
-    const response = await api().post(`/api/segments/${sentence.id}/annotations`)
-      .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major', comment: ' “reassurance force” ' }).expect(201);
+    const response = await api()
+      .post(`/api/segments/${sentence.id}/annotations`)
+      .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major', comment: ' “reassurance force” ' })
+      .expect(201);
     expect(response.headers.location).toBe(`/api/annotations/${response.body.id}`);
     expect(response.body).toMatchObject({
-      segmentId: sentence.id, start: 26, end: 39, spanText: 'comfort force', category: 'terminology', categoryLabel: 'Terminology',
-      severity: 'major', comment: '“reassurance force”', penalty: 5, version: 1, deleted: false, author: 'Rita Reviewer', userId: 1,
+      segmentId: sentence.id,
+      start: 26,
+      end: 39,
+      spanText: 'comfort force',
+      category: 'terminology',
+      categoryLabel: 'Terminology',
+      severity: 'major',
+      comment: '“reassurance force”',
+      penalty: 5,
+      version: 1,
+      deleted: false,
+      author: 'Rita Reviewer',
+      userId: 1,
     });
     expect(annotationRows(db)).toEqual([
-      { id: response.body.id, segmentId: sentence.id, start: 26, end: 39, category: 'terminology', severity: 'major', comment: '“reassurance force”',
-        version: 1, deleted: 0, author: 'Rita Reviewer', userId: 1, updatedBy: 'Rita Reviewer' },
+      {
+        id: response.body.id,
+        segmentId: sentence.id,
+        start: 26,
+        end: 39,
+        category: 'terminology',
+        severity: 'major',
+        comment: '“reassurance force”',
+        version: 1,
+        deleted: 0,
+        author: 'Rita Reviewer',
+        userId: 1,
+        updatedBy: 'Rita Reviewer',
+      },
     ]);
     expect(annotationRevisionRows(db, response.body.id)).toEqual([
-      { version: 1, action: 'create', start: 26, end: 39, category: 'terminology', severity: 'major', comment: '“reassurance force”', author: 'Rita Reviewer', userId: 1 },
+      {
+        version: 1,
+        action: 'create',
+        start: 26,
+        end: 39,
+        category: 'terminology',
+        severity: 'major',
+        comment: '“reassurance force”',
+        author: 'Rita Reviewer',
+        userId: 1,
+      },
     ]);
   });
 
   it('when an omission is marked (start = end), then it is stored with an empty span', async () => {
     const { api, db, second } = await setup();
-    const response = await api().post(`/api/segments/${second.id}/annotations`).send({ start: 12, end: 12, category: 'accuracy/omission', severity: 'minor' }).expect(201);
+    const response = await api()
+      .post(`/api/segments/${second.id}/annotations`)
+      .send({ start: 12, end: 12, category: 'accuracy/omission', severity: 'minor' })
+      .expect(201);
     expect(response.body).toMatchObject({ start: 12, end: 12, spanText: '', comment: null, penalty: 1 });
     expect(annotationRows(db, second.id)).toHaveLength(1);
   });
 
   it('when annotations are listed, then the current ones come in span order and removed ones only on request', async () => {
     const { api, sentence } = await setup();
-    const later = await api().post(`/api/segments/${sentence.id}/annotations`).send({ start: 43, end: 56, category: 'style', severity: 'minor' }).expect(201);
-    const earlier = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
-    const removed = await api().post(`/api/segments/${sentence.id}/annotations`).send({ start: 0, end: 3, category: 'other', severity: 'neutral' }).expect(201);
+    const later = await api()
+      .post(`/api/segments/${sentence.id}/annotations`)
+      .send({ start: 43, end: 56, category: 'style', severity: 'minor' })
+      .expect(201);
+    const earlier = await api()
+      .post(`/api/segments/${sentence.id}/annotations`)
+      .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' })
+      .expect(201);
+    const removed = await api()
+      .post(`/api/segments/${sentence.id}/annotations`)
+      .send({ start: 0, end: 3, category: 'other', severity: 'neutral' })
+      .expect(201);
     await api().delete(`/api/annotations/${removed.body.id}?version=1`).expect(200);
 
     const list = await api('editor').get(`/api/segments/${sentence.id}/annotations`).expect(200);
@@ -51,31 +99,59 @@ describe('MQM annotations through the API', () => {
     expect(list.body.annotations.map((a: { id: number }) => a.id)).toEqual([earlier.body.id, later.body.id]);
     const all = await api('editor').get(`/api/segments/${sentence.id}/annotations?includeDeleted=true`).expect(200);
     expect(all.body.annotations.map((a: { id: number; deleted: boolean }) => [a.id, a.deleted])).toEqual([
-      [removed.body.id, true], [earlier.body.id, false], [later.body.id, false],
+      [removed.body.id, true],
+      [earlier.body.id, false],
+      [later.body.id, false],
     ]);
   });
 
   it('when an annotation is changed, then a new version is stored, the history keeps both, and an identical change adds nothing', async () => {
     const { api, db, sentence } = await setup();
-    const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
+    const created = await api()
+      .post(`/api/segments/${sentence.id}/annotations`)
+      .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' })
+      .expect(201);
     const id = created.body.id as number;
-    const changed = await api().patch(`/api/annotations/${id}`).send({ severity: 'critical', comment: 'Changes the meaning', version: 1 }).expect(200);
-    expect(changed.body).toMatchObject({ severity: 'critical', comment: 'Changes the meaning', penalty: 25, version: 2, category: 'terminology', start: 26, end: 39 });
+    const changed = await api()
+      .patch(`/api/annotations/${id}`)
+      .send({ severity: 'critical', comment: 'Changes the meaning', version: 1 })
+      .expect(200);
+    expect(changed.body).toMatchObject({
+      severity: 'critical',
+      comment: 'Changes the meaning',
+      penalty: 25,
+      version: 2,
+      category: 'terminology',
+      start: 26,
+      end: 39,
+    });
     await api().patch(`/api/annotations/${id}`).send({ severity: 'critical', version: 2 }).expect(200);
     expect(annotationRevisionRows(db, id)).toEqual([
       expect.objectContaining({ version: 1, action: 'create', severity: 'major', comment: null }),
-      expect.objectContaining({ version: 2, action: 'update', severity: 'critical', comment: 'Changes the meaning', author: 'Rita Reviewer' }),
+      expect.objectContaining({
+        version: 2,
+        action: 'update',
+        severity: 'critical',
+        comment: 'Changes the meaning',
+        author: 'Rita Reviewer',
+      }),
     ]);
     const history = await api('editor').get(`/api/annotations/${id}/history`).expect(200);
     expect(history.body.annotation).toMatchObject({ id, version: 2 });
-    expect(history.body.revisions.map((r: { version: number; action: string; severity: string }) => [r.version, r.action, r.severity])).toEqual([
-      [1, 'create', 'major'], [2, 'update', 'critical'],
+    expect(
+      history.body.revisions.map((r: { version: number; action: string; severity: string }) => [r.version, r.action, r.severity]),
+    ).toEqual([
+      [1, 'create', 'major'],
+      [2, 'update', 'critical'],
     ]);
   });
 
   it('when an annotation is removed, then it leaves the list but its row and history stay; removing or changing it again is a 409', async () => {
     const { api, db, sentence } = await setup();
-    const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
+    const created = await api()
+      .post(`/api/segments/${sentence.id}/annotations`)
+      .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' })
+      .expect(201);
     const id = created.body.id as number;
     const removed = await api().delete(`/api/annotations/${id}?version=1`).expect(200);
     expect(removed.body).toMatchObject({ id, deleted: true, version: 2, penalty: 0 });
@@ -91,7 +167,10 @@ describe('MQM annotations through the API', () => {
 
   it('when a change is based on an old version, then 409 stale_version with the current annotation and nothing is stored', async () => {
     const { api, db, sentence } = await setup();
-    const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
+    const created = await api()
+      .post(`/api/segments/${sentence.id}/annotations`)
+      .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' })
+      .expect(201);
     const id = created.body.id as number;
     await api().patch(`/api/annotations/${id}`).send({ severity: 'minor', version: 1 }).expect(200);
     const stale = await api().patch(`/api/annotations/${id}`).send({ severity: 'critical', version: 1 }).expect(409);
@@ -133,15 +212,26 @@ describe('MQM annotations through the API', () => {
     const article = testApp.importArticle('Great news 👍 for everyone.');
     const segment = article.segments[0]!;
     const thumb = segment.mt.indexOf('👍');
-    const response = await testApp.api().post(`/api/segments/${segment.id}/annotations`).send({ start: thumb + 1, end: thumb + 2, category: 'style', severity: 'minor' }).expect(422);
+    const response = await testApp
+      .api()
+      .post(`/api/segments/${segment.id}/annotations`)
+      .send({ start: thumb + 1, end: thumb + 2, category: 'style', severity: 'minor' })
+      .expect(422);
     expect(response.body.error.message).toContain('inside a character');
-    await testApp.api().post(`/api/segments/${segment.id}/annotations`).send({ start: thumb, end: thumb + 2, category: 'style', severity: 'minor' }).expect(201);
+    await testApp
+      .api()
+      .post(`/api/segments/${segment.id}/annotations`)
+      .send({ start: thumb, end: thumb + 2, category: 'style', severity: 'minor' })
+      .expect(201);
     expect(annotationRows(testApp.db)).toHaveLength(1);
   });
 
   it('when a change moves the span outside the MT, then 422 and the annotation keeps its version', async () => {
     const { api, db, sentence } = await setup();
-    const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
+    const created = await api()
+      .post(`/api/segments/${sentence.id}/annotations`)
+      .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' })
+      .expect(201);
     const response = await api().patch(`/api/annotations/${created.body.id}`).send({ end: 999, version: 1 }).expect(422);
     expect(response.body.error.code).toBe('span_outside_mt');
     await api().patch(`/api/annotations/${created.body.id}`).send({ start: 30, version: 1, extra: 1 }).expect(422);
@@ -152,7 +242,10 @@ describe('MQM annotations through the API', () => {
 
   it('when the segment or annotation does not exist, then 404; a malformed id or version is a 422', async () => {
     const { api, db } = await setup();
-    const missing = await api().post('/api/segments/9999/annotations').send({ start: 0, end: 1, category: 'style', severity: 'minor' }).expect(404);
+    const missing = await api()
+      .post('/api/segments/9999/annotations')
+      .send({ start: 0, end: 1, category: 'style', severity: 'minor' })
+      .expect(404);
     expect(missing.body.error).toEqual({ code: 'not_found', message: 'Segment 9999 does not exist.' });
     await api().get('/api/annotations/9999').expect(404);
     await api().patch('/api/annotations/9999').send({ severity: 'minor', version: 1 }).expect(404);
@@ -164,11 +257,17 @@ describe('MQM annotations through the API', () => {
 
   it('when an editor tries to annotate, then 403 and nothing is stored; reading is allowed; nobody signed in gets 401', async () => {
     const { api, db, sentence } = await setup();
-    const refused = await api('editor').post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(403);
+    const refused = await api('editor')
+      .post(`/api/segments/${sentence.id}/annotations`)
+      .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' })
+      .expect(403);
     expect(refused.body.error.code).toBe('forbidden');
     await api('editor').get(`/api/segments/${sentence.id}/annotations`).expect(200);
     await api('anonymous').get(`/api/segments/${sentence.id}/annotations`).expect(401);
-    await api('anonymous').post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(401);
+    await api('anonymous')
+      .post(`/api/segments/${sentence.id}/annotations`)
+      .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' })
+      .expect(401);
     expect(annotationRows(db)).toEqual([]);
   });
 });
@@ -176,14 +275,34 @@ describe('MQM annotations through the API', () => {
 describe('MQM annotations in the JSON export', () => {
   it('when an article is exported, then its current annotations come in reading order with their span text, removed ones left out', async () => {
     const { api, services, article, heading, sentence } = await setup();
-    const later = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major', comment: 'c' }).expect(201);
-    const earlier = await api().post(`/api/segments/${heading.id}/annotations`).send({ start: 0, end: 8, category: 'style', severity: 'minor' }).expect(201);
-    const removed = await api().post(`/api/segments/${heading.id}/annotations`).send({ start: 9, end: 14, category: 'style', severity: 'minor' }).expect(201);
+    const later = await api()
+      .post(`/api/segments/${sentence.id}/annotations`)
+      .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major', comment: 'c' })
+      .expect(201);
+    const earlier = await api()
+      .post(`/api/segments/${heading.id}/annotations`)
+      .send({ start: 0, end: 8, category: 'style', severity: 'minor' })
+      .expect(201);
+    const removed = await api()
+      .post(`/api/segments/${heading.id}/annotations`)
+      .send({ start: 9, end: 14, category: 'style', severity: 'minor' })
+      .expect(201);
     await api().delete(`/api/annotations/${removed.body.id}?version=1`).expect(200);
     const exported = services.annotations.forExport(article.id, article.segments);
     expect(exported).toEqual([
-      { id: earlier.body.id, segmentId: heading.id, start: 0, end: 8, spanText: 'In Paris', category: 'style', severity: 'minor', comment: null,
-        author: 'Rita Reviewer', createdAt: earlier.body.createdAt, updatedAt: earlier.body.updatedAt },
+      {
+        id: earlier.body.id,
+        segmentId: heading.id,
+        start: 0,
+        end: 8,
+        spanText: 'In Paris',
+        category: 'style',
+        severity: 'minor',
+        comment: null,
+        author: 'Rita Reviewer',
+        createdAt: earlier.body.createdAt,
+        updatedAt: earlier.body.updatedAt,
+      },
       expect.objectContaining({ id: later.body.id, segmentId: sentence.id, spanText: 'comfort force', comment: 'c' }),
     ]);
   });
@@ -192,19 +311,28 @@ describe('MQM annotations in the JSON export', () => {
 describe('MQM annotations in the browser', () => {
   it('when the form is posted without JavaScript, then the annotation is stored and the page shows it highlighted with its label', async () => {
     const { pages, db, sentence } = await setup();
-    const response = await pages().post(`/segments/${sentence.id}/annotations`).type('form')
-      .send({ start: '26', end: '39', category: 'terminology', severity: 'major', comment: '', returnTo: `/articles/1` }).expect(303);
+    const response = await pages()
+      .post(`/segments/${sentence.id}/annotations`)
+      .type('form')
+      .send({ start: '26', end: '39', category: 'terminology', severity: 'major', comment: '', returnTo: `/articles/1` })
+      .expect(303);
     expect(response.headers.location).toBe('/articles/1');
     expect(annotationRows(db)).toEqual([expect.objectContaining({ start: 26, end: 39, comment: null, author: 'Rita Reviewer' })]);
     const page = await pages().get(`/segments/${sentence.id}/annotations`).expect(200);
-    expect(page.text).toContain('<span data-offset="0">The couple provides for a </span><mark class="mqm mqm-major" data-offset="26" data-annotations="1">comfort force</mark>');
+    expect(page.text).toContain(
+      '<span data-offset="0">The couple provides for a </span><mark class="mqm mqm-major" data-offset="26" data-annotations="1">comfort force</mark>',
+    );
     expect(page.text).toContain('>Terminology · Major</a>');
     expect(page.text).toContain('penalty <strong>5</strong>');
   });
 
   it('when the "To" list is left empty, then the annotation is an omission at "From"', async () => {
     const { pages, db, second } = await setup();
-    await pages().post(`/segments/${second.id}/annotations`).type('form').send({ start: '12', end: '', category: 'accuracy/omission', severity: 'minor' }).expect(303);
+    await pages()
+      .post(`/segments/${second.id}/annotations`)
+      .type('form')
+      .send({ start: '12', end: '', category: 'accuracy/omission', severity: 'minor' })
+      .expect(303);
     expect(annotationRows(db)).toEqual([expect.objectContaining({ start: 12, end: 12, category: 'accuracy/omission' })]);
     const page = await pages().get(`/segments/${second.id}/annotations`).expect(200);
     expect(page.text).toContain('<span class="mqm-caret" aria-hidden="true">‸</span>Accuracy / Omission · Minor</a>');
@@ -226,33 +354,62 @@ describe('MQM annotations in the browser', () => {
 
   it('when the page script saves with fetch, then the fresh annotated MT comes back; errors come back as JSON', async () => {
     const { pages, sentence } = await setup();
-    const saved = await pages().post(`/segments/${sentence.id}/annotations`).set('X-Requested-With', 'fetch').type('form')
-      .send({ start: '26', end: '33', category: 'accuracy/mistranslation', severity: 'critical' }).expect(200);
-    expect(saved.text.startsWith(`<div class="mqm-mt" id="mqm-mt-${sentence.id}" data-segment-id="${sentence.id}" data-mt-length="${MT.length}" data-can-annotate="true">`)).toBe(true);
+    const saved = await pages()
+      .post(`/segments/${sentence.id}/annotations`)
+      .set('X-Requested-With', 'fetch')
+      .type('form')
+      .send({ start: '26', end: '33', category: 'accuracy/mistranslation', severity: 'critical' })
+      .expect(200);
+    expect(
+      saved.text.startsWith(
+        `<div class="mqm-mt" id="mqm-mt-${sentence.id}" data-segment-id="${sentence.id}" data-mt-length="${MT.length}" data-can-annotate="true">`,
+      ),
+    ).toBe(true);
     expect(saved.text).toContain('<mark class="mqm mqm-critical" data-offset="26" data-annotations="1">comfort</mark>');
-    const refused = await pages().post(`/segments/${sentence.id}/annotations`).set('X-Requested-With', 'fetch').type('form')
-      .send({ start: '26', end: '33', category: 'nope', severity: 'critical' }).expect(422);
+    const refused = await pages()
+      .post(`/segments/${sentence.id}/annotations`)
+      .set('X-Requested-With', 'fetch')
+      .type('form')
+      .send({ start: '26', end: '33', category: 'nope', severity: 'critical' })
+      .expect(422);
     expect(refused.body.error.message).toContain('category must be one of');
   });
 
   it('when annotate.js asks for the form of a selection, then it gets a form with the span fixed; a span outside the MT is refused', async () => {
     const { pages, sentence } = await setup();
-    const form = await pages().get(`/segments/${sentence.id}/annotations/form?start=26&end=39`).set('X-Requested-With', 'fetch').expect(200);
+    const form = await pages()
+      .get(`/segments/${sentence.id}/annotations/form?start=26&end=39`)
+      .set('X-Requested-With', 'fetch')
+      .expect(200);
     expect(form.text).toContain(`action="/segments/${sentence.id}/annotations"`);
     expect(form.text).toContain('<input type="hidden" name="start" value="26">');
     expect(form.text).toContain('“<mark>comfort force</mark>”');
     expect(form.text).toContain('<option value="terminology">Terminology</option>');
-    const refused = await pages().get(`/segments/${sentence.id}/annotations/form?start=26&end=100`).set('X-Requested-With', 'fetch').expect(422);
+    const refused = await pages()
+      .get(`/segments/${sentence.id}/annotations/form?start=26&end=100`)
+      .set('X-Requested-With', 'fetch')
+      .expect(422);
     expect(refused.body.error.code).toBe('span_outside_mt');
     await pages('editor').get(`/segments/${sentence.id}/annotations/form?start=26&end=39`).set('X-Requested-With', 'fetch').expect(403);
   });
 
   it('when the change and remove forms are posted, then the annotation gets new versions and the page lists it under "Removed" with its history', async () => {
     const { api, pages, db, sentence } = await setup();
-    const created = await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
+    const created = await api()
+      .post(`/api/segments/${sentence.id}/annotations`)
+      .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' })
+      .expect(201);
     const id = created.body.id as number;
-    await pages().post(`/annotations/${id}`).type('form').send({ category: 'accuracy/mistranslation', severity: 'minor', comment: 'softer', version: '1' }).expect(303);
-    const stale = await pages().post(`/annotations/${id}`).type('form').send({ category: 'style', severity: 'minor', version: '1' }).expect(409);
+    await pages()
+      .post(`/annotations/${id}`)
+      .type('form')
+      .send({ category: 'accuracy/mistranslation', severity: 'minor', comment: 'softer', version: '1' })
+      .expect(303);
+    const stale = await pages()
+      .post(`/annotations/${id}`)
+      .type('form')
+      .send({ category: 'style', severity: 'minor', version: '1' })
+      .expect(409);
     expect(stale.text).toContain('changed by Rita Reviewer');
     await pages().post(`/annotations/${id}/delete`).type('form').send({ version: '2' }).expect(303);
     expect(annotationRevisionRows(db, id).map((row) => (row as { action: string }).action)).toEqual(['create', 'update', 'delete']);
@@ -264,12 +421,19 @@ describe('MQM annotations in the browser', () => {
 
   it('when an editor opens the annotations page, then the annotations are shown without forms; posting is refused', async () => {
     const { api, pages, db, sentence } = await setup();
-    await api().post(`/api/segments/${sentence.id}/annotations`).send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' }).expect(201);
+    await api()
+      .post(`/api/segments/${sentence.id}/annotations`)
+      .send({ ...COMFORT_FORCE, category: 'terminology', severity: 'major' })
+      .expect(201);
     const page = await pages('editor').get(`/segments/${sentence.id}/annotations`).expect(200);
     expect(page.text).toContain('mqm-major');
     expect(page.text).not.toContain('data-can-annotate');
     expect(page.text).not.toContain('Mark an error');
-    await pages('editor').post(`/segments/${sentence.id}/annotations`).type('form').send({ start: '0', end: '3', category: 'style', severity: 'minor' }).expect(403);
+    await pages('editor')
+      .post(`/segments/${sentence.id}/annotations`)
+      .type('form')
+      .send({ start: '0', end: '3', category: 'style', severity: 'minor' })
+      .expect(403);
     expect(annotationRows(db)).toHaveLength(1);
   });
 
@@ -278,8 +442,17 @@ describe('MQM annotations in the browser', () => {
     const article = testApp.importArticle('The <b>talks</b> & "results" were <script>alert(1)</script> fine.');
     const segment = article.segments[0]!;
     const start = segment.mt.indexOf('<b>');
-    await testApp.api().post(`/api/segments/${segment.id}/annotations`)
-      .send({ start, end: start + '<b>talks</b>'.length, category: 'fluency/punctuation', severity: 'minor', comment: '<img src=x onerror=alert(2)>' }).expect(201);
+    await testApp
+      .api()
+      .post(`/api/segments/${segment.id}/annotations`)
+      .send({
+        start,
+        end: start + '<b>talks</b>'.length,
+        category: 'fluency/punctuation',
+        severity: 'minor',
+        comment: '<img src=x onerror=alert(2)>',
+      })
+      .expect(201);
     const page = await testApp.pages().get(`/segments/${segment.id}/annotations`).expect(200);
     expect(page.text).not.toContain('<script>alert(1)');
     expect(page.text).not.toContain('<b>talks');

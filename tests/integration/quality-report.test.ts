@@ -13,7 +13,8 @@ import { createQualityTestApp, type QualityTestApp } from './qualityTestApp';
  * whitespace, precision and recall averaged over the orders, β = 2): heading 69.3675333381,
  * sentence 77.656449031412, unchanged 100; corpus (summed statistics) 83.3462228247.
  */
-const TEXT = 'In Paris talks resume\n\nThe couple provides for a comfort force of international troops. The Kremlin criticized the initiative.\n\nSource: DW\n';
+const TEXT =
+  'In Paris talks resume\n\nThe couple provides for a comfort force of international troops. The Kremlin criticized the initiative.\n\nSource: DW\n';
 const COMFORT_START = 'The couple provides for a '.length;
 
 async function setup() {
@@ -28,9 +29,14 @@ async function reviewed(testApp: Awaited<ReturnType<typeof setup>>) {
   const { api, edit, heading, sentence } = testApp;
   await edit(heading.id, 'Talks resume in Paris', 12);
   await edit(sentence.id, sentence.mt.replace('comfort', 'reassurance'), 30);
-  await api().post(`/api/segments/${sentence.id}/annotations`)
-    .send({ start: COMFORT_START, end: COMFORT_START + 'comfort force'.length, category: 'terminology', severity: 'major' }).expect(201);
-  await api().post(`/api/segments/${heading.id}/annotations`).send({ start: 0, end: 8, category: 'fluency/punctuation', severity: 'minor' }).expect(201);
+  await api()
+    .post(`/api/segments/${sentence.id}/annotations`)
+    .send({ start: COMFORT_START, end: COMFORT_START + 'comfort force'.length, category: 'terminology', severity: 'major' })
+    .expect(201);
+  await api()
+    .post(`/api/segments/${heading.id}/annotations`)
+    .send({ start: 0, end: 8, category: 'fluency/punctuation', severity: 'minor' })
+    .expect(201);
 }
 
 describe('GET /api/articles/:id/quality', () => {
@@ -47,21 +53,47 @@ describe('GET /api/articles/:id/quality', () => {
     expect(body.chrf).toBeCloseTo(83.3462228247, 8);
     expect(body.edits).toEqual({ insertions: 0, deletions: 0, substitutions: 1, shifts: 1, total: 2, referenceWords: 19 });
     // Penalty 5 (major) + 0.1 (minor punctuation) over 19 words.
-    expect(body.mqm).toMatchObject({ annotationCount: 2, penalty: 5.1, passThreshold: 90, pass: false, bySeverity: { neutral: 0, minor: 1, major: 1, critical: 0 } });
+    expect(body.mqm).toMatchObject({
+      annotationCount: 2,
+      penalty: 5.1,
+      passThreshold: 90,
+      pass: false,
+      bySeverity: { neutral: 0, minor: 1, major: 1, critical: 0 },
+    });
     expect(body.mqm.qualityScore).toBeCloseTo(100 * (1 - 5.1 / 19), 9);
     expect(body.mqm.penaltyPer1000Words).toBeCloseTo((5.1 / 19) * 1000, 9);
     expect(body.mqm.byCategory).toEqual([
-      { category: 'fluency/punctuation', label: 'Fluency / Punctuation', counts: { neutral: 0, minor: 1, major: 0, critical: 0 }, total: 1, penalty: 0.1 },
+      {
+        category: 'fluency/punctuation',
+        label: 'Fluency / Punctuation',
+        counts: { neutral: 0, minor: 1, major: 0, critical: 0 },
+        total: 1,
+        penalty: 0.1,
+      },
       { category: 'terminology', label: 'Terminology', counts: { neutral: 0, minor: 0, major: 1, critical: 0 }, total: 1, penalty: 5 },
     ]);
     // 42 s over the 4 + 10 MT words of the two timed segments; one of three evaluated segments unchanged.
     expect(body.effort).toEqual({
-      editingSeconds: 42, timedSegments: 2, timedWords: 14, secondsPerWord: 3, unchangedSegments: 1, unchangedShare: 1 / 3,
+      editingSeconds: 42,
+      timedSegments: 2,
+      timedWords: 14,
+      secondsPerWord: 3,
+      unchangedSegments: 1,
+      unchangedShare: 1 / 3,
     });
     expect(body.progress.counts).toEqual({ new: 2, edited: 2, approved: 0, rejected: 0 });
 
     const bySegment = new Map(body.segments.map((segment: { segmentId: number }) => [segment.segmentId, segment]));
-    expect(bySegment.get(heading.id)).toMatchObject({ ter: 25, insertions: 0, deletions: 0, substitutions: 0, shifts: 1, mqmPenalty: 0.1, editingSeconds: 12, evaluated: true });
+    expect(bySegment.get(heading.id)).toMatchObject({
+      ter: 25,
+      insertions: 0,
+      deletions: 0,
+      substitutions: 0,
+      shifts: 1,
+      mqmPenalty: 0.1,
+      editingSeconds: 12,
+      evaluated: true,
+    });
     expect((bySegment.get(heading.id) as { chrf: number }).chrf).toBeCloseTo(69.3675333381, 8);
     expect(bySegment.get(sentence.id)).toMatchObject({ ter: 10, substitutions: 1, mqmPenalty: 5, editingSeconds: 30, referenceWords: 10 });
     expect((bySegment.get(sentence.id) as { chrf: number }).chrf).toBeCloseTo(77.656449031412, 9);
@@ -79,7 +111,8 @@ describe('GET /api/articles/:id/quality', () => {
 
   it('when a sentence is corrected, then its statistics are cached by text; approving keeps them, a new text replaces them', async () => {
     const { api, db, services, actors, article, sentence, edit } = await setup();
-    const cached = () => db.prepare('SELECT segment_id AS segmentId, insertions, substitutions, reference_words AS referenceWords FROM segment_metrics').all();
+    const cached = () =>
+      db.prepare('SELECT segment_id AS segmentId, insertions, substitutions, reference_words AS referenceWords FROM segment_metrics').all();
     await edit(sentence.id, sentence.mt.replace('comfort', 'reassurance'));
     await api('editor').get(`/api/articles/${article.id}/quality`).expect(200);
     // Unchanged segments cost nothing to count, so only the corrected one is cached.
@@ -93,12 +126,18 @@ describe('GET /api/articles/:id/quality', () => {
     await edit(sentence.id, `${sentence.mt.replace('comfort', 'reassurance')} Indeed`);
     const { body } = await api('editor').get(`/api/articles/${article.id}/quality`).expect(200);
     expect(cached()).toEqual([{ segmentId: sentence.id, insertions: 1, substitutions: 1, referenceWords: 11 }]);
-    expect(body.segments.find((segment: { segmentId: number }) => segment.segmentId === sentence.id)).toMatchObject({ insertions: 1, substitutions: 1 });
+    expect(body.segments.find((segment: { segmentId: number }) => segment.segmentId === sentence.id)).toMatchObject({
+      insertions: 1,
+      substitutions: 1,
+    });
   });
 
   it('when the article does not exist or the id is malformed, then 404 or 422 in JSON; nobody signed in gets 401', async () => {
     const { api } = await setup();
-    expect((await api().get('/api/articles/999/quality').expect(404)).body.error).toEqual({ code: 'not_found', message: 'Article 999 does not exist.' });
+    expect((await api().get('/api/articles/999/quality').expect(404)).body.error).toEqual({
+      code: 'not_found',
+      message: 'Article 999 does not exist.',
+    });
     expect((await api().get('/api/articles/x/quality').expect(422)).body.error.code).toBe('invalid_id');
     await api('anonymous').get('/api/articles/1/quality').expect(401);
   });
@@ -168,11 +207,15 @@ describe('Quality report page and downloads', () => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe(`attachment; filename=quality-${article.id}.csv`);
     const lines = response.text.split('\r\n');
-    expect(lines[0]).toBe('segment_id,position,kind,status,ter,chrf,insertions,deletions,substitutions,shifts,mqm_penalty,editing_seconds,mt,text');
+    expect(lines[0]).toBe(
+      'segment_id,position,kind,status,ter,chrf,insertions,deletions,substitutions,shifts,mqm_penalty,editing_seconds,mt,text',
+    );
     expect(lines).toHaveLength(4); // header, two segments, and the empty string after the last CRLF
     expect(lines[1]).toMatch(new RegExp(`^${formula!.id},0,sentence,edited,`));
     expect(lines[1]).toContain(`,0,,"'=HYPERLINK(""http://evil"",""click"") is a formula.",'-2+3 is also a formula`);
-    expect(lines[2]).toBe(`${quoted!.id},1,sentence,new,0,100,0,0,0,0,0,,"Prices rose by 5%, ""sharply"".","Prices rose by 5%, ""sharply""."`);
+    expect(lines[2]).toBe(
+      `${quoted!.id},1,sentence,new,0,100,0,0,0,0,0,,"Prices rose by 5%, ""sharply"".","Prices rose by 5%, ""sharply""."`,
+    );
   });
 
   it('when the JSON is downloaded, then it is the API body as an attachment', async () => {
@@ -202,8 +245,16 @@ describe('Quality overview', () => {
     const testApp = await createQualityTestApp();
     await threeArticles(testApp);
     expect(titles((await testApp.pages('editor').get('/quality?sort=hter&dir=asc').expect(200)).text)).toEqual(['Clean', 'Light', 'Heavy']);
-    expect(titles((await testApp.pages('editor').get('/quality?sort=hter&dir=desc').expect(200)).text)).toEqual(['Heavy', 'Light', 'Clean']);
-    expect(titles((await testApp.pages('editor').get('/quality?sort=title&dir=asc').expect(200)).text)).toEqual(['Clean', 'Heavy', 'Light']);
+    expect(titles((await testApp.pages('editor').get('/quality?sort=hter&dir=desc').expect(200)).text)).toEqual([
+      'Heavy',
+      'Light',
+      'Clean',
+    ]);
+    expect(titles((await testApp.pages('editor').get('/quality?sort=title&dir=asc').expect(200)).text)).toEqual([
+      'Clean',
+      'Heavy',
+      'Light',
+    ]);
     const api = await testApp.api('editor').get('/api/quality/articles?sort=chrf&dir=desc').expect(200);
     expect(api.body.articles.map((row: { title: string }) => row.title)).toEqual(['Clean', 'Light', 'Heavy']);
     expect(api.body.articles[0]).toMatchObject({ hter: 0, chrf: 100, qualityScore: 100, pass: true, annotationCount: 0 });
@@ -212,7 +263,11 @@ describe('Quality overview', () => {
   it('when sorted by MQM score, then a failing article comes first ascending', async () => {
     const testApp = await createQualityTestApp();
     const { heavy } = await threeArticles(testApp);
-    await testApp.api().post(`/api/segments/${heavy.segments[0]!.id}/annotations`).send({ start: 0, end: 4, category: 'accuracy/mistranslation', severity: 'critical' }).expect(201);
+    await testApp
+      .api()
+      .post(`/api/segments/${heavy.segments[0]!.id}/annotations`)
+      .send({ start: 0, end: 4, category: 'accuracy/mistranslation', severity: 'critical' })
+      .expect(201);
     const page = await testApp.pages('editor').get('/quality?sort=mqm&dir=asc').expect(200);
     expect(titles(page.text)[0]).toBe('Heavy');
     expect(page.text).toContain('aria-sort="ascending"');

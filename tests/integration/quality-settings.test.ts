@@ -4,10 +4,12 @@ import { createQualityTestApp, type QualityTestApp } from './qualityTestApp';
 const DEFAULTS = { weights: { neutral: 0, minor: 1, major: 5, critical: 25, minorPunctuation: 0.1 }, passThreshold: 90 };
 
 const storedSettings = (db: QualityTestApp['db']) =>
-  db.prepare(
-    `SELECT weight_neutral AS neutral, weight_minor AS minor, weight_major AS major, weight_critical AS critical,
+  db
+    .prepare(
+      `SELECT weight_neutral AS neutral, weight_minor AS minor, weight_major AS major, weight_critical AS critical,
             weight_minor_punctuation AS minorPunctuation, pass_threshold AS passThreshold, updated_by AS updatedBy FROM quality_settings`,
-  ).all();
+    )
+    .all();
 
 describe('Quality settings', () => {
   it('when nothing was configured, then the WMT defaults and a threshold of 90 are in effect', async () => {
@@ -20,15 +22,27 @@ describe('Quality settings', () => {
     const { api, db, importArticle } = await createQualityTestApp();
     // Ten words, one major error: 100 × (1 − 5/10) = 50 with the defaults.
     const article = importArticle('One two three four five six seven eight nine ten.');
-    await api().post(`/api/segments/${article.segments[0]!.id}/annotations`).send({ start: 0, end: 3, category: 'style', severity: 'major' }).expect(201);
-    expect((await api().get(`/api/articles/${article.id}/quality`).expect(200)).body.mqm).toMatchObject({ penalty: 5, qualityScore: 50, pass: false });
+    await api()
+      .post(`/api/segments/${article.segments[0]!.id}/annotations`)
+      .send({ start: 0, end: 3, category: 'style', severity: 'major' })
+      .expect(201);
+    expect((await api().get(`/api/articles/${article.id}/quality`).expect(200)).body.mqm).toMatchObject({
+      penalty: 5,
+      qualityScore: 50,
+      pass: false,
+    });
 
     const weights = { neutral: 0, minor: 0.5, major: 2, critical: 10, minorPunctuation: 0 };
     const response = await api('admin').put('/api/quality/settings').send({ weights, passThreshold: 75 }).expect(200);
     expect(response.body).toMatchObject({ weights, passThreshold: 75, updatedBy: 'Adam Admin' });
     expect(storedSettings(db)).toEqual([{ ...weights, passThreshold: 75, updatedBy: 'Adam Admin' }]);
     // 100 × (1 − 2/10) = 80 ≥ 75.
-    expect((await api().get(`/api/articles/${article.id}/quality`).expect(200)).body.mqm).toMatchObject({ penalty: 2, qualityScore: 80, passThreshold: 75, pass: true });
+    expect((await api().get(`/api/articles/${article.id}/quality`).expect(200)).body.mqm).toMatchObject({
+      penalty: 2,
+      qualityScore: 80,
+      passThreshold: 75,
+      pass: true,
+    });
   });
 
   it.each<[object, string]>([
@@ -61,9 +75,16 @@ describe('Quality settings', () => {
   it('when a reviewer tries to change the settings, then 403 and nothing is stored', async () => {
     const { api, pages, db } = await createQualityTestApp();
     const before = storedSettings(db);
-    const response = await api('reviewer').put('/api/quality/settings').send({ ...DEFAULTS, passThreshold: 10 }).expect(403);
+    const response = await api('reviewer')
+      .put('/api/quality/settings')
+      .send({ ...DEFAULTS, passThreshold: 10 })
+      .expect(403);
     expect(response.body.error.code).toBe('forbidden');
-    await pages('reviewer').post('/quality/settings').type('form').send({ neutral: '0', minor: '1', major: '5', critical: '25', minorPunctuation: '0.1', passThreshold: '10' }).expect(403);
+    await pages('reviewer')
+      .post('/quality/settings')
+      .type('form')
+      .send({ neutral: '0', minor: '1', major: '5', critical: '25', minorPunctuation: '0.1', passThreshold: '10' })
+      .expect(403);
     expect(storedSettings(db)).toEqual(before);
   });
 
@@ -72,7 +93,9 @@ describe('Quality settings', () => {
     const form = { neutral: '0', minor: '2', major: '6', critical: '30', minorPunctuation: '0.2', passThreshold: '95' };
     const saved = await pages('admin').post('/quality/settings').type('form').send(form).expect(303);
     expect(saved.headers.location).toBe('/quality/settings?saved=1');
-    expect(storedSettings(db)).toEqual([{ neutral: 0, minor: 2, major: 6, critical: 30, minorPunctuation: 0.2, passThreshold: 95, updatedBy: 'Adam Admin' }]);
+    expect(storedSettings(db)).toEqual([
+      { neutral: 0, minor: 2, major: 6, critical: 30, minorPunctuation: 0.2, passThreshold: 95, updatedBy: 'Adam Admin' },
+    ]);
     const page = await pages('admin').get('/quality/settings?saved=1').expect(200);
     expect(page.text).toContain('data-testid="saved"');
     expect(page.text).toContain('name="major" type="number" min="0" max="1000" step="any" required value="6"');
@@ -82,16 +105,23 @@ describe('Quality settings', () => {
     ['major', '', 'The major weight must be a number'],
     ['minor', 'lots', 'The minor weight must be a number'],
     ['critical', '-3', 'The critical weight'],
-  ])('when the settings form has %s = %j, then the page refuses it with %j, keeps the typed values and stores nothing', async (field, value, message) => {
-    const { pages, db } = await createQualityTestApp();
-    const before = storedSettings(db);
-    const form = { neutral: '0', minor: '2', major: '7', critical: '30', minorPunctuation: '0.2', passThreshold: '95' };
-    const refused = await pages('admin').post('/quality/settings').type('form').send({ ...form, [field]: value }).expect(422);
-    expect(refused.text).toContain(message);
-    // The refused values stay in the form so they can be corrected.
-    expect(refused.text).toContain(`name="${field}" type="number" min="0" max="1000" step="any" required value="${value}"`);
-    expect(storedSettings(db)).toEqual(before);
-  });
+  ])(
+    'when the settings form has %s = %j, then the page refuses it with %j, keeps the typed values and stores nothing',
+    async (field, value, message) => {
+      const { pages, db } = await createQualityTestApp();
+      const before = storedSettings(db);
+      const form = { neutral: '0', minor: '2', major: '7', critical: '30', minorPunctuation: '0.2', passThreshold: '95' };
+      const refused = await pages('admin')
+        .post('/quality/settings')
+        .type('form')
+        .send({ ...form, [field]: value })
+        .expect(422);
+      expect(refused.text).toContain(message);
+      // The refused values stay in the form so they can be corrected.
+      expect(refused.text).toContain(`name="${field}" type="number" min="0" max="1000" step="any" required value="${value}"`);
+      expect(storedSettings(db)).toEqual(before);
+    },
+  );
 
   it('when an editor opens the settings page, then the form is read-only', async () => {
     const { pages } = await createQualityTestApp();

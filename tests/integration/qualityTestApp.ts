@@ -14,8 +14,14 @@ export async function createQualityTestApp() {
   // One after the other, so that the ids are always the same (the reviewer is user 1).
   const actors = {} as Record<Role, Actor>;
   for (const role of roles) actors[role] = await testApp.user(role);
-  const apiClients = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await testApp.api(role)]))) as Record<Role, Agent>;
-  const browsers = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await testApp.browser(role)]))) as Record<Role, Agent>;
+  const apiClients = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await testApp.api(role)]))) as Record<
+    Role,
+    Agent
+  >;
+  const browsers = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await testApp.browser(role)]))) as Record<
+    Role,
+    Agent
+  >;
 
   /** Imports an article straight through the service and returns it with its segments. */
   function importArticle(text: string, title = 'Test article') {

@@ -86,7 +86,11 @@ document.addEventListener('mouseup', (event) => {
     const range = selection.getRangeAt(0);
     const block = annotatableBlock(range.startContainer);
     if (!block || annotatableBlock(range.endContainer) !== block) return;
-    const span = selectedSpan(mtText(block), mtOffset(block, range.startContainer, range.startOffset), mtOffset(block, range.endContainer, range.endOffset));
+    const span = selectedSpan(
+      mtText(block),
+      mtOffset(block, range.startContainer, range.startOffset),
+      mtOffset(block, range.endContainer, range.endOffset),
+    );
     if (span) openForm(block, span);
   }, 0);
 });

@@ -70,7 +70,13 @@ function reviewPage(list) {
     const draft = readDraft(localStorage, row.dataset.segmentId);
     if (draft && draft.text !== originalText) {
       textarea.value = draft.text;
-      showMessage(row, 'Restored your unsaved text from ' + new Date(draft.savedAt).toLocaleString() + '. Save it (Ctrl+Enter) or cancel (Esc) to discard it.', 'draft');
+      showMessage(
+        row,
+        'Restored your unsaved text from ' +
+          new Date(draft.savedAt).toLocaleString() +
+          '. Save it (Ctrl+Enter) or cancel (Esc) to discard it.',
+        'draft',
+      );
     }
     reportPresence();
     textarea.focus();
@@ -126,7 +132,10 @@ function reviewPage(list) {
     }
     if (response.ok) return replaceRow(row, await response.text());
     if (response.status === 409) {
-      const problem = await response.clone().json().catch(() => null);
+      const problem = await response
+        .clone()
+        .json()
+        .catch(() => null);
       if (problem && problem.error && problem.error.html) {
         showConflict(row, problem.error.html);
         return null;
@@ -189,7 +198,9 @@ function reviewPage(list) {
   /** Tells the server where this editor is and shows where the others are, every few seconds. */
   async function reportPresence() {
     try {
-      const response = await postJson('/api/articles/' + articleId + '/presence', { segmentId: editing ? Number(editing.row.dataset.segmentId) : null });
+      const response = await postJson('/api/articles/' + articleId + '/presence', {
+        segmentId: editing ? Number(editing.row.dataset.segmentId) : null,
+      });
       if (!response.ok) return;
       const { others } = await response.json();
       const bySegment = new Map();

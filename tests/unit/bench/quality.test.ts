@@ -13,7 +13,12 @@ describe('Quality benchmark', () => {
     const db = openDatabase(':memory:');
     migrate(db, migrationsDir);
     const services = createServices(db, { passwordCost: TEST_PASSWORD_COST });
-    const reviewer = toActor(await services.accounts.createUser({ username: 'rita', displayName: 'Rita Reviewer', role: 'reviewer', password: TEST_PASSWORD }, undefined));
+    const reviewer = toActor(
+      await services.accounts.createUser(
+        { username: 'rita', displayName: 'Rita Reviewer', role: 'reviewer', password: TEST_PASSWORD },
+        undefined,
+      ),
+    );
     const article = services.articles.importArticle({ text: generateArticle(240).text, title: 'Bench', author: 'bench' });
     // Every other sentence gets a word replaced, as an editor would.
     const corrected = services.articles.segments(article.id).filter((segment, index) => segment.kind === 'sentence' && index % 2 === 0);
@@ -24,7 +29,14 @@ describe('Quality benchmark', () => {
     const result = benchQuality(services, article.id, 2);
     expect(result.segments).toBe(services.articles.segments(article.id).length);
     expect(result.changedSegments).toBe(corrected.length);
-    for (const samples of [result.metricsColdMs, result.metricsCachedMs, result.reportViewModelMs, result.reportHtmlMs, result.printViewModelMs, result.printHtmlMs]) {
+    for (const samples of [
+      result.metricsColdMs,
+      result.metricsCachedMs,
+      result.reportViewModelMs,
+      result.reportHtmlMs,
+      result.printViewModelMs,
+      result.printHtmlMs,
+    ]) {
       expect(samples).toHaveLength(2);
       for (const sample of samples) expect(sample).toBeGreaterThan(0);
     }

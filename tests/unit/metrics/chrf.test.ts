@@ -27,10 +27,13 @@ describe('chrF: the published sacrebleu vectors for the default (effective order
     [['aa'], ['ab'], 25.0],
   ];
 
-  it.each(testCasesEffectiveOrder)('when %j is scored against %j with the defaults, then chrF is %d', (hypotheses, references, expected) => {
-    expect(Math.abs(sacrebleuCorpusChrf(hypotheses, references) - expected)).toBeLessThan(EPSILON);
-    expect(Math.abs(sacrebleuCorpusChrf(hypotheses, references, { beta: 3 }) - expected)).toBeLessThan(EPSILON);
-  });
+  it.each(testCasesEffectiveOrder)(
+    'when %j is scored against %j with the defaults, then chrF is %d',
+    (hypotheses, references, expected) => {
+      expect(Math.abs(sacrebleuCorpusChrf(hypotheses, references) - expected)).toBeLessThan(EPSILON);
+      expect(Math.abs(sacrebleuCorpusChrf(hypotheses, references, { beta: 3 }) - expected)).toBeLessThan(EPSILON);
+    },
+  );
 
   it('when one sentence pair is scored, then the sentence score equals the one-sentence corpus score', () => {
     const stats = chrfStats('aa', 'ab');

@@ -21,7 +21,10 @@ describe('Segment metrics', () => {
   });
 
   it('when one word of ten is replaced, then TER is 10 with one substitution', () => {
-    const metrics = segmentMetrics('The couple provides for a comfort force of international troops.', 'The couple provides for a reassurance force of international troops.');
+    const metrics = segmentMetrics(
+      'The couple provides for a comfort force of international troops.',
+      'The couple provides for a reassurance force of international troops.',
+    );
     expect(metrics.ter).toEqual({ edits: 1, referenceWords: 10, insertions: 0, deletions: 0, substitutions: 1, shifts: 0 });
     expect(sentenceScores(metrics).ter).toBe(10);
   });

@@ -92,7 +92,9 @@ describe('TER: the breakdown of the final alignment', () => {
   });
 
   it('when words are added in two places, then each added word is an insertion', () => {
-    expect(terStats('Macron received Rubio and Witkoff in Paris', 'Macron personally received Rubio and Witkoff at the Elysee in Paris')).toEqual({
+    expect(
+      terStats('Macron received Rubio and Witkoff in Paris', 'Macron personally received Rubio and Witkoff at the Elysee in Paris'),
+    ).toEqual({
       edits: 4,
       referenceWords: 11,
       insertions: 4,
@@ -257,7 +259,7 @@ describe('TER: bounded work on adversarial input', () => {
     expect(elapsed).toBeLessThan(2000);
   });
 
-  it('when a 100 KB sentence is scored against a short one, then it ends promptly with sacrebleu\'s beam result', () => {
+  it("when a 100 KB sentence is scored against a short one, then it ends promptly with sacrebleu's beam result", () => {
     const long = Array.from({ length: 16_000 }, (_, i) => `w${i % 500}`).join(' ');
     const started = performance.now();
     expect(terStats(long, 'w1 w2 w3')).toMatchObject({ referenceWords: 3, edits: 15_997, deletions: 15_997 });

@@ -5,7 +5,8 @@ import { EDITING_SECONDS_MAX, editingSecondsField } from '../../../src/segments/
 import { parseInput } from '../../../src/web/validate';
 
 /** The field as a save reads it: undefined is "not measured", anything else must be 0..86400 seconds or a 422. */
-const parseEditingSeconds = (value: unknown) => parseInput(z.object({ editingSeconds: editingSecondsField }), { editingSeconds: value }).editingSeconds;
+const parseEditingSeconds = (value: unknown) =>
+  parseInput(z.object({ editingSeconds: editingSecondsField }), { editingSeconds: value }).editingSeconds;
 
 describe('editingSeconds on the server', () => {
   it('when it is a number from 0 to a day, or a numeric form string, then it is accepted', () => {
@@ -21,16 +22,19 @@ describe('editingSeconds on the server', () => {
     expect(parseEditingSeconds('  ')).toBeUndefined();
   });
 
-  it.each([-1, 86_401, 'soon', Number.NaN, Number.POSITIVE_INFINITY, true, [], {}, null])('when it is %j, then a 422 names the field and its range', (value) => {
-    let error: unknown;
-    try {
-      parseEditingSeconds(value);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ status: 422, message: 'editingSeconds: editingSeconds must be a number of seconds from 0 to 86400.' });
-  });
+  it.each([-1, 86_401, 'soon', Number.NaN, Number.POSITIVE_INFINITY, true, [], {}, null])(
+    'when it is %j, then a 422 names the field and its range',
+    (value) => {
+      let error: unknown;
+      try {
+        parseEditingSeconds(value);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ status: 422, message: 'editingSeconds: editingSeconds must be a number of seconds from 0 to 86400.' });
+    },
+  );
 
   it('when used in a schema, then the field is optional', () => {
     expect(editingSecondsField.safeParse(undefined)).toMatchObject({ success: true, data: undefined });
