@@ -216,30 +216,17 @@ describe('First run', () => {
     const agent = request.agent(testApp.app);
     const page = await agent.get('/setup?token=the-printed-token-1234567890').expect(200);
     const csrf = csrfFrom(page.text);
+    const form = { token: 'the-printed-token-1234567890', username: 'ada', displayName: 'Ada', password: 'long password 1', _csrf: csrf };
     const mismatch = await agent
       .post('/setup')
       .type('form')
-      .send({
-        token: 'the-printed-token-1234567890',
-        username: 'ada',
-        displayName: 'Ada',
-        password: 'long password 1',
-        passwordAgain: 'other password',
-        _csrf: csrf,
-      })
+      .send({ ...form, passwordAgain: 'other password' })
       .expect(422);
     expect(mismatch.text).toContain('The two passwords differ.');
     await agent
       .post('/setup')
       .type('form')
-      .send({
-        token: 'the-printed-token-1234567890',
-        username: 'ada',
-        displayName: 'Ada',
-        password: 'long password 1',
-        passwordAgain: 'long password 1',
-        _csrf: csrf,
-      })
+      .send({ ...form, passwordAgain: 'long password 1' })
       .expect(303);
     expect(rows(testApp.db, 'SELECT username, role FROM users')).toEqual([{ username: 'ada', role: 'admin' }]);
     expect((await agent.get('/').expect(200)).text).toContain('data-testid="signed-in-as">Ada<');
