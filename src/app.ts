@@ -22,7 +22,7 @@ import { articleApi } from './articles/articleApi';
 import { TITLE_MAX } from './articles/articleService';
 import { segmentRoutes } from './segments/segmentRoutes';
 import { segmentApi } from './segments/segmentApi';
-import { PROGRESS_ORDER, REVIEW_STATUSES } from './segments/model';
+import { PROGRESS_ORDER, REVIEW_STATUSES, type Segment } from './segments/model';
 import { NOTE_MAX } from './segments/segmentService';
 import { exportApi, exportRoutes } from './export/exportRoutes';
 import { qualityApi } from './quality/qualityApi';
@@ -87,6 +87,8 @@ export function createApp(options: AppOptions) {
   const flash = new Flash();
   const secureCookies = (req: Request) => req.secure;
   const weights = () => quality.settings().weights;
+  const annotatedMt = (rows: readonly Segment[]) => annotations.annotatedMt(rows);
+  const articleOf = (articleId: number) => articles.get(articleId);
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', viewsDir);
@@ -130,8 +132,8 @@ export function createApp(options: AppOptions) {
   app.use(requireSignIn);
   app.use(accountRoutes(accounts), adminRoutes(accounts, flash));
   app.use(
-    articleRoutes({ articles, segments, annotations }, maxUploadBytes),
-    segmentRoutes({ segments, articles, annotations, writes }),
+    articleRoutes({ articles, segments, annotatedMt }, maxUploadBytes),
+    segmentRoutes({ segments, writes, annotatedMt, articleOf }),
     exportRoutes({ articles, segments, annotations }),
     annotationRoutes({ annotations, articles, weights }),
     qualityRoutes({ quality, articles }),

@@ -1,12 +1,11 @@
 import { Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import type { AnnotationService } from '../annotations/annotationService';
 import { verifyCsrf } from '../auth/authenticate';
 import { requireRole, signedIn } from '../auth/roles';
 import { wordDiff } from '../diff/wordDiff';
 import { AppError } from '../errors';
-import { REVIEW_STATUSES } from '../segments/model';
+import { REVIEW_STATUSES, type RowAnnotations } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
 import { formNumber, wholeNumber } from '../web/fields';
 import { FORM_REFUSALS, submitForm } from '../web/forms';
@@ -31,11 +30,12 @@ const IMPORT_REFUSALS = [...FORM_REFUSALS, 415];
 export interface ArticleRouteDependencies {
   articles: ArticleService;
   segments: SegmentService;
-  annotations: AnnotationService;
+  /** The annotated MT shown in each review row (from src/annotations). */
+  annotatedMt: RowAnnotations;
 }
 
 /** Browser pages for articles: the list, the import form, the review page and the activity. */
-export function articleRoutes({ articles, segments, annotations }: ArticleRouteDependencies, maxUploadBytes: number): Router {
+export function articleRoutes({ articles, segments, annotatedMt }: ArticleRouteDependencies, maxUploadBytes: number): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, fieldSize: maxUploadBytes, files: 1 } });
 
@@ -75,7 +75,7 @@ export function articleRoutes({ articles, segments, annotations }: ArticleRouteD
   router.get('/articles/:id', (req, res) => {
     const query = parseInput(reviewQuerySchema, req.query);
     const review = articles.reviewPage(parseId(req.params.id, 'Article'), query.status, query.page ?? 1);
-    const annotated = annotations.annotatedMt(review.segments);
+    const annotated = annotatedMt(review.segments);
     res.render('articles/review', {
       title: review.article.title,
       review,

@@ -66,3 +66,10 @@ export interface Revision {
 export interface ActivityEntry extends Revision {
   position: number;
 }
+
+/**
+ * The annotated MT of each segment of a review page, as src/annotations renders it for
+ * the rows. Segments and articles show it without knowing its shape: app.ts passes
+ * AnnotationService.annotatedMt in, so that neither imports the annotations feature.
+ */
+export type RowAnnotations = (segments: readonly Segment[]) => ReadonlyMap<number, unknown>;

@@ -1,6 +1,4 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { AnnotationService } from '../annotations/annotationService';
-import type { ArticleService } from '../articles/articleService';
 import { requireRole, signedIn } from '../auth/roles';
 import type { GroupCommit } from '../db/groupCommit';
 import { wordDiff } from '../diff/wordDiff';
@@ -9,7 +7,7 @@ import { wantsJson } from '../web/errorHandler';
 import { submitForm } from '../web/forms';
 import { safeReturnPath } from '../web/returnPath';
 import { parseId, parseInput } from '../web/validate';
-import { REVIEW_STATUSES, type Segment } from './model';
+import { REVIEW_STATUSES, type RowAnnotations, type Segment } from './model';
 import { reviewPath } from './paths';
 import { segmentJson } from './segmentJson';
 import { editFormSchema, revertFormSchema, statusFormSchema } from './segmentSchemas';
@@ -17,10 +15,12 @@ import type { SegmentService } from './segmentService';
 
 export interface SegmentRouteDependencies {
   segments: SegmentService;
-  articles: ArticleService;
-  annotations: AnnotationService;
   /** Runs saves from concurrent requests in shared, durable commits. */
   writes: GroupCommit;
+  /** The annotated MT shown in each review row (from src/annotations). */
+  annotatedMt: RowAnnotations;
+  /** The article a segment belongs to, for the history page's title and link. */
+  articleOf: (articleId: number) => { id: number; title: string };
 }
 
 /**
@@ -28,7 +28,7 @@ export interface SegmentRouteDependencies {
  * (POST → redirect); the review page's script sends the same forms with
  * `X-Requested-With: fetch` and gets the re-rendered row back instead.
  */
-export function segmentRoutes({ segments, articles, annotations, writes }: SegmentRouteDependencies): Router {
+export function segmentRoutes({ segments, writes, annotatedMt, articleOf }: SegmentRouteDependencies): Router {
   const router = Router();
 
   /** What one review-page row shows of a segment, as the page itself renders it. */
@@ -36,7 +36,7 @@ export function segmentRoutes({ segments, articles, annotations, writes }: Segme
     return {
       segment,
       diff: wordDiff(segment.mt, segment.text),
-      annotated: annotations.annotatedMt([segment]).get(segment.id),
+      annotated: annotatedMt([segment]).get(segment.id),
       returnTo: safeReturnPath(returnTo, reviewPath(segment)),
     };
   }
@@ -45,10 +45,9 @@ export function segmentRoutes({ segments, articles, annotations, writes }: Segme
   function respond(req: Request, res: Response, segment: Segment, returnTo: unknown) {
     const row = rowView(segment, returnTo);
     if (!wantsJson(req)) return res.redirect(303, `${row.returnTo.replace(/#.*$/, '')}#segment-${segment.id}`);
-    const article = articles.get(segment.articleId);
     // The page's status filter, so that the filter links come back as the page showed them.
     const status = REVIEW_STATUSES.find((candidate) => new URL(row.returnTo, 'http://redline').searchParams.get('status') === candidate);
-    res.render('segments/_saved', { ...row, article, progress: articles.progress(article.id), status });
+    res.render('segments/_saved', { ...row, article: { id: segment.articleId }, progress: segments.progress(segment.articleId), status });
   }
 
   /** The edit page: the segment's text in a form, with a refusal's message or a conflict's two texts. */
@@ -143,7 +142,7 @@ export function segmentRoutes({ segments, articles, annotations, writes }: Segme
 
   router.get('/segments/:id/history', (req, res) => {
     const { segment, revisions } = segments.history(parseId(req.params.id, 'Segment'));
-    const article = articles.get(segment.articleId);
+    const article = articleOf(segment.articleId);
     const entries = revisions.map((revision, index) => ({
       revision,
       diff: wordDiff(index === 0 ? revision.text : revisions[index - 1]!.text, revision.text),
