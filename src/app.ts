@@ -10,7 +10,7 @@ import { accountApi } from './auth/accountApi';
 import { localsOf } from './auth/locals';
 import { PASSWORD_MAX, PASSWORD_MIN } from './auth/passwords';
 import { ROLES, permissionsOf, requireRole, type Actor } from './auth/roles';
-import { DISPLAY_NAME_MAX, TOKEN_LABEL_MAX, USERNAME_MAX } from './auth/schemas';
+import { DISPLAY_NAME_MAX, TOKEN_LABEL_MAX, USERNAME_MAX } from './auth/model';
 import { SetupGate } from './auth/setupGate';
 import { adminRoutes } from './admin/adminRoutes';
 import { annotationApi } from './annotations/annotationApi';

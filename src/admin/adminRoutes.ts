@@ -12,6 +12,8 @@ import { parseId, parseInput } from '../web/validate';
 const newUserFormSchema = setupFormSchema
   .pick({ username: true, displayName: true, password: true })
   .extend({ role: z.string().default('editor') });
+/** The audit page lists this many of the latest entries. */
+const AUDIT_ENTRIES_SHOWN = 500;
 const roleFormSchema = z.object({ role: roleSchema });
 
 /**
@@ -99,7 +101,7 @@ export function adminRoutes(accounts: AccountService, flash: Flash): Router {
   }
 
   router.get('/admin/audit', (_req, res) => {
-    res.render('admin/audit', { title: 'Audit log', entries: accounts.auditEntries(500) });
+    res.render('admin/audit', { title: 'Audit log', entries: accounts.auditEntries(AUDIT_ENTRIES_SHOWN), limit: AUDIT_ENTRIES_SHOWN });
   });
 
   return router;

@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
 import { AppError, notFound } from '../errors';
-import { USERNAME_MAX } from './schemas';
 import { now } from '../clock';
 import { AccountRepository } from './accountRepository';
 import type { AuditEntry, AuditLog } from './auditLog';
-import { toActor, type ApiToken, type SessionRow, type User } from './model';
+import { USERNAME_MAX, toActor, type ApiToken, type SessionRow, type User } from './model';
 import type { PasswordHasher } from './passwords';
 import type { Actor, Role } from './roles';
 

@@ -9,7 +9,8 @@ import { ANONYMOUS_CSRF_COOKIE, SESSION_COOKIE } from './authenticate';
 import { localsOf } from './locals';
 import { PASSWORD_MAX } from './passwords';
 import { signedIn } from './roles';
-import { USERNAME_MAX, loginSchema, newUserSchema, passwordFormSchema, passwordSchema, setupFormSchema, tokenLabelSchema } from './schemas';
+import { USERNAME_MAX } from './model';
+import { loginSchema, newUserSchema, passwordFormSchema, passwordSchema, setupFormSchema, tokenLabelSchema } from './schemas';
 import type { SetupGate } from './setupGate';
 
 export interface AuthRouteOptions {

@@ -1,5 +1,9 @@
 import type { Actor, Role } from './roles';
 
+export const USERNAME_MAX = 40;
+export const DISPLAY_NAME_MAX = 80;
+export const TOKEN_LABEL_MAX = 80;
+
 export interface User {
   id: number;
   username: string;

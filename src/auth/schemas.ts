@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { lineOfText } from '../web/fields';
+import { DISPLAY_NAME_MAX, TOKEN_LABEL_MAX, USERNAME_MAX } from './model';
 import { ROLES } from './roles';
 import { PASSWORD_MAX, PASSWORD_MIN } from './passwords';
-
-export const USERNAME_MAX = 40;
-export const DISPLAY_NAME_MAX = 80;
-export const TOKEN_LABEL_MAX = 80;
 
 export const usernameSchema = z
   .string({ error: 'Enter a username.' })
