@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
   test: {
     root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
+    // Vitest leaves one core free by default, which is one worker on a 2-core machine. The browser
+    // and server tests spend most of their time waiting on child processes, so two workers finish sooner.
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 20_000 } },
