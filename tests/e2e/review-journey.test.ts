@@ -25,6 +25,8 @@ const count = async (page: Page, status: string) => Number(await page.locator(`.
 
 /** The row whose machine translation contains `mt`, addressed by its id so it survives the row being re-rendered. */
 async function rowByMt(page: Page, mt: string): Promise<{ row: Locator; id: string }> {
+  // The page's scripts are ES modules (deferred, with imports to fetch): they have run once the DOM is loaded.
+  await page.waitForLoadState('domcontentloaded');
   const id = await page.locator('li.segment', { has: page.locator('.segment-mt', { hasText: mt }) }).getAttribute('data-segment-id');
   return { row: page.locator(`#segment-${id}`), id: id! };
 }
