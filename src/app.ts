@@ -1,34 +1,45 @@
 import express, { type Request, type RequestHandler } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import type { Db } from './db/database';
 import { publicDir, viewsDir } from './paths';
-import { createServices, defaultSessionPolicy } from './services';
-import type { SessionPolicy } from './auth/accountService';
+import type { Services } from './services';
+import { PAGE_SIZE } from './pagination';
 import { authenticate, csrfProtection } from './auth/authenticate';
 import { accountRoutes, authRoutes } from './auth/authRoutes';
 import { accountApi } from './auth/accountApi';
+import { localsOf } from './auth/locals';
+import { PASSWORD_MAX, PASSWORD_MIN } from './auth/passwords';
+import { ROLES, permissionsOf, requireRole, type Actor } from './auth/roles';
+import { DISPLAY_NAME_MAX, TOKEN_LABEL_MAX, USERNAME_MAX } from './auth/model';
 import { SetupGate } from './auth/setupGate';
-import { requireRole, type Actor } from './auth/roles';
 import { adminRoutes } from './admin/adminRoutes';
+import { annotationApi } from './annotations/annotationApi';
+import { annotationRoutes } from './annotations/annotationRoutes';
+import { COMMENT_MAX } from './annotations/annotationSchemas';
+import { WEIGHT_MAX } from './annotations/mqm';
 import { articleRoutes } from './articles/articleRoutes';
 import { articleApi } from './articles/articleApi';
+import { TITLE_MAX } from './articles/articleService';
 import { segmentRoutes } from './segments/segmentRoutes';
 import { segmentApi } from './segments/segmentApi';
+import { PROGRESS_ORDER, REVIEW_STATUSES, type Segment } from './segments/model';
+import { NOTE_MAX } from './segments/segmentService';
 import { exportApi, exportRoutes } from './export/exportRoutes';
 import { qualityApi } from './quality/qualityApi';
 import { qualityRoutes } from './quality/qualityRoutes';
 import { PresenceTracker } from './presence/presence';
 import { presenceApi } from './presence/presenceApi';
 import { errorHandler, notFoundHandler } from './web/errorHandler';
+import { Flash } from './web/flash';
+import { format } from './web/format';
 import { AppError } from './errors';
 
 export interface AppOptions {
-  db: Db;
+  /** The database's service graph (createServices), shared with whoever else uses the database in this process. */
+  services: Services;
   maxUploadBytes: number;
   /** The first-run link's token, while no user exists. */
   setup?: SetupGate;
-  sessionPolicy?: SessionPolicy;
   trustProxy?: boolean | number | string;
   /**
    * For the benchmark's baseline only: every request acts as this account, with
@@ -40,17 +51,44 @@ export interface AppOptions {
 
 /** Browser pages need a signed-in account: anonymous visitors are sent to sign in first. */
 const requireSignIn: RequestHandler = (req, res, next) => {
-  if (res.locals.actor) return next();
+  if (localsOf(res).actor) return next();
   if (req.method === 'GET' || req.method === 'HEAD') return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
   next(new AppError(401, 'unauthenticated', 'Your session has ended. Sign in again; your last change was not saved.'));
 };
 
+/**
+ * What every template may read besides its own data: the formatter, and the rules
+ * that live in code (statuses and their order, roles, page size, length limits).
+ * Per request, res.locals adds the actor and what they may do (`can`).
+ */
+export const viewLocals = {
+  format,
+  statuses: REVIEW_STATUSES,
+  progressOrder: PROGRESS_ORDER,
+  roles: ROLES,
+  pageSize: PAGE_SIZE,
+  limits: {
+    title: TITLE_MAX,
+    note: NOTE_MAX,
+    comment: COMMENT_MAX,
+    weight: WEIGHT_MAX,
+    username: USERNAME_MAX,
+    displayName: DISPLAY_NAME_MAX,
+    tokenLabel: TOKEN_LABEL_MAX,
+    password: { min: PASSWORD_MIN, max: PASSWORD_MAX },
+  },
+};
+
 /** Builds the Express app without listening, so tests run it in-process. */
 export function createApp(options: AppOptions) {
-  const { db, maxUploadBytes, setup = new SetupGate(), sessionPolicy = defaultSessionPolicy, trustProxy = false, actAsWithoutAuthentication } = options;
-  const services = createServices(db, sessionPolicy);
+  const { services, maxUploadBytes, setup = new SetupGate(), trustProxy = false, actAsWithoutAuthentication } = options;
+  const { accounts, articles, segments, annotations, quality, writes } = services;
   const presence = new PresenceTracker();
+  const flash = new Flash();
   const secureCookies = (req: Request) => req.secure;
+  const weights = () => quality.settings().weights;
+  const annotatedMt = (rows: readonly Segment[]) => annotations.annotatedMt(rows);
+  const articleOf = (articleId: number) => articles.get(articleId);
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', viewsDir);
@@ -58,6 +96,7 @@ export function createApp(options: AppOptions) {
   app.enable('view cache');
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
+  Object.assign(app.locals, viewLocals);
 
   // Scripts and styles only from our own files: no inline script can run.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"] } } }));
@@ -67,22 +106,38 @@ export function createApp(options: AppOptions) {
   app.use(express.urlencoded({ extended: false, limit: maxUploadBytes }));
   if (actAsWithoutAuthentication) {
     app.use((_req, res, next) => {
-      res.locals.actor = actAsWithoutAuthentication;
+      Object.assign(localsOf(res), { actor: actAsWithoutAuthentication, can: permissionsOf(actAsWithoutAuthentication) });
       next();
     });
   } else {
-    app.use(authenticate(services.accounts, secureCookies));
+    app.use(authenticate(accounts, secureCookies));
     app.use(csrfProtection);
   }
 
   // Every API route needs an account (a bearer token or a browser session); roles are checked per route.
-  app.use('/api', requireRole('editor'), accountApi(services.accounts), articleApi(services), segmentApi(services), exportApi(services), presenceApi(services, presence), qualityApi(services));
+  app.use(
+    '/api',
+    requireRole('editor'),
+    accountApi(accounts),
+    articleApi(articles),
+    segmentApi({ segments, writes }),
+    exportApi({ articles, segments, annotations }),
+    presenceApi(articles, presence),
+    annotationApi({ annotations, weights }),
+    qualityApi(quality),
+  );
   app.use('/api', (req, _res, next) => next(new AppError(404, 'not_found', `No API route ${req.method} ${req.path}.`)));
 
-  app.use(authRoutes({ accounts: services.accounts, setup, secureCookies, sessionMaxDays: sessionPolicy.maxDays }));
+  app.use(authRoutes({ accounts, setup, secureCookies }));
   app.use(requireSignIn);
-  app.use(accountRoutes(services.accounts), adminRoutes(services.accounts));
-  app.use(articleRoutes(services, maxUploadBytes), segmentRoutes(services), exportRoutes(services), qualityRoutes(services));
+  app.use(accountRoutes(accounts), adminRoutes(accounts, flash));
+  app.use(
+    articleRoutes({ articles, segments, annotatedMt }, maxUploadBytes),
+    segmentRoutes({ segments, writes, annotatedMt, articleOf }),
+    exportRoutes({ articles, segments, annotations }),
+    annotationRoutes({ annotations, articles, weights }),
+    qualityRoutes({ quality, articles }),
+  );
 
   app.use(notFoundHandler);
   app.use(errorHandler(maxUploadBytes));

@@ -5,11 +5,13 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
 import { openMigratedDatabase } from './startup';
-import { createServices } from './services';
+import { createServices, type ServiceOptions } from './services';
 import { decodeUpload } from './articles/textInput';
 import { EXPORT_FORMATS, exportArticle, type ExportFormat } from './export/exportService';
 import { AppError } from './errors';
 import { generatePassword } from './auth/passwords';
+import { newUserSchema } from './auth/schemas';
+import { parseInput } from './web/validate';
 
 const USAGE = `Usage:
   redline import FILE [--title TITLE] [--author NAME]   import a .txt/.md article, print its id
@@ -24,24 +26,57 @@ The database is REDLINE_DB (default db/redline.sqlite).`;
 
 class UsageError extends Error {}
 
-async function run(argv: string[]): Promise<void> {
+/** Where the CLI reads and writes: the process's own streams, or a test's. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** What was piped in; undefined when the input is a terminal. */
+  stdin: () => string | undefined;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs one command and resolves to its exit code: 0, 1 (bad data) or 2 (bad usage).
+ * Errors are printed as one line (`redline: ...`), never as a stack trace.
+ */
+export async function runCli(argv: string[], io: CliIo, serviceOptions: ServiceOptions = {}): Promise<number> {
+  try {
+    await run(argv, io, serviceOptions);
+    return 0;
+  } catch (error) {
+    const isUsage = error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
+    io.stderr(`redline: ${(error as Error).message}${isUsage ? `\n\n${USAGE}` : ''}\n`);
+    return isUsage ? 2 : 1;
+  }
+}
+
+async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): Promise<void> {
+  const print = (line: string | number) => io.stdout(`${line}\n`);
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    console.log(USAGE);
+    print(USAGE);
     return;
   }
-  const config = loadConfig();
+  const config = loadConfig(io.env);
   const { db } = openMigratedDatabase(config.databasePath);
-  const services = createServices(db);
+  const services = createServices(db, serviceOptions);
   try {
     switch (command) {
       case 'import': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { title: { type: 'string' }, author: { type: 'string' } } });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { title: { type: 'string' }, author: { type: 'string' } },
+        });
         const file = positionals[0];
         if (!file || positionals.length > 1) throw new UsageError('import takes exactly one FILE.');
         const bytes = readFile(file);
         if (bytes.length > config.maxUploadBytes) {
-          throw new AppError(413, 'too_large', `${file} is larger than the limit of ${config.maxUploadBytes} bytes (REDLINE_MAX_UPLOAD_MB).`);
+          throw new AppError(
+            413,
+            'too_large',
+            `${file} is larger than the limit of ${config.maxUploadBytes} bytes (REDLINE_MAX_UPLOAD_MB).`,
+          );
         }
         const article = services.articles.importArticle({
           text: decodeUpload(bytes),
@@ -49,49 +84,66 @@ async function run(argv: string[]): Promise<void> {
           fileName: path.basename(file),
           author: values.author ?? os.userInfo().username,
         });
-        console.log(article.id);
+        print(article.id);
         return;
       }
       case 'export': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'txt' } } });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { format: { type: 'string', default: 'txt' } },
+        });
         const id = Number(positionals[0]);
-        if (positionals.length !== 1 || !Number.isSafeInteger(id) || id < 1) throw new UsageError('export takes one article ID (a positive whole number).');
-        if (!(EXPORT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
-        process.stdout.write(exportArticle(services, values.format as ExportFormat, id).body);
+        if (positionals.length !== 1 || !Number.isSafeInteger(id) || id < 1)
+          throw new UsageError('export takes one article ID (a positive whole number).');
+        if (!(EXPORT_FORMATS as readonly string[]).includes(values.format))
+          throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+        io.stdout(exportArticle(services, values.format as ExportFormat, id).body);
         return;
       }
       case 'user': {
         const { values, positionals } = parseArgs({
-          args: rest, allowPositionals: true, options: { role: { type: 'string' }, 'display-name': { type: 'string' } },
+          args: rest,
+          allowPositionals: true,
+          options: { role: { type: 'string' }, 'display-name': { type: 'string' } },
         });
         if (positionals[0] !== 'add' || positionals.length !== 2) throw new UsageError('user takes: add USERNAME --role ROLE.');
         if (!values.role) throw new UsageError('user add needs --role admin, reviewer or editor.');
-        const piped = process.stdin.isTTY ? '' : readStdin().replace(/\r?\n$/, '');
+        const piped = (io.stdin() ?? '').replace(/\r?\n$/, '');
         const password = piped || generatePassword();
-        const user = await services.accounts.createUser(
-          { username: positionals[1], displayName: values['display-name'] ?? positionals[1], role: values.role, password },
-          { userId: 0, username: `cli:${os.userInfo().username}`, displayName: 'CLI', role: 'admin' },
-        );
-        console.log(`Created ${user.role} ${user.username} (id ${user.id}).`);
-        if (!piped) console.log(`Password: ${password}`);
+        const fields = parseInput(newUserSchema, {
+          username: positionals[1],
+          displayName: values['display-name'] ?? positionals[1],
+          role: values.role,
+          password,
+        });
+        const user = await services.accounts.createUser(fields, {
+          userId: 0,
+          username: `cli:${os.userInfo().username}`,
+          displayName: 'CLI',
+          role: 'admin',
+        });
+        print(`Created ${user.role} ${user.username} (id ${user.id}).`);
+        if (!piped) print(`Password: ${password}`);
         return;
       }
       case 'token': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { label: { type: 'string', default: 'cli' } } });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { label: { type: 'string', default: 'cli' } },
+        });
         if (positionals[0] !== 'create' || positionals.length !== 2) throw new UsageError('token takes: create USERNAME [--label LABEL].');
-        const user = services.accounts.repository.userByName(positionals[1]!);
-        if (!user) throw new AppError(404, 'not_found', `No user named ${positionals[1]}.`);
-        if (user.disabledAt) throw new AppError(409, 'account_disabled', `${user.username} is disabled.`);
-        const { token } = services.accounts.createToken(
-          { userId: user.id, username: user.username, displayName: user.displayName, role: user.role }, values.label,
-        );
-        console.log(token);
+        const { token } = services.accounts.createToken(services.accounts.activeActor(positionals[1]!), values.label);
+        print(token);
         return;
       }
       case 'list': {
         for (const article of services.articles.list()) {
-          const counts = Object.entries(article.counts).map(([status, count]) => `${status} ${count}`).join(', ');
-          console.log(`${article.id}\t${counts}\t${article.title}`);
+          const counts = Object.entries(article.counts)
+            .map(([status, count]) => `${status} ${count}`)
+            .join(', ');
+          print(`${article.id}\t${counts}\t${article.title}`);
         }
         return;
       }
@@ -100,14 +152,6 @@ async function run(argv: string[]): Promise<void> {
     }
   } finally {
     db.close();
-  }
-}
-
-function readStdin(): string {
-  try {
-    return fs.readFileSync(0, 'utf8');
-  } catch {
-    return '';
   }
 }
 
@@ -120,9 +164,25 @@ function readFile(file: string): Buffer {
   }
 }
 
-run(process.argv.slice(2)).catch((error: unknown) => {
-  const isUsage = error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
-  // A command-line user gets the message, never a stack trace.
-  console.error(`redline: ${(error as Error).message}${isUsage ? `\n\n${USAGE}` : ''}`);
-  process.exitCode = isUsage ? 2 : 1;
-});
+/** The terminal's streams; piped input is read whole, a terminal's is not waited for. */
+function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stdin: () => {
+      if (process.stdin.isTTY) return undefined;
+      try {
+        return fs.readFileSync(0, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    env: process.env,
+  };
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2), processIo()).then((code) => {
+    process.exitCode = code;
+  });
+}

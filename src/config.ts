@@ -13,7 +13,12 @@ const environmentSchema = z.object({
   REDLINE_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
   // Express's "trust proxy": unset = no proxy; "1" = one reverse proxy hop, or a list of addresses.
   REDLINE_TRUST_PROXY: z.string().optional(),
-  REDLINE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(8 * 60),
+  REDLINE_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(8 * 60),
   REDLINE_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 

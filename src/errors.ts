@@ -18,5 +18,4 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} does not exist.`);
 export const unprocessable = (code: string, message: string, details?: Record<string, unknown>) =>
   new AppError(422, code, message, details);
-export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
-  new AppError(409, code, message, details);
+export const conflict = (code: string, message: string, details?: Record<string, unknown>) => new AppError(409, code, message, details);

@@ -16,22 +16,24 @@ function main(): void {
     process.exit(1);
   }
   const { db, wasNew } = opened;
+  const services = createServices(db, { sessionPolicy: config.sessionPolicy });
   if (wasNew && config.importSample) {
-    const id = importSample(db);
+    const id = importSample(services);
     console.log(`Imported the sample article as article ${id}.`);
   }
 
-  const accounts = createServices(db, config.sessionPolicy).accounts;
-  accounts.deleteExpiredSessions();
+  services.accounts.deleteExpiredSessions();
   // No account yet: whoever holds this link creates the first admin. No default passwords.
-  const setup = accounts.hasUsers() ? new SetupGate() : SetupGate.issue();
-  const app = createApp({ db, maxUploadBytes: config.maxUploadBytes, setup, sessionPolicy: config.sessionPolicy, trustProxy: config.trustProxy });
+  const setup = services.accounts.hasUsers() ? new SetupGate() : SetupGate.issue();
+  const app = createApp({ services, maxUploadBytes: config.maxUploadBytes, setup, trustProxy: config.trustProxy });
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`Redline is serving ${config.databasePath} at http://localhost:${port}`);
     if (setup.pendingToken) {
-      console.log(`No account exists yet. Open this one-time link to create the first admin:\n  http://localhost:${port}/setup?token=${setup.pendingToken}`);
+      console.log(
+        `No account exists yet. Open this one-time link to create the first admin:\n  http://localhost:${port}/setup?token=${setup.pendingToken}`,
+      );
     }
   });
   server.on('error', (error) => {

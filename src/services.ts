@@ -1,32 +1,51 @@
 import type { Db } from './db/database';
+import { GroupCommit } from './db/groupCommit';
+import { AnnotationService } from './annotations/annotationService';
 import { ArticleService } from './articles/articleService';
-import { SegmentService } from './segments/segmentService';
 import { AccountService, type SessionPolicy } from './auth/accountService';
 import { AuditLog } from './auth/auditLog';
-import { GroupCommit } from './db/groupCommit';
+import { PasswordHasher, PRODUCTION_PASSWORD_COST, type PasswordCost } from './auth/passwords';
 import { QualityService } from './quality/qualityService';
+import { SegmentService } from './segments/segmentService';
 
 export interface Services {
   articles: ArticleService;
   segments: SegmentService;
+  annotations: AnnotationService;
+  quality: QualityService;
   accounts: AccountService;
-  audit: AuditLog;
   /** Runs sentence saves from concurrent requests in shared, durable commits. */
   writes: GroupCommit;
-  quality: QualityService;
+}
+
+export interface ServiceOptions {
+  sessionPolicy?: SessionPolicy;
+  /** scrypt's cost for new password hashes; tests pass a cheap one, everything else keeps production's. */
+  passwordCost?: PasswordCost;
 }
 
 export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 8 * 60, maxDays: 7 };
 
-/** One instance of each service per database handle; routes, CLI and benchmark share them. */
-export function createServices(db: Db, sessionPolicy: SessionPolicy = defaultSessionPolicy): Services {
+/**
+ * The one service graph of a database handle, shared by the server, the CLI, the
+ * benchmark and the tests. Each service gets its collaborators here, explicitly.
+ */
+export function createServices(db: Db, options: ServiceOptions = {}): Services {
   const audit = new AuditLog(db);
+  // A saved segment moves its article's last-change time (inside the save's transaction).
+  const segments = new SegmentService(db, (articleId, at) => articles.touch(articleId, at));
+  const articles = new ArticleService(db, { audit, segments });
+  const annotations = new AnnotationService(db, segments);
   return {
-    articles: new ArticleService(db, audit),
-    segments: new SegmentService(db),
-    accounts: new AccountService(db, sessionPolicy, audit),
-    audit,
+    articles,
+    segments,
+    annotations,
+    quality: new QualityService(db, { articles, segments, annotations }),
+    accounts: new AccountService(db, {
+      policy: options.sessionPolicy ?? defaultSessionPolicy,
+      audit,
+      passwords: new PasswordHasher(options.passwordCost ?? PRODUCTION_PASSWORD_COST),
+    }),
     writes: new GroupCommit(db),
-    quality: new QualityService(db),
   };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { openDatabase, type Db } from './db/database';
 import { migrate } from './db/migrate';
 import { migrationsDir, sampleArticlePath } from './paths';
-import { ArticleService } from './articles/articleService';
+import type { Services } from './services';
 
 export const SAMPLE_TITLE = 'US, French and Ukrainian officials meet in Paris for talks on ending the war';
 
@@ -19,7 +19,7 @@ export function openMigratedDatabase(path: string): { db: Db; wasNew: boolean } 
 }
 
 /** On the first start the sample article is imported, so there is something to review. */
-export function importSample(db: Db): number {
+export function importSample({ articles }: Pick<Services, 'articles'>): number {
   const text = fs.readFileSync(sampleArticlePath, 'utf8');
-  return new ArticleService(db).importArticle({ text, title: SAMPLE_TITLE, author: 'Redline sample' }).id;
+  return articles.importArticle({ text, title: SAMPLE_TITLE, author: 'Redline sample' }).id;
 }

@@ -1,14 +1,17 @@
 import type { Db } from '../db/database';
+import { now } from '../clock';
 import { notFound, unprocessable } from '../errors';
+import { paginate } from '../pagination';
 import { normalizeNewlines, segmentDocument } from '../segmentation/document';
-import { ArticleRepository, type ArticleSummary } from './articleRepository';
-import { now, progressFrom, type Article, type ArticleFormat, type Progress, type ReviewStatus, type Segment } from './model';
-import { checkArticleText } from './textInput';
-import { AuditLog } from '../auth/auditLog';
+import type { AuditLog } from '../auth/auditLog';
 import type { Actor } from '../auth/roles';
+import { emptyCounts, progressFrom, type Progress, type ReviewStatus, type Segment } from '../segments/model';
+import type { SegmentService } from '../segments/segmentService';
+import { ArticleRepository } from './articleRepository';
+import type { Article, ArticleFormat, ArticleSummary } from './model';
+import { checkArticleText } from './textInput';
 
-export const REVIEW_PAGE_SIZE = 100;
-const TITLE_MAX = 300;
+export const TITLE_MAX = 300;
 
 export interface ImportRequest {
   text: string;
@@ -29,12 +32,13 @@ export interface ReviewPage {
   matching: number;
 }
 
+/** Articles: import (split into segments), list, review pages, deletion. Their segments belong to SegmentService. */
 export class ArticleService {
-  readonly repository: ArticleRepository;
+  private readonly repository: ArticleRepository;
 
   constructor(
     private readonly db: Db,
-    private readonly audit: AuditLog = new AuditLog(db),
+    private readonly collaborators: { audit: AuditLog; segments: SegmentService },
   ) {
     this.repository = new ArticleRepository(db);
   }
@@ -45,15 +49,20 @@ export class ArticleService {
     const document = segmentDocument(text);
     if (document.segments.length === 0) throw unprocessable('empty_text', 'The article contains no sentences.');
     // Without a title or file name, the first heading (else the first sentence) names the article.
-    const firstHeading = document.segments.find((segment) => segment.kind === 'heading') ?? document.segments.find((segment) => segment.kind === 'sentence');
+    const firstHeading =
+      document.segments.find((segment) => segment.kind === 'heading') ?? document.segments.find((segment) => segment.kind === 'sentence');
     const title = (request.title?.trim() || titleFromFileName(request.fileName) || (firstHeading ?? document.segments[0]!).text)
       .replace(/\s+/g, ' ')
       .slice(0, TITLE_MAX);
     const format = request.format ?? detectFormat(text, request.fileName);
     const createdAt = now();
-    const id = this.db.transaction(() =>
-      this.repository.insert({ title, format, leading: document.leading, segments: document.segments, author: request.author, createdAt }),
-    ).immediate();
+    const id = this.db
+      .transaction(() => {
+        const articleId = this.repository.insert({ title, format, leading: document.leading, author: request.author, createdAt });
+        this.collaborators.segments.insertImported(articleId, document.segments, request.author, createdAt);
+        return articleId;
+      })
+      .immediate();
     return this.get(id);
   }
 
@@ -65,43 +74,64 @@ export class ArticleService {
 
   /** Deletes an article with its segments and history; the audit log keeps a record of it. */
   delete(id: number, actor: Actor, ip?: string): Article {
-    return this.db.transaction(() => {
-      const article = this.get(id);
-      const segments = this.repository.statusCounts(id);
-      this.repository.delete(id);
-      const total = Object.values(segments).reduce((sum, count) => sum + count, 0);
-      this.audit.record({ actor, action: 'article_deleted', target: `${id}: ${article.title}`, detail: `${total} segments`, ip });
-      return article;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const article = this.get(id);
+        const { total } = this.progress(id);
+        this.repository.delete(id);
+        this.collaborators.audit.record({
+          actor,
+          action: 'article_deleted',
+          target: `${id}: ${article.title}`,
+          detail: `${total} segments`,
+          ip,
+        });
+        return article;
+      })
+      .immediate();
   }
 
+  /** Records that a segment of the article changed at `at` (its last-change time). */
+  touch(articleId: number, at: string): void {
+    this.repository.touch(articleId, at);
+  }
+
+  /** Every article, most recently changed first, with its status counts. */
   list(): ArticleSummary[] {
-    return this.repository.list();
+    const countsByArticle = this.collaborators.segments.statusCountsByArticle();
+    return this.repository.list().map((article) => {
+      const counts = countsByArticle.get(article.id) ?? emptyCounts();
+      return { ...article, counts, total: progressFrom(counts).total };
+    });
   }
 
   progress(articleId: number): Progress {
-    return progressFrom(this.repository.statusCounts(articleId));
+    return this.collaborators.segments.progress(articleId);
   }
 
+  /** Every segment of an existing article (404 for an unknown one), in reading order. */
   segments(articleId: number): Segment[] {
     this.get(articleId);
-    return this.repository.segments(articleId);
+    return this.collaborators.segments.ofArticle(articleId);
   }
 
   reviewPage(articleId: number, status: ReviewStatus | undefined, requestedPage: number): ReviewPage {
     const article = this.get(articleId);
     const progress = this.progress(articleId);
     const matching = status ? progress.counts[status] : progress.total;
-    const pageCount = Math.max(1, Math.ceil(matching / REVIEW_PAGE_SIZE));
-    const page = Math.min(Math.max(1, requestedPage), pageCount);
-    const segments = this.repository.segmentPage(articleId, status, REVIEW_PAGE_SIZE, (page - 1) * REVIEW_PAGE_SIZE);
-    return { article, progress, segments, status, page, pageCount, matching };
+    const pagination = paginate(matching, requestedPage);
+    const segments = this.collaborators.segments.page(articleId, status, pagination);
+    return { article, progress, segments, status, page: pagination.page, pageCount: pagination.pageCount, matching };
   }
 }
 
 function titleFromFileName(fileName: string | undefined): string | undefined {
   if (!fileName) return undefined;
-  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.(txt|md|markdown)$/i, '').replace(/[-_]+/g, ' ').trim();
+  const stem = fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.(txt|md|markdown)$/i, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return stem ? stem.charAt(0).toUpperCase() + stem.slice(1) : undefined;
 }
 

@@ -1,7 +1,5 @@
-import type { SegmentKind } from '../segmentation/document';
+import type { StatusCounts } from '../segments/model';
 
-export const REVIEW_STATUSES = ['new', 'edited', 'approved', 'rejected'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export type ArticleFormat = 'text' | 'markdown';
 
 export interface Article {
@@ -14,39 +12,8 @@ export interface Article {
   updatedAt: string;
 }
 
-export interface Segment {
-  id: number;
-  articleId: number;
-  position: number;
-  paragraph: number;
-  kind: SegmentKind;
-  mt: string;
-  separator: string;
-  text: string;
-  status: ReviewStatus;
-  version: number;
-  note: string | null;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-/** What an export of the text needs of a segment. */
-export type SegmentLayout = Pick<Segment, 'paragraph' | 'kind' | 'text' | 'separator'>;
-
-export type StatusCounts = Record<ReviewStatus, number>;
-
-export interface Progress {
-  total: number;
+/** An article in a list, with how many of its segments are in each status. */
+export interface ArticleSummary extends Article {
   counts: StatusCounts;
-  /** Whole percentages per status, for the progress bar and labels. */
-  percent: StatusCounts;
+  total: number;
 }
-
-export function progressFrom(counts: StatusCounts): Progress {
-  const total = REVIEW_STATUSES.reduce((sum, status) => sum + counts[status], 0);
-  const percent = {} as StatusCounts;
-  for (const status of REVIEW_STATUSES) percent[status] = total === 0 ? 0 : Math.round((counts[status] / total) * 1000) / 10;
-  return { total, counts, percent };
-}
-
-export const now = () => new Date().toISOString();

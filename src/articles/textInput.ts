@@ -26,11 +26,3 @@ export function checkArticleText(text: string): string {
   if (text.trim().length === 0) throw unprocessable('empty_text', messages.whitespaceOnly);
   return text;
 }
-
-/** The same checks for one edited sentence, where an empty text is allowed (the sentence is dropped). */
-export function checkSegmentText(text: string): string {
-  if (text.includes('\u0000')) throw unprocessable('binary_content', 'The text contains NUL characters.');
-  // A lone surrogate cannot be stored as UTF-8 without loss.
-  if (!text.isWellFormed()) throw unprocessable('invalid_encoding', 'The text is not valid Unicode.');
-  return text;
-}

@@ -1,41 +1,12 @@
 import type { Db } from '../db/database';
+import type { ApiToken, SessionRow, User } from './model';
 import type { Role } from './roles';
-
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  passwordHash: string;
-  disabledAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SessionRow {
-  id: number;
-  userId: number;
-  csrfToken: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-}
-
-export interface ApiToken {
-  id: number;
-  userId: number;
-  label: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 const USER_COLUMNS = `id, username, display_name AS displayName, role, password_hash AS passwordHash, disabled_at AS disabledAt,
   created_at AS createdAt, updated_at AS updatedAt`;
 const TOKEN_COLUMNS = `id, user_id AS userId, label, prefix, created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt`;
 
-/** SQL for users, sessions and API tokens. */
+/** SQL for users, sessions and API tokens; private to src/auth. */
 export class AccountRepository {
   private readonly statements;
 

@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
 import { AppError, notFound } from '../errors';
-import { now } from '../articles/model';
-import { parseInput } from '../web/validate';
-import { AccountRepository, type ApiToken, type SessionRow, type User } from './accountRepository';
-import { AuditLog } from './auditLog';
-import { hashPassword, verifyPassword } from './passwords';
+import { now } from '../clock';
+import { AccountRepository } from './accountRepository';
+import type { AuditEntry, AuditLog } from './auditLog';
+import { USERNAME_MAX, toActor, type ApiToken, type SessionRow, type User } from './model';
+import type { PasswordHasher } from './passwords';
 import type { Actor, Role } from './roles';
-import { newUserSchema, passwordSchema, roleSchema, tokenLabelSchema } from './schemas';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -35,22 +34,29 @@ const TOKEN_PREFIX = 'rl_';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const randomToken = () => randomBytes(32).toString('base64url');
-const toActor = (user: User): Actor => ({ userId: user.id, username: user.username, displayName: user.displayName, role: user.role });
 
-/** A hash of a random password, verified against when a username does not exist so timing does not tell. */
-let decoy: Promise<string> | undefined;
-const decoyHash = () => (decoy ??= hashPassword(randomToken()));
+/** A new account, as validated at the edge (auth/schemas.ts). */
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+}
 
 /** Users, sessions and API tokens. Secrets are stored hashed; only their owner ever sees them, once. */
 export class AccountService {
-  readonly repository: AccountRepository;
+  private readonly repository: AccountRepository;
+  /** How long sessions last; the sign-in cookie lives as long. */
+  readonly policy: SessionPolicy;
+  private readonly audit: AuditLog;
+  private readonly passwords: PasswordHasher;
 
   constructor(
     private readonly db: Db,
-    private readonly policy: SessionPolicy,
-    readonly audit: AuditLog,
+    collaborators: { policy: SessionPolicy; audit: AuditLog; passwords: PasswordHasher },
   ) {
     this.repository = new AccountRepository(db);
+    ({ policy: this.policy, audit: this.audit, passwords: this.passwords } = collaborators);
   }
 
   hasUsers(): boolean {
@@ -67,24 +73,39 @@ export class AccountService {
     return user;
   }
 
-  async createUser(input: unknown, by: Actor | undefined, ip?: string): Promise<User> {
-    const fields = parseInput(newUserSchema, input);
-    const passwordHash = await hashPassword(fields.password);
-    const id = this.db.transaction(() => {
-      if (this.repository.userByName(fields.username)) throw new AppError(409, 'username_taken', messages.usernameTaken(fields.username));
-      const id = this.repository.insertUser(fields.username, fields.displayName, fields.role, passwordHash, now());
-      this.audit.record({ actor: by, action: by ? 'user_created' : 'setup_admin_created', target: fields.username, detail: `role ${fields.role}`, ip });
-      return id;
-    }).immediate();
+  /** The account with that username, as an actor; refused when unknown (404) or disabled (409). */
+  activeActor(username: string): Actor {
+    const user = this.repository.userByName(username);
+    if (!user) throw new AppError(404, 'not_found', `No user named ${username}.`);
+    if (user.disabledAt) throw new AppError(409, 'account_disabled', `${user.username} is disabled.`);
+    return toActor(user);
+  }
+
+  async createUser(fields: NewUser, by: Actor | undefined, ip?: string): Promise<User> {
+    const passwordHash = await this.passwords.hash(fields.password);
+    const id = this.db
+      .transaction(() => {
+        if (this.repository.userByName(fields.username)) throw new AppError(409, 'username_taken', messages.usernameTaken(fields.username));
+        const id = this.repository.insertUser(fields.username, fields.displayName, fields.role, passwordHash, now());
+        this.audit.record({
+          actor: by,
+          action: by ? 'user_created' : 'setup_admin_created',
+          target: fields.username,
+          detail: `role ${fields.role}`,
+          ip,
+        });
+        return id;
+      })
+      .immediate();
     return this.user(id);
   }
 
   /** Checks a username and password. Every failure reads the same, whether the user exists or not. */
   async authenticate(username: string, password: string, ip?: string): Promise<User> {
     const user = this.repository.userByName(username.trim());
-    const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+    const valid = user ? await this.passwords.verify(password, user.passwordHash) : (await this.passwords.verifyDecoy(password), false);
     if (!user || !valid) {
-      this.audit.record({ action: 'login_failed', target: username.slice(0, 40), ip });
+      this.audit.record({ action: 'login_failed', target: username.slice(0, USERNAME_MAX), ip });
       throw new AppError(401, 'wrong_credentials', messages.wrongCredentials);
     }
     if (user.disabledAt) {
@@ -130,54 +151,66 @@ export class AccountService {
     this.repository.deleteExpiredSessions(nowIso, new Date(Date.now() - this.policy.idleMinutes * 60_000).toISOString());
   }
 
-  async changePassword(actor: Actor, currentSession: SessionRow | undefined, current: string, next: unknown, ip?: string): Promise<void> {
+  async changePassword(
+    actor: Actor,
+    currentSession: SessionRow | undefined,
+    current: string,
+    password: string,
+    ip?: string,
+  ): Promise<void> {
     const user = this.user(actor.userId);
-    if (!(await verifyPassword(current, user.passwordHash))) throw new AppError(422, 'wrong_password', messages.wrongCurrentPassword);
-    const password = parseInput(passwordSchema, next);
-    const passwordHash = await hashPassword(password);
-    this.db.transaction(() => {
-      this.repository.setPassword(user.id, passwordHash, now());
-      // Other sessions may be someone who learned the old password: sign them out.
-      if (currentSession) this.repository.deleteOtherSessions(user.id, currentSession.id);
-      else this.repository.deleteUserSessions(user.id);
-      this.audit.record({ actor, action: 'password_changed', target: user.username, ip });
-    }).immediate();
+    if (!(await this.passwords.verify(current, user.passwordHash)))
+      throw new AppError(422, 'wrong_password', messages.wrongCurrentPassword);
+    const passwordHash = await this.passwords.hash(password);
+    this.db
+      .transaction(() => {
+        this.repository.setPassword(user.id, passwordHash, now());
+        // Other sessions may be someone who learned the old password: sign them out.
+        if (currentSession) this.repository.deleteOtherSessions(user.id, currentSession.id);
+        else this.repository.deleteUserSessions(user.id);
+        this.audit.record({ actor, action: 'password_changed', target: user.username, ip });
+      })
+      .immediate();
   }
 
-  setRole(by: Actor, userId: number, roleInput: unknown, ip?: string): User {
-    const role: Role = parseInput(roleSchema, roleInput);
-    this.db.transaction(() => {
-      const user = this.user(userId);
-      if (user.role === role) return;
-      if (user.role === 'admin' && this.isLastActiveAdmin(user)) throw new AppError(409, 'last_admin', messages.lastAdmin);
-      this.repository.setRole(userId, role, now());
-      this.audit.record({ actor: by, action: 'role_changed', target: user.username, detail: `${user.role} → ${role}`, ip });
-    }).immediate();
+  setRole(by: Actor, userId: number, role: Role, ip?: string): User {
+    this.db
+      .transaction(() => {
+        const user = this.user(userId);
+        if (user.role === role) return;
+        if (user.role === 'admin' && this.isLastActiveAdmin(user)) throw new AppError(409, 'last_admin', messages.lastAdmin);
+        this.repository.setRole(userId, role, now());
+        this.audit.record({ actor: by, action: 'role_changed', target: user.username, detail: `${user.role} → ${role}`, ip });
+      })
+      .immediate();
     return this.user(userId);
   }
 
   setDisabled(by: Actor, userId: number, disabled: boolean, ip?: string): User {
-    this.db.transaction(() => {
-      const user = this.user(userId);
-      if (Boolean(user.disabledAt) === disabled) return;
-      if (disabled && user.role === 'admin' && this.isLastActiveAdmin(user)) throw new AppError(409, 'last_admin', messages.lastAdmin);
-      const at = now();
-      this.repository.setDisabled(userId, disabled ? at : null, at);
-      // A disabled user's sessions end now; their tokens stop working while disabled.
-      if (disabled) this.repository.deleteUserSessions(userId);
-      this.audit.record({ actor: by, action: disabled ? 'user_disabled' : 'user_enabled', target: user.username, ip });
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const user = this.user(userId);
+        if (Boolean(user.disabledAt) === disabled) return;
+        if (disabled && user.role === 'admin' && this.isLastActiveAdmin(user)) throw new AppError(409, 'last_admin', messages.lastAdmin);
+        const at = now();
+        this.repository.setDisabled(userId, disabled ? at : null, at);
+        // A disabled user's sessions end now; their tokens stop working while disabled.
+        if (disabled) this.repository.deleteUserSessions(userId);
+        this.audit.record({ actor: by, action: disabled ? 'user_disabled' : 'user_enabled', target: user.username, ip });
+      })
+      .immediate();
     return this.user(userId);
   }
 
-  createToken(owner: Actor, labelInput: unknown, ip?: string): { token: string; record: ApiToken } {
-    const label = parseInput(tokenLabelSchema, labelInput);
+  createToken(owner: Actor, label: string, ip?: string): { token: string; record: ApiToken } {
     const token = TOKEN_PREFIX + randomToken();
-    const id = this.db.transaction(() => {
-      const id = this.repository.insertToken(owner.userId, label, sha256(token), token.slice(0, 8), now());
-      this.audit.record({ actor: owner, action: 'token_created', target: `${owner.username}: ${label}`, ip });
-      return id;
-    }).immediate();
+    const id = this.db
+      .transaction(() => {
+        const id = this.repository.insertToken(owner.userId, label, sha256(token), token.slice(0, 8), now());
+        this.audit.record({ actor: owner, action: 'token_created', target: `${owner.username}: ${label}`, ip });
+        return id;
+      })
+      .immediate();
     return { token, record: this.repository.tokenById(id)! };
   }
 
@@ -187,15 +220,22 @@ export class AccountService {
   }
 
   revokeToken(actor: Actor, tokenId: number, ip?: string): ApiToken {
-    return this.db.transaction(() => {
-      const token = this.repository.tokenById(tokenId);
-      if (!token) throw notFound(`Token ${tokenId}`);
-      if (token.userId !== actor.userId && actor.role !== 'admin') throw new AppError(403, 'forbidden', messages.tokenNotYours);
-      if (this.repository.revokeToken(tokenId, now())) {
-        this.audit.record({ actor, action: 'token_revoked', target: `${this.user(token.userId).username}: ${token.label}`, ip });
-      }
-      return this.repository.tokenById(tokenId)!;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const token = this.repository.tokenById(tokenId);
+        if (!token) throw notFound(`Token ${tokenId}`);
+        if (token.userId !== actor.userId && actor.role !== 'admin') throw new AppError(403, 'forbidden', messages.tokenNotYours);
+        if (this.repository.revokeToken(tokenId, now())) {
+          this.audit.record({ actor, action: 'token_revoked', target: `${this.user(token.userId).username}: ${token.label}`, ip });
+        }
+        return this.repository.tokenById(tokenId)!;
+      })
+      .immediate();
+  }
+
+  /** The audit log's latest entries, newest first (admins read them). */
+  auditEntries(limit = 500): AuditEntry[] {
+    return this.audit.latest(limit);
   }
 
   /** The account behind a bearer token, or undefined when unknown, revoked or its owner disabled. */

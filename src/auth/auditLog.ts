@@ -1,10 +1,20 @@
 import type { Db } from '../db/database';
-import { now } from '../articles/model';
+import { now } from '../clock';
 
 export type AuditAction =
-  | 'login' | 'login_failed' | 'login_refused_disabled' | 'logout' | 'setup_admin_created'
-  | 'user_created' | 'role_changed' | 'user_disabled' | 'user_enabled' | 'password_changed'
-  | 'token_created' | 'token_revoked' | 'article_deleted';
+  | 'login'
+  | 'login_failed'
+  | 'login_refused_disabled'
+  | 'logout'
+  | 'setup_admin_created'
+  | 'user_created'
+  | 'role_changed'
+  | 'user_disabled'
+  | 'user_enabled'
+  | 'password_changed'
+  | 'token_created'
+  | 'token_revoked'
+  | 'article_deleted';
 
 export interface AuditEntry {
   id: number;
@@ -40,7 +50,13 @@ export class AuditLog {
 
   record(event: AuditEvent): void {
     this.statements.insert.run(
-      now(), event.actor?.userId ?? null, event.actor?.username ?? null, event.action, event.target ?? null, event.detail ?? null, event.ip ?? null,
+      now(),
+      event.actor?.userId ?? null,
+      event.actor?.username ?? null,
+      event.action,
+      event.target ?? null,
+      event.detail ?? null,
+      event.ip ?? null,
     );
   }
 

@@ -1,34 +1,33 @@
 import { Router, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { z } from 'zod';
 import { AppError } from '../errors';
 import { safeReturnPath } from '../web/returnPath';
-import { parseId } from '../web/validate';
+import { submitForm } from '../web/forms';
+import { parseId, parseInput } from '../web/validate';
 import type { AccountService } from './accountService';
 import { ANONYMOUS_CSRF_COOKIE, SESSION_COOKIE } from './authenticate';
-import type { Actor } from './roles';
-import type { SetupGate } from './setupGate';
-import type { SessionRow } from './accountRepository';
+import { localsOf } from './locals';
 import { PASSWORD_MAX } from './passwords';
+import { signedIn } from './roles';
+import { USERNAME_MAX } from './model';
+import { loginSchema, newUserSchema, passwordFormSchema, passwordSchema, setupFormSchema, tokenLabelSchema } from './schemas';
+import type { SetupGate } from './setupGate';
 
 export interface AuthRouteOptions {
   accounts: AccountService;
   setup: SetupGate;
   secureCookies: (req: Request) => boolean;
-  sessionMaxDays: number;
 }
-
-const loginSchema = z.object({
-  username: z.string().default(''),
-  password: z.string().default(''),
-  next: z.string().optional(),
-});
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
 export const loginLimits = { perAddress: 30, perAccount: 5 };
+/** A wrong password (401) and a disabled account (403) are told on the sign-in form itself. */
+const SIGN_IN_REFUSALS = [401, 403];
+/** The per-account rate limit's key: the username as typed, however it is cased or padded. */
+const accountKey = (username: unknown) => (typeof username === 'string' ? username.trim().toLowerCase().slice(0, USERNAME_MAX) : '');
 
 /** Sign-in, sign-out, first-run setup, and the account page (password, API tokens). */
-export function authRoutes({ accounts, setup, secureCookies, sessionMaxDays }: AuthRouteOptions): Router {
+export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions): Router {
   const router = Router();
 
   const renderLogin = (res: Response, status: number, error: string | undefined, username = '', next = '/') =>
@@ -39,25 +38,37 @@ export function authRoutes({ accounts, setup, secureCookies, sessionMaxDays }: A
   // Per address: slows down one machine guessing many accounts. Per account:
   // slows down many machines guessing one password. Successful sign-ins do not count.
   const limitPerAddress = rateLimit({
-    windowMs: LOGIN_WINDOW_MS, limit: loginLimits.perAddress, skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany('from this address'),
+    windowMs: LOGIN_WINDOW_MS,
+    limit: loginLimits.perAddress,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: tooMany('from this address'),
   });
   const limitPerAccount = rateLimit({
-    windowMs: LOGIN_WINDOW_MS, limit: loginLimits.perAccount, skipSuccessfulRequests: true,
-    standardHeaders: false, legacyHeaders: false, handler: tooMany('for this account'),
-    keyGenerator: (req) => `account:${String(req.body?.username ?? '').trim().toLowerCase().slice(0, 40)}`,
+    windowMs: LOGIN_WINDOW_MS,
+    limit: loginLimits.perAccount,
+    skipSuccessfulRequests: true,
+    standardHeaders: false,
+    legacyHeaders: false,
+    handler: tooMany('for this account'),
+    keyGenerator: (req) => `account:${accountKey((req.body as { username?: unknown } | undefined)?.username)}`,
   });
 
   function signIn(req: Request, res: Response, userId: number) {
     const { cookieValue } = accounts.openSession(userId);
     res.cookie(SESSION_COOKIE, cookieValue, {
-      httpOnly: true, sameSite: 'lax', secure: secureCookies(req), path: '/', maxAge: sessionMaxDays * 86_400_000,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookies(req),
+      path: '/',
+      maxAge: accounts.policy.maxDays * 86_400_000,
     });
     res.clearCookie(ANONYMOUS_CSRF_COOKIE, { path: '/' });
   }
 
   router.get('/login', (req, res) => {
-    if (res.locals.actor) return res.redirect(303, '/');
+    if (localsOf(res).actor) return res.redirect(303, '/');
     if (!accounts.hasUsers()) {
       return renderLogin(res, 200, 'No account exists yet: open the setup link that `npm start` printed on its console.');
     }
@@ -70,22 +81,24 @@ export function authRoutes({ accounts, setup, secureCookies, sessionMaxDays }: A
     const input = parsed.data;
     const next = safeReturnPath(input.next, '/');
     // Longer than any account could have: refuse before spending a password hash on it.
-    if (input.username.length > 40 || input.password.length > PASSWORD_MAX) {
-      return renderLogin(res, 422, `A username has at most 40 characters and a password at most ${PASSWORD_MAX}.`, '', next);
+    if (input.username.length > USERNAME_MAX || input.password.length > PASSWORD_MAX) {
+      return renderLogin(res, 422, `A username has at most ${USERNAME_MAX} characters and a password at most ${PASSWORD_MAX}.`, '', next);
     }
-    try {
-      const user = await accounts.authenticate(input.username, input.password, req.ip);
-      signIn(req, res, user.id);
-      res.redirect(303, next);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      renderLogin(res, error.status, error.message, input.username.slice(0, 40), next);
-    }
+    await submitForm(
+      req,
+      async () => {
+        const user = await accounts.authenticate(input.username, input.password, req.ip);
+        signIn(req, res, user.id);
+        res.redirect(303, next);
+      },
+      (error) => renderLogin(res, error.status, error.message, input.username, next),
+      SIGN_IN_REFUSALS,
+    );
   });
 
   router.post('/logout', (req, res) => {
-    const session = res.locals.session as SessionRow | undefined;
-    if (session) accounts.closeSession(session, res.locals.actor as Actor, req.ip);
+    const { session, actor } = localsOf(res);
+    if (session && actor) accounts.closeSession(session, actor, req.ip);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.redirect(303, '/login');
   });
@@ -100,18 +113,26 @@ export function authRoutes({ accounts, setup, secureCookies, sessionMaxDays }: A
 
   router.post('/setup', async (req, res) => {
     if (accounts.hasUsers()) throw new AppError(404, 'setup_done', 'Redline is already set up. Sign in instead.');
-    if (!setup.matches(req.body?.token)) throw new AppError(403, 'setup_token', 'This setup link is not valid.');
-    const values = { username: String(req.body?.username ?? ''), displayName: String(req.body?.displayName ?? '') };
-    try {
-      if (req.body?.password !== req.body?.passwordAgain) throw new AppError(422, 'password_mismatch', 'The two passwords differ.');
-      const user = await accounts.createUser({ ...req.body, role: 'admin' }, undefined, req.ip);
-      setup.close();
-      signIn(req, res, user.id);
-      res.redirect(303, '/');
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      res.status(error.status).render('auth/setup', { title: 'Set up Redline', token: req.body.token, error: error.message, values });
-    }
+    const form = parseInput(setupFormSchema, req.body ?? {});
+    if (!setup.matches(form.token)) throw new AppError(403, 'setup_token', 'This setup link is not valid.');
+    await submitForm(
+      req,
+      async () => {
+        if (form.password !== form.passwordAgain) throw new AppError(422, 'password_mismatch', 'The two passwords differ.');
+        const fields = parseInput(newUserSchema, { ...form, role: 'admin' });
+        const user = await accounts.createUser(fields, undefined, req.ip);
+        setup.close();
+        signIn(req, res, user.id);
+        res.redirect(303, '/');
+      },
+      (error) =>
+        res.status(error.status).render('auth/setup', {
+          title: 'Set up Redline',
+          token: form.token,
+          error: error.message,
+          values: { username: form.username, displayName: form.displayName },
+        }),
+    );
   });
 
   return router;
@@ -121,43 +142,50 @@ export function authRoutes({ accounts, setup, secureCookies, sessionMaxDays }: A
 export function accountRoutes(accounts: AccountService): Router {
   const router = Router();
 
-  router.get('/account', (req, res) => {
+  router.get('/account', (_req, res) => {
     renderAccount(res, 200, {});
   });
 
   function renderAccount(res: Response, status: number, extra: { error?: string; notice?: string; newToken?: string }) {
-    const actor = res.locals.actor as Actor;
+    const actor = signedIn(res);
     res.status(status).render('auth/account', {
       title: 'Your account',
       tokens: accounts.tokens(actor).filter((token) => token.userId === actor.userId),
-      error: extra.error, notice: extra.notice, newToken: extra.newToken,
+      error: extra.error,
+      notice: extra.notice,
+      newToken: extra.newToken,
     });
   }
 
   router.post('/account/password', async (req, res) => {
-    try {
-      if (req.body?.password !== req.body?.passwordAgain) throw new AppError(422, 'password_mismatch', 'The two new passwords differ.');
-      await accounts.changePassword(res.locals.actor as Actor, res.locals.session as SessionRow | undefined, String(req.body?.current ?? ''), req.body?.password, req.ip);
-      renderAccount(res, 200, { notice: 'Your password is changed. Your other sessions were signed out.' });
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      renderAccount(res, error.status, { error: error.message });
-    }
+    await submitForm(
+      req,
+      async () => {
+        const form = parseInput(passwordFormSchema, req.body ?? {});
+        if (form.password !== form.passwordAgain) throw new AppError(422, 'password_mismatch', 'The two new passwords differ.');
+        const password = parseInput(passwordSchema, form.password);
+        await accounts.changePassword(signedIn(res), localsOf(res).session, form.current, password, req.ip);
+        renderAccount(res, 200, { notice: 'Your password is changed. Your other sessions were signed out.' });
+      },
+      (error) => renderAccount(res, error.status, { error: error.message }),
+    );
   });
 
-  router.post('/account/tokens', (req, res) => {
-    try {
-      const { token } = accounts.createToken(res.locals.actor as Actor, req.body?.label, req.ip);
-      renderAccount(res, 201, { newToken: token, notice: 'Copy the token now: Redline stores only its hash and cannot show it again.' });
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      renderAccount(res, error.status, { error: error.message });
-    }
+  router.post('/account/tokens', async (req, res) => {
+    await submitForm(
+      req,
+      () => {
+        const label = parseInput(tokenLabelSchema, (req.body as { label?: unknown } | undefined)?.label);
+        const { token } = accounts.createToken(signedIn(res), label, req.ip);
+        renderAccount(res, 201, { newToken: token, notice: 'Copy the token now: Redline stores only its hash and cannot show it again.' });
+      },
+      (error) => renderAccount(res, error.status, { error: error.message }),
+    );
   });
 
   router.post('/account/tokens/:id/revoke', (req, res) => {
-    accounts.revokeToken(res.locals.actor as Actor, parseId(req.params.id, 'Token'), req.ip);
-    res.redirect(303, safeReturnPath(req.body?.returnTo, '/account'));
+    accounts.revokeToken(signedIn(res), parseId(req.params.id, 'Token'), req.ip);
+    res.redirect(303, safeReturnPath((req.body as { returnTo?: unknown } | undefined)?.returnTo, '/account'));
   });
 
   return router;

@@ -2,6 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors';
 import type { AccountService } from './accountService';
+import { localsOf } from './locals';
+import { permissionsOf } from './roles';
 
 export const SESSION_COOKIE = 'redline_session';
 /** Before sign-in (login and setup forms) the CSRF token lives in a cookie of its own. */
@@ -26,29 +28,31 @@ export function authenticate(accounts: AccountService, secureCookies: (req: Requ
       if (!match) return next(new AppError(401, 'invalid_authorization', messages.malformedAuthorization));
       const actor = accounts.resolveToken(match[1]!);
       if (!actor) return next(new AppError(401, 'invalid_token', messages.invalidToken));
-      res.locals.actor = actor;
-      res.locals.authKind = 'token';
+      Object.assign(localsOf(res), { actor, authKind: 'token', can: permissionsOf(actor) });
       return next();
     }
-    const cookie: unknown = req.cookies?.[SESSION_COOKIE];
+    const cookie = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
     if (typeof cookie === 'string' && cookie) {
       const resolved = cookie.length <= 200 ? accounts.resolveSession(cookie) : undefined;
       if (resolved) {
-        res.locals.actor = resolved.actor;
-        res.locals.session = resolved.session;
-        res.locals.authKind = 'session';
-        res.locals.csrfToken = resolved.session.csrfToken;
+        Object.assign(localsOf(res), {
+          actor: resolved.actor,
+          session: resolved.session,
+          authKind: 'session',
+          csrfToken: resolved.session.csrfToken,
+          can: permissionsOf(resolved.actor),
+        });
         return next();
       }
       res.clearCookie(SESSION_COOKIE, { path: '/' });
     }
-    res.locals.csrfToken = anonymousCsrfToken(req, res, secureCookies(req));
+    Object.assign(localsOf(res), { csrfToken: anonymousCsrfToken(req, res, secureCookies(req)), can: permissionsOf(undefined) });
     next();
   };
 }
 
 function anonymousCsrfToken(req: Request, res: Response, secure: boolean): string {
-  const existing: unknown = req.cookies?.[ANONYMOUS_CSRF_COOKIE];
+  const existing = (req.cookies as Record<string, unknown> | undefined)?.[ANONYMOUS_CSRF_COOKIE];
   if (typeof existing === 'string' && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
   const token = randomBytes(32).toString('base64url');
   res.cookie(ANONYMOUS_CSRF_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
@@ -59,9 +63,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Synchronizer-token check: the form field `_csrf` or the header `X-CSRF-Token` must match. */
 export function verifyCsrf(req: Request, res: Response): void {
-  if (SAFE_METHODS.has(req.method) || res.locals.authKind !== 'session' && !ANONYMOUS_FORMS.has(req.path)) return;
-  const expected = res.locals.csrfToken as string | undefined;
-  const sent: unknown = req.get('X-CSRF-Token') ?? req.body?._csrf;
+  const { authKind, csrfToken: expected } = localsOf(res);
+  if (SAFE_METHODS.has(req.method) || (authKind !== 'session' && !ANONYMOUS_FORMS.has(req.path))) return;
+  const sent: unknown = req.get('X-CSRF-Token') ?? (req.body as { _csrf?: unknown } | undefined)?._csrf;
   if (!expected || typeof sent !== 'string' || !equal(sent, expected)) throw new AppError(403, 'csrf_failed', messages.csrf);
 }
 
@@ -82,6 +86,6 @@ const ANONYMOUS_FORMS = new Set(['/login', '/setup']);
  */
 export const csrfProtection: RequestHandler = (req, res, next) => {
   if (req.is('multipart/form-data')) return next();
-  if (res.locals.authKind === 'session' || ANONYMOUS_FORMS.has(req.path)) verifyCsrf(req, res);
+  if (localsOf(res).authKind === 'session' || ANONYMOUS_FORMS.has(req.path)) verifyCsrf(req, res);
   next();
 };

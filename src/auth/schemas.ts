@@ -1,22 +1,17 @@
 import { z } from 'zod';
+import { lineOfText } from '../web/fields';
+import { DISPLAY_NAME_MAX, TOKEN_LABEL_MAX, USERNAME_MAX } from './model';
 import { ROLES } from './roles';
 import { PASSWORD_MAX, PASSWORD_MIN } from './passwords';
-
-const noControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
 
 export const usernameSchema = z
   .string({ error: 'Enter a username.' })
   .trim()
   .min(1, 'Enter a username.')
-  .max(40, 'A username can be at most 40 characters.')
+  .max(USERNAME_MAX, `A username can be at most ${USERNAME_MAX} characters.`)
   .regex(/^[A-Za-z0-9._-]+$/, 'A username may use letters, digits, dot, dash and underscore only.');
 
-export const displayNameSchema = z
-  .string({ error: 'Enter a display name.' })
-  .trim()
-  .min(1, 'Enter a display name.')
-  .max(80, 'A display name can be at most 80 characters.')
-  .refine(noControlCharacters, 'A display name cannot contain control characters.');
+export const displayNameSchema = lineOfText('A display name', DISPLAY_NAME_MAX, 'Enter a display name.');
 
 export const passwordSchema = z
   .string({ error: 'Enter a password.' })
@@ -32,9 +27,26 @@ export const newUserSchema = z.object({
   password: passwordSchema,
 });
 
-export const tokenLabelSchema = z
-  .string({ error: 'Give the token a label.' })
-  .trim()
-  .min(1, 'Give the token a label, e.g. "import script".')
-  .max(80, 'A label can be at most 80 characters.')
-  .refine(noControlCharacters, 'A label cannot contain control characters.');
+export const tokenLabelSchema = lineOfText('A label', TOKEN_LABEL_MAX, 'Give the token a label, e.g. "import script".');
+
+/** The sign-in form; the lengths are checked by the route, before any password hash is spent. */
+export const loginSchema = z.object({
+  username: z.string().default(''),
+  password: z.string().default(''),
+  next: z.string().optional(),
+});
+
+/** The setup form and the admin's "add a user" form (an empty password there means "generate one"). */
+export const setupFormSchema = z.object({
+  token: z.string().default(''),
+  username: z.string().default(''),
+  displayName: z.string().default(''),
+  password: z.string().default(''),
+  passwordAgain: z.string().default(''),
+});
+
+export const passwordFormSchema = z.object({
+  current: z.string().default(''),
+  password: z.string().default(''),
+  passwordAgain: z.string().default(''),
+});

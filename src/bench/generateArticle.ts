@@ -27,15 +27,66 @@ export function seededRandom(seed: number): () => number {
 const OPENERS = ['The', 'On Thursday,', 'In Brussels,', 'Meanwhile,', 'According to officials,', 'Last week,', 'However,', 'Since then,'];
 const NAMES = ['Mr. Dupont', 'Mrs. Keller', 'Dr. Okafor', 'Prof. Lindqvist', 'Gen. Marchetti', 'Sen. Alvarez', 'Ms. Novak'];
 const NOUNS = [
-  'government', 'talks', 'ministry', 'agreement', 'ceasefire', 'economy', 'tariffs', 'delegation', 'parliament', 'market',
-  'negotiations', 'alliance', 'budget', 'report', 'spokesperson', 'committee', 'border', 'sanctions', 'envoy', 'summit',
+  'government',
+  'talks',
+  'ministry',
+  'agreement',
+  'ceasefire',
+  'economy',
+  'tariffs',
+  'delegation',
+  'parliament',
+  'market',
+  'negotiations',
+  'alliance',
+  'budget',
+  'report',
+  'spokesperson',
+  'committee',
+  'border',
+  'sanctions',
+  'envoy',
+  'summit',
 ];
 const VERBS = ['said', 'announced', 'rejected', 'welcomed', 'criticised', 'proposed', 'confirmed', 'questioned', 'expected', 'discussed'];
 const FILLER = [
-  'the', 'new', 'European', 'officials', 'on', 'a', 'long', 'round', 'of', 'with', 'its', 'partners', 'in', 'after', 'for', 'more',
-  'than', 'under', 'pressure', 'from', 'the', 'U.S.', 'administration', 'and', 'several', 'allies', 'during', 'week', 'of',
+  'the',
+  'new',
+  'European',
+  'officials',
+  'on',
+  'a',
+  'long',
+  'round',
+  'of',
+  'with',
+  'its',
+  'partners',
+  'in',
+  'after',
+  'for',
+  'more',
+  'than',
+  'under',
+  'pressure',
+  'from',
+  'the',
+  'U.S.',
+  'administration',
+  'and',
+  'several',
+  'allies',
+  'during',
+  'week',
+  'of',
 ];
-const HEADINGS = ['Talks resume in Paris', 'What the deal means for Europe', 'A difficult week for the alliance', 'Markets react', 'Why tariffs matter'];
+const HEADINGS = [
+  'Talks resume in Paris',
+  'What the deal means for Europe',
+  'A difficult week for the alliance',
+  'Markets react',
+  'Why tariffs matter',
+];
 
 /** Builds an article of exactly `sentenceCount` sentences. */
 export function generateArticle(sentenceCount: number, seed = 20250418): GeneratedArticle {

@@ -117,7 +117,8 @@ export class HttpClient {
     const times: number[] = [];
     for (let i = 0; i < warmUp + count; i++) {
       const response = await this.request('GET', path);
-      if (response.status < 200 || response.status >= 300) throw new Error(`GET ${path} answered ${response.status}: ${response.body.slice(0, 300)}`);
+      if (response.status < 200 || response.status >= 300)
+        throw new Error(`GET ${path} answered ${response.status}: ${response.body.slice(0, 300)}`);
       if (i >= warmUp) times.push(response.ms);
     }
     return times;

@@ -14,15 +14,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import type { Segment } from '../articles/model';
 import { SESSION_COOKIE } from '../auth/authenticate';
+import { toActor } from '../auth/model';
 import { generatePassword } from '../auth/passwords';
-import type { Actor } from '../auth/roles';
+import { PAGE_SIZE } from '../pagination';
 import { projectRoot } from '../paths';
 import { createServices } from '../services';
 import { segmentDocument } from '../segmentation/document';
+import type { Segment } from '../segments/model';
 import { openMigratedDatabase } from '../startup';
-import { benchQuality } from '../quality/bench';
+import { benchQuality } from './quality';
 import { bulkInsertRate, singleRowCommitRate } from './baselines';
 import { generateArticle } from './generateArticle';
 import { HttpClient, runLoad, startChildServer, type LoadResult } from './load';
@@ -42,7 +43,6 @@ const HTTP_LIMITS = { total: 20_000, maxMs: 3_000 };
 const SAVE_LIMITS = { total: 5_000, maxMs: 10_000 };
 const WARM_UP_LIMITS = { total: 1_000, maxMs: 3_000 };
 const COMMIT_LIMITS = { total: 2_000, maxMs: 2_000 };
-const REVIEW_PAGE_ROWS = 100;
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'redline-bench-'));
 let fileCount = 0;
@@ -147,13 +147,20 @@ async function signIn(
   const { db } = openMigratedDatabase(databasePath);
   try {
     const { accounts } = createServices(db);
-    const user = await accounts.createUser({ username: 'bench', displayName: 'Benchmark', role: 'editor', password: generatePassword() }, undefined);
-    const actor: Actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role };
-    const { token } = accounts.createToken(actor, 'benchmark');
+    const user = await accounts.createUser(
+      { username: 'bench', displayName: 'Benchmark', role: 'editor', password: generatePassword() },
+      undefined,
+    );
+    const { token } = accounts.createToken(toActor(user), 'benchmark');
     const { cookieValue, csrfToken } = accounts.openSession(user.id);
     const browser = { Cookie: `${SESSION_COOKIE}=${cookieValue}` };
     // A page script's save: the session cookie plus the session's CSRF token.
-    return { username: user.username, browser, api: { Authorization: `Bearer ${token}` }, sessionApi: { ...browser, 'X-CSRF-Token': csrfToken } };
+    return {
+      username: user.username,
+      browser,
+      api: { Authorization: `Bearer ${token}` },
+      sessionApi: { ...browser, 'X-CSRF-Token': csrfToken },
+    };
   } finally {
     db.close();
   }
@@ -183,8 +190,10 @@ async function measureServer(databasePath: string, articleId: number, baselines:
     // Check once that the timed answers are the real thing, not an error page.
     const page = await browser.request('GET', reviewPath);
     const rowsShown = page.body.match(/<li class="segment /g)?.length ?? 0;
-    if (rowsShown !== REVIEW_PAGE_ROWS) notes.push(`Warning: the review page (status ${page.status}) showed ${rowsShown} segments, not ${REVIEW_PAGE_ROWS}.`);
-    if ((await api.request('GET', exportPath)).body !== article.text) notes.push('Warning: the export of the unedited article differs from the imported text.');
+    if (rowsShown !== PAGE_SIZE)
+      notes.push(`Warning: the review page (status ${page.status}) showed ${rowsShown} segments, not ${PAGE_SIZE}.`);
+    if ((await api.request('GET', exportPath)).body !== article.text)
+      notes.push('Warning: the export of the unedited article differs from the imported text.');
 
     const rows: Row[] = [
       {
@@ -256,7 +265,12 @@ async function measureSavesByAuthentication(
     for (let run = 0; run < RUNS; run++) {
       for (const door of all) results.get(door.label)!.push(await runLoad(CLIENTS, SAVE_LIMITS, saver(door.client, saves)));
     }
-    const baselineRows = saveRows('no authentication', results.get('no authentication')!, { atLeast: 1_500 }, { row: baselines.commits, label: 'raw commits' });
+    const baselineRows = saveRows(
+      'no authentication',
+      results.get('no authentication')!,
+      { atLeast: 1_500 },
+      { row: baselines.commits, label: 'raw commits' },
+    );
     const versus = { row: baselineRows[0]!, label: 'no auth' };
     // Authentication may cost at most a quarter of the throughput without it.
     const atLeast = Math.round(0.75 * median(versus.row.samples));
@@ -301,7 +315,9 @@ function saver(client: HttpClient, state: SaveState) {
 
 function saveRows(authentication: string, results: LoadResult[], target: Row['target'], compareTo: Row['compareTo']): Row[] {
   const errors = results.reduce((sum, result) => sum + result.errors, 0);
-  notes.push(`Saves with ${authentication}: ${count(results.reduce((sum, result) => sum + result.latencies.length, 0))} PATCH requests, ${errors} non-2xx or failed.`);
+  notes.push(
+    `Saves with ${authentication}: ${count(results.reduce((sum, result) => sum + result.latencies.length, 0))} PATCH requests, ${errors} non-2xx or failed.`,
+  );
   return [
     {
       measure: `save, PATCH /api/segments/:id, ${authentication}, ${CLIENTS} clients (saves/s)`,
@@ -310,7 +326,11 @@ function saveRows(authentication: string, results: LoadResult[], target: Row['ta
       compareTo,
     },
     { measure: `save latency p50, ${authentication} (ms)`, samples: results.map((result) => percentile(result.latencies, 50)) },
-    { measure: `save latency p99, ${authentication} (ms)`, samples: results.map((result) => percentile(result.latencies, 99)), target: { atMost: 50 } },
+    {
+      measure: `save latency p99, ${authentication} (ms)`,
+      samples: results.map((result) => percentile(result.latencies, 99)),
+      target: { atMost: 50 },
+    },
     { measure: `save errors, ${authentication} (all runs)`, samples: [errors], target: { atMost: 0 } },
   ];
 }
@@ -338,12 +358,18 @@ function machine(): string {
 function measureQuality(databasePath: string, articleId: number): Row[] {
   const { db } = openMigratedDatabase(databasePath);
   try {
-    const result = benchQuality(db, articleId, RUNS);
-    notes.push(`Quality: ${count(result.changedSegments)} of ${count(result.segments)} segments differ from the MT when the metrics are timed.`);
+    const result = benchQuality(createServices(db), articleId, RUNS);
+    notes.push(
+      `Quality: ${count(result.changedSegments)} of ${count(result.segments)} segments differ from the MT when the metrics are timed.`,
+    );
     return [
-      { measure: 'HTER + chrF of the whole article, computed from scratch (ms)', samples: result.metricsColdMs.samples, target: { atMost: 1_000 } },
-      { measure: 'HTER + chrF of the whole article, per-sentence cache filled (ms)', samples: result.metricsCachedMs.samples, target: { atMost: 1_000 } },
-      { measure: 'quality report view model, in-process (ms)', samples: result.reportViewModelMs.samples, target: { atMost: 1_000 } },
+      { measure: 'HTER + chrF of the whole article, computed from scratch (ms)', samples: result.metricsColdMs, target: { atMost: 1_000 } },
+      {
+        measure: 'HTER + chrF of the whole article, per-sentence cache filled (ms)',
+        samples: result.metricsCachedMs,
+        target: { atMost: 1_000 },
+      },
+      { measure: 'quality report view model, in-process (ms)', samples: result.reportViewModelMs, target: { atMost: 1_000 } },
     ];
   } finally {
     db.close();
@@ -357,8 +383,20 @@ async function main(): Promise<void> {
   const server = await measureServer(imported.databasePath, imported.articleId, baselines);
   const quality = measureQuality(imported.databasePath, imported.articleId);
   // The load generator's own memory (it holds the article and every latency): for context, not the app's target.
-  const benchPeak: Row = { measure: 'bench process (load generator) peak RSS, maxRSS (MB)', samples: [process.resourceUsage().maxRSS / 1024] };
-  const rows = [baselines.insert, baselines.commits, baselines.trivialLoad, baselines.trivialGet, ...imported.rows, ...server, ...quality, benchPeak];
+  const benchPeak: Row = {
+    measure: 'bench process (load generator) peak RSS, maxRSS (MB)',
+    samples: [process.resourceUsage().maxRSS / 1024],
+  };
+  const rows = [
+    baselines.insert,
+    baselines.commits,
+    baselines.trivialLoad,
+    baselines.trivialGet,
+    ...imported.rows,
+    ...server,
+    ...quality,
+    benchPeak,
+  ];
 
   console.log('# Redline benchmark\n');
   console.log(renderTable(rows));

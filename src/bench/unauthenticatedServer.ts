@@ -12,13 +12,8 @@ const username = process.env.BENCH_ACT_AS;
 if (!databasePath || !username) throw new Error('REDLINE_DB and BENCH_ACT_AS are required');
 
 const { db } = openMigratedDatabase(databasePath);
-const user = createServices(db).accounts.repository.userByName(username);
-if (!user) throw new Error(`No user ${username}`);
-const app = createApp({
-  db,
-  maxUploadBytes: 10 * 1024 * 1024,
-  actAsWithoutAuthentication: { userId: user.id, username: user.username, displayName: user.displayName, role: user.role },
-});
+const services = createServices(db);
+const app = createApp({ services, maxUploadBytes: 10 * 1024 * 1024, actAsWithoutAuthentication: services.accounts.activeActor(username) });
 const server = app.listen(0, '127.0.0.1', () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

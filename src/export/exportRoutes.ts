@@ -1,20 +1,19 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { Services } from '../services';
 import { parseId, parseInput } from '../web/validate';
-import { EXPORT_FORMATS, exportArticle, type ExportFormat } from './exportService';
+import { EXPORT_FORMATS, exportArticle, type ExportDependencies, type ExportFormat } from './exportService';
 
 const formatSchema = z.object({
   format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}.` }).default('txt'),
 });
 
-function download(services: Services, articleId: number, format: ExportFormat, res: Response) {
+function download(services: ExportDependencies, articleId: number, format: ExportFormat, res: Response) {
   const file = exportArticle(services, format, articleId);
   res.type(file.contentType).attachment(file.fileName).send(file.body);
 }
 
 /** The export page and the downloads, for browsers and the API. */
-export function exportRoutes(services: Services): Router {
+export function exportRoutes(services: ExportDependencies): Router {
   const router = Router();
 
   router.get('/articles/:id/export', (req, res) => {
@@ -28,7 +27,7 @@ export function exportRoutes(services: Services): Router {
   return router;
 }
 
-export function exportApi(services: Services): Router {
+export function exportApi(services: ExportDependencies): Router {
   const router = Router();
   router.get('/articles/:id/export', (req, res) => {
     download(services, parseId(req.params.id, 'Article'), parseInput(formatSchema, req.query).format, res);

@@ -1,11 +1,14 @@
 import ejs from 'ejs';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Article, Segment, SegmentLayout } from '../articles/model';
-import type { Services } from '../services';
-import { segmentJson } from '../segments/segmentJson';
+import type { Article } from '../articles/model';
+import type { ArticleService } from '../articles/articleService';
+import type { ExportedAnnotation } from '../annotations/model';
+import type { AnnotationService } from '../annotations/annotationService';
 import { viewsDir } from '../paths';
-import type { ExportedAnnotation } from '../quality/qualityService';
+import type { Segment, SegmentLayout } from '../segments/model';
+import { segmentJson } from '../segments/segmentJson';
+import type { SegmentService } from '../segments/segmentService';
 
 const htmlTemplatePath = path.join(viewsDir, 'export', 'article.ejs');
 const renderHtmlExport = ejs.compile(fs.readFileSync(htmlTemplatePath, 'utf8'), { filename: htmlTemplatePath });
@@ -36,10 +39,20 @@ export function exportText(article: Article, segments: readonly SegmentLayout[])
   return text;
 }
 
+export interface ExportDependencies {
+  articles: ArticleService;
+  segments: SegmentService;
+  annotations: AnnotationService;
+}
+
 /** Renders an article in one format, reading only the columns that format needs. */
-export function exportArticle({ articles, quality }: Pick<Services, 'articles' | 'quality'>, format: ExportFormat, articleId: number): ExportFile {
+export function exportArticle(
+  { articles, segments: segmentService, annotations }: ExportDependencies,
+  format: ExportFormat,
+  articleId: number,
+): ExportFile {
   const article = articles.get(articleId);
-  const layout = () => articles.repository.segmentLayout(article.id);
+  const layout = () => segmentService.layout(article.id);
   const fileName = `${slug(article.title)}-${article.id}.${format}`;
   const body = {
     txt: () => exportText(article, layout()),
@@ -47,7 +60,7 @@ export function exportArticle({ articles, quality }: Pick<Services, 'articles' |
     html: () => exportHtml(article, layout()),
     json: () => {
       const segments = articles.segments(article.id);
-      return exportJson(article, segments, quality.annotationsForExport(article.id, segments));
+      return exportJson(article, segments, annotations.forExport(article.id, segments));
     },
   }[format]();
   return { body, contentType: CONTENT_TYPES[format], fileName };

@@ -6,6 +6,8 @@ export interface PresenceEntry {
   segmentId: number | null;
 }
 
+type SeenEntry = PresenceEntry & { seenAt: number };
+
 /** An entry counts as "here now" for this long after the browser's last heartbeat. */
 export const PRESENCE_TTL_MS = 30_000;
 
@@ -14,13 +16,13 @@ export const PRESENCE_TTL_MS = 30_000;
  * it is a hint to avoid conflicts, not a lock, and means nothing after a restart.
  */
 export class PresenceTracker {
-  private readonly byArticle = new Map<number, Map<number, PresenceEntry & { seenAt: number }>>();
+  private readonly byArticle = new Map<number, Map<number, SeenEntry>>();
 
   constructor(private readonly clock: () => number = Date.now) {}
 
   heartbeat(articleId: number, actor: Actor, segmentId: number | null): void {
     let entries = this.byArticle.get(articleId);
-    if (!entries) this.byArticle.set(articleId, (entries = new Map()));
+    if (!entries) this.byArticle.set(articleId, (entries = new Map<number, SeenEntry>()));
     entries.set(actor.userId, { userId: actor.userId, displayName: actor.displayName, segmentId, seenAt: this.clock() });
   }
 

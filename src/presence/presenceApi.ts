@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { requireRole, type Actor } from '../auth/roles';
-import type { Services } from '../services';
+import type { ArticleService } from '../articles/articleService';
+import { requireRole, signedIn } from '../auth/roles';
 import { parseId, parseInput } from '../web/validate';
 import type { PresenceTracker } from './presence';
 
@@ -11,12 +11,12 @@ const heartbeatSchema = z.object({
 });
 
 /** The review page reports where its editor is every few seconds and learns where the others are. */
-export function presenceApi(services: Services, presence: PresenceTracker): Router {
+export function presenceApi(articles: ArticleService, presence: PresenceTracker): Router {
   const router = Router();
   router.post('/articles/:id/presence', requireRole('editor'), (req, res) => {
-    const article = services.articles.get(parseId(req.params.id, 'Article'));
+    const article = articles.get(parseId(req.params.id, 'Article'));
     const input = parseInput(heartbeatSchema, req.body ?? {});
-    const actor = res.locals.actor as Actor;
+    const actor = signedIn(res);
     if (input.leaving) presence.leave(article.id, actor);
     else presence.heartbeat(article.id, actor, input.segmentId);
     res.json({ others: presence.others(article.id, actor) });

@@ -62,7 +62,10 @@ function tickLabel(value: number): string {
 }
 
 /** Vertical columns, one per category, e.g. a histogram or counts per day. */
-export function columnChart(columns: readonly ColumnInput[], size: { width?: number; height?: number; maxLabels?: number } = {}): ColumnChart {
+export function columnChart(
+  columns: readonly ColumnInput[],
+  size: { width?: number; height?: number; maxLabels?: number } = {},
+): ColumnChart {
   const width = size.width ?? 640;
   const height = size.height ?? 220;
   const plot = { left: 44, top: 18, width: width - 44 - 8, height: height - 18 - 36 };
@@ -90,7 +93,11 @@ export function columnChart(columns: readonly ColumnInput[], size: { width?: num
     width,
     height,
     plot,
-    ticks: axis.values.map((value) => ({ value, at: round(plot.top + plot.height - (value / axis.max) * plot.height), label: tickLabel(value) })),
+    ticks: axis.values.map((value) => ({
+      value,
+      at: round(plot.top + plot.height - (value / axis.max) * plot.height),
+      label: tickLabel(value),
+    })),
     bars,
     empty: highest === 0,
     showValues: band >= 22,
@@ -129,7 +136,11 @@ export interface StackedInput {
 }
 
 /** Horizontal bars, one per row, each split into parts in the order of `keys`. */
-export function stackedBarChart(rows: readonly StackedInput[], keys: readonly string[], size: { width?: number; labelWidth?: number } = {}): StackedBarChart {
+export function stackedBarChart(
+  rows: readonly StackedInput[],
+  keys: readonly string[],
+  size: { width?: number; labelWidth?: number } = {},
+): StackedBarChart {
   const width = size.width ?? 640;
   const rowHeight = 26;
   const plot = { left: size.labelWidth ?? 220, top: 8, width: 0, height: rows.length * rowHeight };
@@ -179,12 +190,16 @@ export type TimeUnit = 'hour' | 'day' | 'month';
  * Counts per UTC hour ("2025-04-18T09") regrouped into at most `maxColumns` columns:
  * hours when they fit, else days, else months; empty periods are kept as zero columns.
  */
-export function changesOverTime(hourly: readonly { hour: string; count: number }[], maxColumns = 48): { unit: TimeUnit; columns: ColumnInput[] } {
+export function changesOverTime(
+  hourly: readonly { hour: string; count: number }[],
+  maxColumns = 48,
+): { unit: TimeUnit; columns: ColumnInput[] } {
   if (hourly.length === 0) return { unit: 'hour', columns: [] };
   const first = Date.parse(`${hourly[0]!.hour}:00:00Z`);
   const last = Date.parse(`${hourly[hourly.length - 1]!.hour}:00:00Z`);
   const HOUR = 3_600_000;
-  const unit: TimeUnit = (last - first) / HOUR + 1 <= maxColumns ? 'hour' : (last - first) / (24 * HOUR) + 1 <= maxColumns ? 'day' : 'month';
+  const unit: TimeUnit =
+    (last - first) / HOUR + 1 <= maxColumns ? 'hour' : (last - first) / (24 * HOUR) + 1 <= maxColumns ? 'day' : 'month';
   const keyLength = { hour: 13, day: 10, month: 7 }[unit];
   const counts = new Map<string, number>();
   for (const { hour, count } of hourly) {
@@ -196,7 +211,11 @@ export function changesOverTime(hourly: readonly { hour: string; count: number }
   const lastKey = hourly[hourly.length - 1]!.hour.slice(0, keyLength);
   for (;;) {
     const key = cursor.toISOString().slice(0, keyLength);
-    columns.push({ label: unit === 'hour' ? `${key.slice(5, 10)} ${key.slice(11, 13)}h` : key, value: counts.get(key) ?? 0, className: 'changes' });
+    columns.push({
+      label: unit === 'hour' ? `${key.slice(5, 10)} ${key.slice(11, 13)}h` : key,
+      value: counts.get(key) ?? 0,
+      className: 'changes',
+    });
     if (key >= lastKey) break;
     if (unit === 'hour') cursor.setUTCHours(cursor.getUTCHours() + 1);
     else if (unit === 'day') cursor.setUTCDate(cursor.getUTCDate() + 1);

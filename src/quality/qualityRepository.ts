@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
-import type { ChrfStats } from './chrf';
-import type { QualitySettings } from './mqm';
-import type { SegmentMetrics } from './metrics';
+import type { QualitySettings } from '../annotations/mqm';
+import type { ChrfStats } from '../metrics/chrf';
+import type { SegmentMetrics } from '../metrics/segmentMetrics';
 
 export interface CachedMetrics extends SegmentMetrics {
   segmentId: number;
@@ -21,7 +21,7 @@ interface CachedMetricsRow {
   chrfStats: string;
 }
 
-/** Data access for the scoring settings, the metrics cache and the effort and activity figures. */
+/** SQL for the scoring settings and the per-segment metrics cache; private to src/quality. */
 export class QualityRepository {
   private readonly statements;
 
@@ -41,6 +41,7 @@ export class QualityRepository {
       cachedMetrics: db.prepare(
         `SELECT m.segment_id AS segmentId, m.text_hash AS textHash, m.algorithm, m.insertions, m.deletions, m.substitutions, m.shifts,
                 m.reference_words AS referenceWords, m.chrf_stats AS chrfStats
+           -- segment_metrics has no article column: the join with segments selects one article's rows by its index.
            FROM segment_metrics m JOIN segments s ON s.id = m.segment_id
           WHERE s.article_id = ?`,
       ),
@@ -51,21 +52,21 @@ export class QualityRepository {
            text_hash = excluded.text_hash, algorithm = excluded.algorithm, insertions = excluded.insertions, deletions = excluded.deletions,
            substitutions = excluded.substitutions, shifts = excluded.shifts, reference_words = excluded.reference_words, chrf_stats = excluded.chrf_stats`,
       ),
-      editingSeconds: db.prepare(
-        `SELECT segment_id AS segmentId, sum(editing_seconds) AS seconds
-           FROM revisions WHERE article_id = ? AND editing_seconds IS NOT NULL GROUP BY segment_id`,
-      ),
-      // created_at is ISO 8601 UTC, so its first 13 characters name the hour ("2025-04-18T09").
-      changesPerHour: db.prepare(
-        `SELECT substr(created_at, 1, 13) AS hour, count(*) AS count
-           FROM revisions WHERE article_id = ? AND action <> 'import' GROUP BY hour ORDER BY hour`,
-      ),
     };
   }
 
   settings(): QualitySettings {
     const row = this.statements.settings.get() as
-      | { neutral: number; minor: number; major: number; critical: number; minorPunctuation: number; passThreshold: number; updatedBy: string; updatedAt: string }
+      | {
+          neutral: number;
+          minor: number;
+          major: number;
+          critical: number;
+          minorPunctuation: number;
+          passThreshold: number;
+          updatedBy: string;
+          updatedAt: string;
+        }
       | undefined;
     // The migration creates the row and nothing deletes it.
     if (!row) throw new Error('quality_settings has no row; the database was changed by hand');
@@ -74,7 +75,12 @@ export class QualityRepository {
   }
 
   updateSettings(settings: QualitySettings): void {
-    this.statements.updateSettings.run({ ...settings.weights, passThreshold: settings.passThreshold, updatedBy: settings.updatedBy, updatedAt: settings.updatedAt });
+    this.statements.updateSettings.run({
+      ...settings.weights,
+      passThreshold: settings.passThreshold,
+      updatedBy: settings.updatedBy,
+      updatedAt: settings.updatedAt,
+    });
   }
 
   cachedMetrics(articleId: number): Map<number, CachedMetrics> {
@@ -96,19 +102,15 @@ export class QualityRepository {
   saveMetrics(metrics: CachedMetrics): void {
     const { ter, chrf, segmentId, textHash, algorithm } = metrics;
     this.statements.saveMetrics.run({
-      segmentId, textHash, algorithm, insertions: ter.insertions, deletions: ter.deletions, substitutions: ter.substitutions,
-      shifts: ter.shifts, referenceWords: ter.referenceWords, chrfStats: JSON.stringify(chrf),
+      segmentId,
+      textHash,
+      algorithm,
+      insertions: ter.insertions,
+      deletions: ter.deletions,
+      substitutions: ter.substitutions,
+      shifts: ter.shifts,
+      referenceWords: ter.referenceWords,
+      chrfStats: JSON.stringify(chrf),
     });
-  }
-
-  /** Measured editing time per segment (segments without any measurement are absent). */
-  editingSeconds(articleId: number): Map<number, number> {
-    const rows = this.statements.editingSeconds.all(articleId) as { segmentId: number; seconds: number }[];
-    return new Map(rows.map((row) => [row.segmentId, row.seconds]));
-  }
-
-  /** People's changes (imports left out) per UTC hour, oldest first. */
-  changesPerHour(articleId: number): { hour: string; count: number }[] {
-    return this.statements.changesPerHour.all(articleId) as { hour: string; count: number }[];
   }
 }

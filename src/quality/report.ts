@@ -4,13 +4,23 @@
  * the JSON body shared by the API and the download.
  */
 import { wordDiff, type DiffPart } from '../diff/wordDiff';
-import { REVIEW_STATUSES } from '../articles/model';
-import type { Annotation } from './annotationRepository';
-import { annotationLabel, type AnnotationLabel } from './annotatedMt';
-import { changesOverTime, columnChart, hterBuckets, stackedBarChart, type ColumnChart, type StackedBarChart, type TimeUnit } from './charts';
+import { annotationLabel, type AnnotationLabel } from '../annotations/annotatedMt';
+import type { Annotation } from '../annotations/model';
+import { SEVERITIES } from '../annotations/mqm';
+import { paginate } from '../pagination';
+import { REVIEW_STATUSES } from '../segments/model';
+import {
+  changesOverTime,
+  columnChart,
+  hterBuckets,
+  stackedBarChart,
+  type ColumnChart,
+  type StackedBarChart,
+  type TimeUnit,
+} from './charts';
 import { toCsv } from './csv';
-import { SEVERITIES } from './mqm';
-import type { ArticleQuality, SegmentQuality } from './qualityService';
+import type { TerStats } from '../metrics/ter';
+import type { ArticleQuality, SegmentQuality } from './model';
 
 export interface ReportRow {
   segment: SegmentQuality;
@@ -21,7 +31,6 @@ export interface ReportRow {
 /** Which segments' tracked changes the page lists: a page of them, or all (the printable report). */
 export interface RowSelection {
   page: number;
-  pageSize: number;
   all: boolean;
 }
 
@@ -59,13 +68,14 @@ export function buildReport(
   }
   const evaluated = quality.segments.filter((segment) => segment.evaluated);
   const changes = changesOverTime(changesPerHour);
-  const pageCount = selection.all ? 1 : Math.max(1, Math.ceil(quality.segments.length / selection.pageSize));
-  const page = Math.min(Math.max(1, selection.page), pageCount);
-  const listed = selection.all ? quality.segments : quality.segments.slice((page - 1) * selection.pageSize, page * selection.pageSize);
+  const pagination = selection.all
+    ? { page: 1, pageCount: 1, offset: 0, limit: quality.segments.length }
+    : paginate(quality.segments.length, selection.page);
+  const listed = quality.segments.slice(pagination.offset, pagination.offset + pagination.limit);
   return {
     quality,
-    page,
-    pageCount,
+    page: pagination.page,
+    pageCount: pagination.pageCount,
     all: selection.all,
     charts: {
       hter: columnChart(hterBuckets(evaluated.map((segment) => segment.ter))),
@@ -88,6 +98,16 @@ export function buildReport(
   };
 }
 
+/** The API's name for the edit counts: `total` is TER's `edits`. */
+const editCounts = ({ insertions, deletions, substitutions, shifts, edits, referenceWords }: TerStats) => ({
+  insertions,
+  deletions,
+  substitutions,
+  shifts,
+  total: edits,
+  referenceWords,
+});
+
 const round = (value: number | null, digits = 4) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
 /** The body of GET /api/articles/:id/quality and of the JSON download. */
@@ -100,7 +120,7 @@ export function qualityJson(quality: ArticleQuality) {
     evaluatedWords: mqm.evaluatedWords,
     hter: quality.hter,
     chrf: quality.chrf,
-    edits: quality.edits,
+    edits: editCounts(quality.edits),
     mqm: {
       annotationCount: mqm.annotationCount,
       penalty: mqm.penalty,
@@ -110,7 +130,13 @@ export function qualityJson(quality: ArticleQuality) {
       pass: mqm.pass,
       weights: quality.settings.weights,
       bySeverity: mqm.bySeverity,
-      byCategory: mqm.byCategory.map((category) => ({ category: category.code, label: category.label, counts: category.counts, total: category.total, penalty: round(category.penalty, 9) })),
+      byCategory: mqm.byCategory.map((category) => ({
+        category: category.code,
+        label: category.label,
+        counts: category.counts,
+        total: category.total,
+        penalty: round(category.penalty, 9),
+      })),
     },
     effort,
     segments: quality.segments.map((segment) => ({
@@ -121,11 +147,11 @@ export function qualityJson(quality: ArticleQuality) {
       evaluated: segment.evaluated,
       ter: segment.ter,
       chrf: segment.chrf,
-      insertions: segment.insertions,
-      deletions: segment.deletions,
-      substitutions: segment.substitutions,
-      shifts: segment.shifts,
-      referenceWords: segment.referenceWords,
+      insertions: segment.edits.insertions,
+      deletions: segment.edits.deletions,
+      substitutions: segment.edits.substitutions,
+      shifts: segment.edits.shifts,
+      referenceWords: segment.edits.referenceWords,
       mtWords: segment.mtWords,
       annotationCount: segment.annotationCount,
       mqmPenalty: segment.mqmPenalty,
@@ -135,8 +161,20 @@ export function qualityJson(quality: ArticleQuality) {
 }
 
 export const CSV_HEADER = [
-  'segment_id', 'position', 'kind', 'status', 'ter', 'chrf', 'insertions', 'deletions', 'substitutions', 'shifts',
-  'mqm_penalty', 'editing_seconds', 'mt', 'text',
+  'segment_id',
+  'position',
+  'kind',
+  'status',
+  'ter',
+  'chrf',
+  'insertions',
+  'deletions',
+  'substitutions',
+  'shifts',
+  'mqm_penalty',
+  'editing_seconds',
+  'mt',
+  'text',
 ] as const;
 
 /** One row per segment; scores rounded to 4 decimals. */
@@ -144,9 +182,20 @@ export function reportCsv(quality: ArticleQuality): string {
   return toCsv(
     CSV_HEADER,
     quality.segments.map((segment) => [
-      segment.segmentId, segment.position, segment.kind, segment.status, round(segment.ter), round(segment.chrf),
-      segment.insertions, segment.deletions, segment.substitutions, segment.shifts, segment.mqmPenalty,
-      round(segment.editingSeconds, 1), segment.mt, segment.text,
+      segment.segmentId,
+      segment.position,
+      segment.kind,
+      segment.status,
+      round(segment.ter),
+      round(segment.chrf),
+      segment.edits.insertions,
+      segment.edits.deletions,
+      segment.edits.substitutions,
+      segment.edits.shifts,
+      segment.mqmPenalty,
+      round(segment.editingSeconds, 1),
+      segment.mt,
+      segment.text,
     ]),
   );
 }

@@ -1,4 +1,4 @@
-import type { Segment } from '../articles/model';
+import type { Segment } from './model';
 
 /** A segment as the API and the JSON export show it (layout fields stay internal). */
 export function segmentJson(segment: Segment) {
@@ -16,4 +16,3 @@ export function segmentJson(segment: Segment) {
     updatedAt: segment.updatedAt,
   };
 }
-

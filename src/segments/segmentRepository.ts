@@ -1,37 +1,44 @@
 import type { Db } from '../db/database';
-import { SEGMENT_COLUMNS } from '../articles/articleRepository';
-import type { ReviewStatus, Segment } from '../articles/model';
+import type { DraftSegment } from '../segmentation/document';
+import {
+  emptyCounts,
+  type ActivityEntry,
+  type ReviewStatus,
+  type Revision,
+  type Segment,
+  type SegmentLayout,
+  type StatusCounts,
+} from './model';
 
-export type RevisionAction = 'import' | 'edit' | 'status' | 'reset' | 'revert';
-
-export interface Revision {
-  id: number;
-  segmentId: number;
-  articleId: number;
-  version: number;
-  action: RevisionAction;
-  text: string;
-  status: ReviewStatus;
-  note: string | null;
-  author: string;
-  userId: number | null;
-  /** measured active editing time that led to this revision; null when not measured */
-  editingSeconds: number | null;
-  createdAt: string;
-}
-
-export interface ActivityEntry extends Revision {
-  position: number;
-}
-
+const SEGMENT_COLUMNS = `id, article_id AS articleId, position, paragraph, kind, mt, separator, text, status, version, note,
+  updated_by AS updatedBy, updated_at AS updatedAt`;
 const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt`;
 
+/** SQL for segments and their revisions; private to src/segments (others call SegmentService). Statements are prepared once per handle. */
 export class SegmentRepository {
   private readonly statements;
 
   constructor(db: Db) {
     this.statements = {
+      insertSegment: db.prepare(
+        `INSERT INTO segments (article_id, position, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`,
+      ),
+      // One statement for all first revisions: cheaper than a second insert per segment.
+      insertImportRevisions: db.prepare(
+        `INSERT INTO revisions (segment_id, article_id, version, action, text, status, author, created_at)
+         SELECT id, article_id, 1, 'import', mt, 'new', updated_by, updated_at FROM segments WHERE article_id = ? ORDER BY position`,
+      ),
       segment: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE id = ?`),
+      segments: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE article_id = ? ORDER BY position`),
+      // Exports of the text need only these; reading the MT and the rest too doubles the cost.
+      segmentLayout: db.prepare(`SELECT paragraph, kind, text, separator FROM segments WHERE article_id = ? ORDER BY position`),
+      segmentPage: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE article_id = ? ORDER BY position LIMIT ? OFFSET ?`),
+      segmentPageByStatus: db.prepare(
+        `SELECT ${SEGMENT_COLUMNS} FROM segments WHERE article_id = ? AND status = ? ORDER BY position LIMIT ? OFFSET ?`,
+      ),
+      statusCounts: db.prepare(`SELECT status, count(*) AS count FROM segments WHERE article_id = ? GROUP BY status`),
+      allStatusCounts: db.prepare(`SELECT article_id AS articleId, status, count(*) AS count FROM segments GROUP BY article_id, status`),
       updateCurrent: db.prepare(
         `UPDATE segments SET text = ?, status = ?, version = ?, note = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?`,
       ),
@@ -49,17 +56,84 @@ export class SegmentRepository {
           WHERE r.article_id = ? AND r.action <> 'import'
           ORDER BY r.id DESC LIMIT ?`,
       ),
+      editingSeconds: db.prepare(
+        `SELECT segment_id AS segmentId, sum(editing_seconds) AS seconds
+           FROM revisions WHERE article_id = ? AND editing_seconds IS NOT NULL GROUP BY segment_id`,
+      ),
+      // created_at is ISO 8601 UTC, so its first 13 characters name the hour ("2025-04-18T09").
+      changesPerHour: db.prepare(
+        `SELECT substr(created_at, 1, 13) AS hour, count(*) AS count
+           FROM revisions WHERE article_id = ? AND action <> 'import' GROUP BY hour ORDER BY hour`,
+      ),
     };
+  }
+
+  /** Stores an imported article's segments and their first revisions; the caller holds the transaction. */
+  insertImported(articleId: number, segments: readonly DraftSegment[], author: string, at: string): void {
+    segments.forEach((segment, position) => {
+      this.statements.insertSegment.run(
+        articleId,
+        position,
+        segment.paragraph,
+        segment.kind,
+        segment.text,
+        segment.separator,
+        segment.text,
+        author,
+        at,
+      );
+    });
+    this.statements.insertImportRevisions.run(articleId);
   }
 
   find(id: number): Segment | undefined {
     return this.statements.segment.get(id) as Segment | undefined;
   }
 
+  segments(articleId: number): Segment[] {
+    return this.statements.segments.all(articleId) as Segment[];
+  }
+
+  segmentLayout(articleId: number): SegmentLayout[] {
+    return this.statements.segmentLayout.all(articleId) as SegmentLayout[];
+  }
+
+  segmentPage(articleId: number, status: ReviewStatus | undefined, limit: number, offset: number): Segment[] {
+    return (
+      status
+        ? this.statements.segmentPageByStatus.all(articleId, status, limit, offset)
+        : this.statements.segmentPage.all(articleId, limit, offset)
+    ) as Segment[];
+  }
+
+  statusCounts(articleId: number): StatusCounts {
+    const counts = emptyCounts();
+    for (const row of this.statements.statusCounts.all(articleId) as { status: ReviewStatus; count: number }[])
+      counts[row.status] = row.count;
+    return counts;
+  }
+
+  statusCountsByArticle(): Map<number, StatusCounts> {
+    const countsByArticle = new Map<number, StatusCounts>();
+    for (const row of this.statements.allStatusCounts.all() as { articleId: number; status: ReviewStatus; count: number }[]) {
+      const counts = countsByArticle.get(row.articleId) ?? emptyCounts();
+      counts[row.status] = row.count;
+      countsByArticle.set(row.articleId, counts);
+    }
+    return countsByArticle;
+  }
+
   /** Appends a revision and makes it the segment's current state; the caller holds the transaction. */
   append(revision: Omit<Revision, 'id'>, previousVersion: number): void {
     const updated = this.statements.updateCurrent.run(
-      revision.text, revision.status, revision.version, revision.note, revision.author, revision.createdAt, revision.segmentId, previousVersion,
+      revision.text,
+      revision.status,
+      revision.version,
+      revision.note,
+      revision.author,
+      revision.createdAt,
+      revision.segmentId,
+      previousVersion,
     );
     // The version check already happened in the same transaction; this guards the invariant.
     if (updated.changes !== 1) throw new Error(`Segment ${revision.segmentId} changed under a transaction`);
@@ -76,5 +150,16 @@ export class SegmentRepository {
 
   activity(articleId: number, limit: number): ActivityEntry[] {
     return this.statements.activity.all(articleId, limit) as ActivityEntry[];
+  }
+
+  /** Measured editing time per segment (segments without any measurement are absent). */
+  editingSeconds(articleId: number): Map<number, number> {
+    const rows = this.statements.editingSeconds.all(articleId) as { segmentId: number; seconds: number }[];
+    return new Map(rows.map((row) => [row.segmentId, row.seconds]));
+  }
+
+  /** People's changes (imports left out) per UTC hour, oldest first. */
+  changesPerHour(articleId: number): { hour: string; count: number }[] {
+    return this.statements.changesPerHour.all(articleId) as { hour: string; count: number }[];
   }
 }

@@ -1,64 +1,79 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { Services } from '../services';
-import { AppError } from '../errors';
+import { requireRole, signedIn } from '../auth/roles';
+import type { GroupCommit } from '../db/groupCommit';
 import { wordDiff } from '../diff/wordDiff';
-import { safeReturnPath } from '../web/returnPath';
-import { requireRole, type Actor } from '../auth/roles';
-import { parseId, parseInput } from '../web/validate';
+import { AppError } from '../errors';
 import { wantsJson } from '../web/errorHandler';
-import { REVIEW_PAGE_SIZE } from '../articles/articleService';
-import type { Segment } from '../articles/model';
+import { submitForm } from '../web/forms';
+import { safeReturnPath } from '../web/returnPath';
+import { parseId, parseInput } from '../web/validate';
+import { REVIEW_STATUSES, type RowAnnotations, type Segment } from './model';
+import { reviewPath } from './paths';
 import { segmentJson } from './segmentJson';
 import { editFormSchema, revertFormSchema, statusFormSchema } from './segmentSchemas';
+import type { SegmentService } from './segmentService';
+
+export interface SegmentRouteDependencies {
+  segments: SegmentService;
+  /** Runs saves from concurrent requests in shared, durable commits. */
+  writes: GroupCommit;
+  /** The annotated MT shown in each review row (from src/annotations). */
+  annotatedMt: RowAnnotations;
+  /** The article a segment belongs to, for the history page's title and link. */
+  articleOf: (articleId: number) => { id: number; title: string };
+}
 
 /**
  * Browser routes for one segment. The forms work without JavaScript
  * (POST → redirect); the review page's script sends the same forms with
  * `X-Requested-With: fetch` and gets the re-rendered row back instead.
  */
-export function segmentRoutes(services: Services): Router {
+export function segmentRoutes({ segments, writes, annotatedMt, articleOf }: SegmentRouteDependencies): Router {
   const router = Router();
 
-  const reviewPath = (segment: Segment) =>
-    `/articles/${segment.articleId}?page=${Math.floor(segment.position / REVIEW_PAGE_SIZE) + 1}#segment-${segment.id}`;
-
-  /** One review-page row, as the page itself renders it. */
-  function renderRow(res: Response, segment: Segment, returnTo: unknown) {
-    res.render('articles/_segment', {
+  /** What one review-page row shows of a segment, as the page itself renders it. */
+  function rowView(segment: Segment, returnTo: unknown) {
+    return {
       segment,
       diff: wordDiff(segment.mt, segment.text),
-      annotated: services.quality.annotatedMt([segment]).get(segment.id),
+      annotated: annotatedMt([segment]).get(segment.id),
       returnTo: safeReturnPath(returnTo, reviewPath(segment)),
-    });
+    };
   }
 
+  /** After a change: the page script gets the row with the article's fresh progress; a plain form goes back to the page. */
   function respond(req: Request, res: Response, segment: Segment, returnTo: unknown) {
-    if (wantsJson(req)) {
-      // The review page updates its progress bar from this header.
-      res.set('X-Redline-Progress', JSON.stringify(services.articles.progress(segment.articleId)));
-      renderRow(res, segment, returnTo);
-    } else {
-      const back = safeReturnPath(returnTo, reviewPath(segment)).replace(/#.*$/, '');
-      res.redirect(303, `${back}#segment-${segment.id}`);
-    }
+    const row = rowView(segment, returnTo);
+    if (!wantsJson(req)) return res.redirect(303, `${row.returnTo.replace(/#.*$/, '')}#segment-${segment.id}`);
+    // The page's status filter, so that the filter links come back as the page showed them.
+    const status = REVIEW_STATUSES.find((candidate) => new URL(row.returnTo, 'http://redline').searchParams.get('status') === candidate);
+    res.render('segments/_saved', { ...row, article: { id: segment.articleId }, progress: segments.progress(segment.articleId), status });
   }
 
-  /** A stale save in the browser: show their text, a diff to ours, and keep ours in the form. */
-  function renderConflict(req: Request, res: Response, error: AppError, yourText: string, returnTo: unknown) {
-    const current = services.segments.get(parseId(req.params.id, 'Segment'));
-    res.status(409).render('segments/edit', {
-      title: 'Edit conflict',
-      segment: current,
-      text: yourText,
-      conflict: { message: error.message, theirText: current.text, diff: wordDiff(current.text, yourText) },
-      error: undefined,
-      returnTo: safeReturnPath(returnTo, reviewPath(current)),
+  /** The edit page: the segment's text in a form, with a refusal's message or a conflict's two texts. */
+  function renderEdit(
+    res: Response,
+    segment: Segment,
+    state: {
+      text: string;
+      returnTo: unknown;
+      error?: string;
+      conflict?: { message: string; theirText: string; diff: ReturnType<typeof wordDiff> };
+    },
+    status = 200,
+  ) {
+    res.status(status).render('segments/edit', {
+      title: state.conflict ? 'Edit conflict' : `Edit sentence ${segment.position + 1}`,
+      segment,
+      text: state.text,
+      conflict: state.conflict,
+      error: state.error,
+      returnTo: safeReturnPath(state.returnTo, reviewPath(segment)),
     });
   }
 
-  /** The review page's script shows the same choice inline: the JSON error carries the rendered panel. */
-  function sendConflict(req: Request, res: Response, next: NextFunction, error: AppError, yourText: string) {
-    const current = services.segments.get(parseId(req.params.id, 'Segment'));
+  /** The review page's script shows a stale save's choice inline: the JSON error carries the rendered panel. */
+  function sendConflict(res: Response, next: NextFunction, error: AppError, current: Segment, yourText: string) {
     res.render('segments/_conflict', { message: error.message, current, diff: wordDiff(current.text, yourText) }, (renderError, html) => {
       if (renderError) return next(renderError);
       res.status(409).json({ error: { code: error.code, message: error.message, current: segmentJson(current), html } });
@@ -66,39 +81,53 @@ export function segmentRoutes(services: Services): Router {
   }
 
   router.get('/segments/:id/row', (req, res) => {
-    renderRow(res, services.segments.get(parseId(req.params.id, 'Segment')), req.query.returnTo);
+    res.render('articles/_segment', rowView(segments.get(parseId(req.params.id, 'Segment')), req.query.returnTo));
   });
 
   router.get('/segments/:id/edit', (req, res) => {
-    const segment = services.segments.get(parseId(req.params.id, 'Segment'));
-    res.render('segments/edit', {
-      title: `Edit sentence ${segment.position + 1}`, segment, text: segment.text, conflict: undefined, error: undefined,
-      returnTo: safeReturnPath(req.query.returnTo, reviewPath(segment)),
-    });
+    const segment = segments.get(parseId(req.params.id, 'Segment'));
+    renderEdit(res, segment, { text: segment.text, returnTo: req.query.returnTo });
   });
 
   router.post('/segments/:id', async (req, res, next) => {
     const id = parseId(req.params.id, 'Segment');
     const input = parseInput(editFormSchema, req.body ?? {});
-    const actor = res.locals.actor as Actor;
+    const actor = signedIn(res);
     try {
-      const segment = await services.writes.run(() =>
-        input.action === 'reset'
-          ? services.segments.resetToMt(id, input.version, actor, input.note)
-          : services.segments.change(id, { version: input.version, text: input.text, note: input.note, editingSeconds: input.editingSeconds, actor }),
+      await submitForm(
+        req,
+        async () => {
+          const segment = await writes.run(() =>
+            input.action === 'reset'
+              ? segments.resetToMt(id, input.version, actor, input.note)
+              : segments.change(id, {
+                  version: input.version,
+                  text: input.text,
+                  note: input.note,
+                  editingSeconds: input.editingSeconds,
+                  actor,
+                }),
+          );
+          respond(req, res, segment, input.returnTo);
+        },
+        (error) => {
+          // A stale save: show their text, a diff to ours, and keep ours in the form.
+          const current = segments.get(id);
+          const conflict =
+            error.status === 409
+              ? { message: error.message, theirText: current.text, diff: wordDiff(current.text, input.text) }
+              : undefined;
+          renderEdit(
+            res,
+            current,
+            { text: input.text, returnTo: input.returnTo, error: conflict ? undefined : error.message, conflict },
+            error.status,
+          );
+        },
       );
-      respond(req, res, segment, input.returnTo);
     } catch (error) {
-      if (error instanceof AppError && error.status === 409 && wantsJson(req)) return sendConflict(req, res, next, error, input.text);
-      if (error instanceof AppError && error.status === 409) return renderConflict(req, res, error, input.text, input.returnTo);
-      if (error instanceof AppError && error.status === 422 && !wantsJson(req)) {
-        const segment = services.segments.get(id);
-        res.status(422).render('segments/edit', {
-          title: `Edit sentence ${segment.position + 1}`, segment, text: input.text, conflict: undefined, error: error.message,
-          returnTo: safeReturnPath(input.returnTo, reviewPath(segment)),
-        });
-        return;
-      }
+      if (error instanceof AppError && error.status === 409 && wantsJson(req))
+        return sendConflict(res, next, error, segments.get(id), input.text);
       throw error;
     }
   });
@@ -106,28 +135,32 @@ export function segmentRoutes(services: Services): Router {
   router.post('/segments/:id/status', async (req, res) => {
     const id = parseId(req.params.id, 'Segment');
     const input = parseInput(statusFormSchema, req.body ?? {});
-    const actor = res.locals.actor as Actor;
-    const segment = await services.writes.run(() =>
-      services.segments.change(id, { version: input.version, status: input.status, note: input.note, actor }),
-    );
+    const actor = signedIn(res);
+    const segment = await writes.run(() => segments.change(id, { version: input.version, status: input.status, note: input.note, actor }));
     respond(req, res, segment, input.returnTo);
   });
 
   router.get('/segments/:id/history', (req, res) => {
-    const { segment, revisions } = services.segments.history(parseId(req.params.id, 'Segment'));
-    const article = services.articles.get(segment.articleId);
+    const { segment, revisions } = segments.history(parseId(req.params.id, 'Segment'));
+    const article = articleOf(segment.articleId);
     const entries = revisions.map((revision, index) => ({
       revision,
       diff: wordDiff(index === 0 ? revision.text : revisions[index - 1]!.text, revision.text),
     }));
-    res.render('segments/history', { title: `History of sentence ${segment.position + 1}`, article, segment, entries: entries.reverse(), reviewPath: reviewPath(segment) });
+    res.render('segments/history', {
+      title: `History of sentence ${segment.position + 1}`,
+      article,
+      segment,
+      entries: entries.reverse(),
+      reviewPath: reviewPath(segment),
+    });
   });
 
   router.post('/segments/:id/revert', requireRole('reviewer'), async (req, res) => {
     const id = parseId(req.params.id, 'Segment');
     const input = parseInput(revertFormSchema, req.body ?? {});
-    const actor = res.locals.actor as Actor;
-    await services.writes.run(() => services.segments.revert(id, input.version, input.to, actor));
+    const actor = signedIn(res);
+    await writes.run(() => segments.revert(id, input.version, input.to, actor));
     res.redirect(303, `/segments/${id}/history`);
   });
 

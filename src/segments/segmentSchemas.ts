@@ -1,10 +1,27 @@
 import { z } from 'zod';
-import { REVIEW_STATUSES } from '../articles/model';
+import { formNumber, limitedText, returnTo, versionField } from '../web/fields';
+import { REVIEW_STATUSES } from './model';
 import { NOTE_MAX } from './segmentService';
-import { editingSecondsField } from '../quality/effort';
 
-const version = z.coerce.number({ error: 'version must be a number.' }).int().min(1, 'version must be 1 or more.');
-const note = z.string().max(NOTE_MAX, `A note can be at most ${NOTE_MAX} characters.`).optional();
+/** A day: longer than anyone edits one sentence, so anything above it is a broken client. */
+export const EDITING_SECONDS_MAX = 24 * 3600;
+
+export const messages = {
+  editingSeconds: `editingSeconds must be a number of seconds from 0 to ${EDITING_SECONDS_MAX}.`,
+  version: 'version is required: send the version you last read, so no edit overwrites another.',
+};
+
+const version = versionField(messages.version);
+const note = limitedText('a note', NOTE_MAX).optional();
+
+/**
+ * The active editing time the browser measured for a save (src/public/js/effort.js),
+ * stored on the revision the save creates: a number from the API, a string from a
+ * form (empty means "not measured").
+ */
+export const editingSecondsField = formNumber(
+  z.number({ error: messages.editingSeconds }).min(0, messages.editingSeconds).max(EDITING_SECONDS_MAX, messages.editingSeconds).optional(),
+);
 
 export const patchSegmentSchema = z
   .object({
@@ -12,28 +29,28 @@ export const patchSegmentSchema = z
     status: z.enum(REVIEW_STATUSES, { error: `status must be one of ${REVIEW_STATUSES.join(', ')}.` }).optional(),
     note,
     editingSeconds: editingSecondsField,
-    version: z.number({ error: 'version is required: send the version you last read, so no edit overwrites another.' }).int().min(1),
+    version,
   })
   .strict();
 
 /** The edit form: "save" stores the text, "reset" puts the MT back. */
 export const editFormSchema = z.object({
   text: z.string().default(''),
-  version,
+  version: formNumber(version),
   note,
   editingSeconds: editingSecondsField,
   action: z.enum(['save', 'reset']).default('save'),
-  returnTo: z.string().optional(),
+  returnTo,
 });
 
 export const statusFormSchema = z.object({
   status: z.enum(REVIEW_STATUSES),
-  version,
+  version: formNumber(version),
   note,
-  returnTo: z.string().optional(),
+  returnTo,
 });
 
 export const revertFormSchema = z.object({
-  version,
-  to: version,
+  version: formNumber(version),
+  to: formNumber(version),
 });

@@ -1,10 +1,22 @@
 import type { Db } from '../db/database';
-import { ArticleRepository } from '../articles/articleRepository';
-import { now, type ReviewStatus, type Segment } from '../articles/model';
-import { checkSegmentText } from '../articles/textInput';
+import { now } from '../clock';
 import { AppError, conflict, notFound, unprocessable } from '../errors';
 import { hasRole, type Actor } from '../auth/roles';
-import { SegmentRepository, type ActivityEntry, type Revision, type RevisionAction } from './segmentRepository';
+import type { Pagination } from '../pagination';
+import type { DraftSegment } from '../segmentation/document';
+import { cleanText } from './segmentText';
+import { SegmentRepository } from './segmentRepository';
+import {
+  progressFrom,
+  type ActivityEntry,
+  type Progress,
+  type ReviewStatus,
+  type Revision,
+  type RevisionAction,
+  type Segment,
+  type SegmentLayout,
+  type StatusCounts,
+} from './model';
 
 export const NOTE_MAX = 2_000;
 
@@ -32,18 +44,32 @@ export interface SegmentChange {
   actor: Actor;
 }
 
+/** What apply() decides a change writes. */
+interface Decision {
+  text: string;
+  status: ReviewStatus;
+  note: string | undefined;
+  action: RevisionAction;
+  force?: boolean;
+  editingSeconds?: number;
+}
+
 /**
- * Every change of text or status becomes a new revision; nothing is overwritten or
- * deleted. A change based on an old version is refused (409) so that no edit
- * silently replaces another.
+ * Segments and their revisions. Every change of text or status becomes a new
+ * revision; nothing is overwritten or deleted. A change based on an old version is
+ * refused (409) so that no edit silently replaces another. Every write of a
+ * person's change goes through apply(), inside one IMMEDIATE transaction: what must
+ * happen with a save (today: the article's last-change time) belongs there.
  */
 export class SegmentService {
-  readonly repository: SegmentRepository;
-  private readonly articles: ArticleRepository;
+  private readonly repository: SegmentRepository;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** Called inside the save's transaction: the article's last-change time follows its segments. */
+    private readonly articleChanged: (articleId: number, at: string) => void,
+  ) {
     this.repository = new SegmentRepository(db);
-    this.articles = new ArticleRepository(db);
   }
 
   get(id: number): Segment {
@@ -52,10 +78,39 @@ export class SegmentService {
     return segment;
   }
 
+  /** Stores an imported article's segments with their first revisions; the caller holds the transaction. */
+  insertImported(articleId: number, segments: readonly DraftSegment[], author: string, at: string): void {
+    this.repository.insertImported(articleId, segments, author, at);
+  }
+
+  /** Every segment of an article, in reading order. */
+  ofArticle(articleId: number): Segment[] {
+    return this.repository.segments(articleId);
+  }
+
+  /** Only what an export of the text needs, in reading order. */
+  layout(articleId: number): SegmentLayout[] {
+    return this.repository.segmentLayout(articleId);
+  }
+
+  /** One page of an article's segments, optionally only those in one status. */
+  page(articleId: number, status: ReviewStatus | undefined, pagination: Pick<Pagination, 'limit' | 'offset'>): Segment[] {
+    return this.repository.segmentPage(articleId, status, pagination.limit, pagination.offset);
+  }
+
+  progress(articleId: number): Progress {
+    return progressFrom(this.repository.statusCounts(articleId));
+  }
+
+  /** Status counts of every article that has segments. */
+  statusCountsByArticle(): Map<number, StatusCounts> {
+    return this.repository.statusCountsByArticle();
+  }
+
   /** Saves new text and/or status. Returns the segment as stored (unchanged if nothing changed). */
   change(segmentId: number, change: SegmentChange): Segment {
     return this.apply(segmentId, change.version, change.actor, (current) => {
-      const text = change.text === undefined ? current.text : checkSegmentText(change.text.replace(/\r\n?/g, '\n').trim());
+      const text = change.text === undefined ? current.text : cleanText(change.text);
       const textChanged = text !== current.text;
       const status = change.status ?? (textChanged ? statusForText(text, current.mt) : current.status);
       return { text, status, note: change.note, action: textChanged ? 'edit' : 'status', editingSeconds: change.editingSeconds };
@@ -92,43 +147,67 @@ export class SegmentService {
     return this.repository.activity(articleId, limit);
   }
 
-  private apply(
-    segmentId: number,
-    version: number,
-    actor: Actor,
-    decide: (current: Segment) => { text: string; status: ReviewStatus; note: string | undefined; action: RevisionAction; force?: boolean; editingSeconds?: number },
-  ): Segment {
+  /** Measured editing time per segment of an article, summed over its revisions (unmeasured segments are absent). */
+  editingSeconds(articleId: number): Map<number, number> {
+    return this.repository.editingSeconds(articleId);
+  }
+
+  /** People's changes (imports left out) per UTC hour, oldest first. */
+  changesPerHour(articleId: number): { hour: string; count: number }[] {
+    return this.repository.changesPerHour(articleId);
+  }
+
+  private apply(segmentId: number, version: number, actor: Actor, decide: (current: Segment) => Decision): Segment {
     // IMMEDIATE takes the write lock before reading, so a CLI or second server
     // process cannot slip a change in between the version check and the write.
-    return this.db.transaction(() => {
-      const current = this.get(segmentId);
-      if (current.version !== version) {
-        throw conflict('stale_version', messages.staleVersion(current), { current: current as unknown as Record<string, unknown> });
-      }
-      const next = decide(current);
-      if (next.status !== current.status && REVIEW_DECISIONS.includes(next.status) && !hasRole(actor, 'reviewer')) {
-        throw new AppError(403, 'forbidden', messages.reviewersOnly);
-      }
-      const note = next.note?.trim() || null;
-      if (note && note.length > NOTE_MAX) throw unprocessable('note_too_long', messages.noteTooLong);
-      if (next.status === 'rejected' && !note) throw unprocessable('reason_required', messages.reasonRequired);
-      if (next.status === 'new' && next.text !== current.mt) throw unprocessable('invalid_status', messages.newNeedsMt);
-      const unchanged = next.text === current.text && next.status === current.status;
-      // Saving the same text and status again is not a change; a note alone is kept as one.
-      if (unchanged && !next.force && !note) return current;
-      const createdAt = now();
-      const nextVersion = current.version + 1;
-      this.repository.append(
-        {
-          segmentId, articleId: current.articleId, version: nextVersion, action: next.action,
-          text: next.text, status: next.status, note, author: actor.displayName, userId: actor.userId, editingSeconds: next.editingSeconds ?? null, createdAt,
-        },
-        current.version,
-      );
-      this.articles.touch(current.articleId, createdAt);
-      // Exactly what append() wrote to the row: no need to read it back on every save.
-      return { ...current, text: next.text, status: next.status, version: nextVersion, note, updatedBy: actor.displayName, updatedAt: createdAt };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const current = this.get(segmentId);
+        if (current.version !== version) {
+          throw conflict('stale_version', messages.staleVersion(current), { current: current as unknown as Record<string, unknown> });
+        }
+        const next = decide(current);
+        if (next.status !== current.status && REVIEW_DECISIONS.includes(next.status) && !hasRole(actor, 'reviewer')) {
+          throw new AppError(403, 'forbidden', messages.reviewersOnly);
+        }
+        const note = next.note?.trim() || null;
+        if (note && note.length > NOTE_MAX) throw unprocessable('note_too_long', messages.noteTooLong);
+        if (next.status === 'rejected' && !note) throw unprocessable('reason_required', messages.reasonRequired);
+        if (next.status === 'new' && next.text !== current.mt) throw unprocessable('invalid_status', messages.newNeedsMt);
+        const unchanged = next.text === current.text && next.status === current.status;
+        // Saving the same text and status again is not a change; a note alone is kept as one.
+        if (unchanged && !next.force && !note) return current;
+        const createdAt = now();
+        const nextVersion = current.version + 1;
+        this.repository.append(
+          {
+            segmentId,
+            articleId: current.articleId,
+            version: nextVersion,
+            action: next.action,
+            text: next.text,
+            status: next.status,
+            note,
+            author: actor.displayName,
+            userId: actor.userId,
+            editingSeconds: next.editingSeconds ?? null,
+            createdAt,
+          },
+          current.version,
+        );
+        this.articleChanged(current.articleId, createdAt);
+        // Exactly what append() wrote to the row: no need to read it back on every save.
+        return {
+          ...current,
+          text: next.text,
+          status: next.status,
+          version: nextVersion,
+          note,
+          updatedBy: actor.displayName,
+          updatedAt: createdAt,
+        };
+      })
+      .immediate();
   }
 }
 

@@ -43,12 +43,14 @@ export function errorHandler(maxUploadBytes: number): ErrorRequestHandler {
     };
     if (res.headersSent) return;
     if (wantsJson(req)) return void res.status(status).json(body);
-    res.status(status).render('error', { title: status === 404 ? 'Not found' : 'Error', status, error: body.error }, (renderError, html) => {
-      // If even the error page fails, say so plainly rather than let Express print a stack trace.
-      if (renderError) {
-        console.error(renderError);
-        res.type('text/plain').send(`${body.error.message} (${body.error.code})`);
-      } else res.send(html);
-    });
+    res
+      .status(status)
+      .render('error', { title: status === 404 ? 'Not found' : 'Error', status, error: body.error }, (renderError, html) => {
+        // If even the error page fails, say so plainly rather than let Express print a stack trace.
+        if (renderError) {
+          console.error(renderError);
+          res.type('text/plain').send(`${body.error.message} (${body.error.code})`);
+        } else res.send(html);
+      });
   };
 }

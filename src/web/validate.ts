@@ -10,7 +10,7 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   throw unprocessable('invalid_input', field ? `${field}: ${issue.message}` : issue.message, { field });
 }
 
-/** Route ids are positive integers; anything else is an unknown id (404), not a crash. */
+/** Route ids are positive integers; anything else is refused as invalid input (422), not a crash. */
 export function parseId(value: unknown, what: string): number {
   const id = typeof value === 'string' && /^[1-9]\d{0,15}$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(id)) throw unprocessable('invalid_id', `${what} id must be a positive whole number.`);

@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../helpers/server';
-import { launchBrowser, newContext, signIn, skipBrowserTests, startBuiltServer, watchForProblems } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { signIn, skipBrowserTests, useBrowserFixture, watchForProblems } from '../helpers/browser';
 
 describe.skipIf(skipBrowserTests)('First run and accounts in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startBuiltServer({ REDLINE_SAMPLE: '0' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useBrowserFixture({ env: { REDLINE_SAMPLE: '0' } });
 
   it('when the first person opens the printed setup link, then they become admin, add an editor, and the editor signs in with the generated password', async () => {
     // Arrange: the link the server printed on its console.
-    const printedLink = () => /http:\/\/localhost:\d+(\/setup\?token=[\w-]+)/.exec(server.output())?.[1];
+    const printedLink = () => /http:\/\/localhost:\d+(\/setup\?token=[\w-]+)/.exec(e2e.server.output())?.[1];
     await expect.poll(printedLink).toBeDefined();
     const link = printedLink();
-    const adminContext = await newContext(browser, server.url);
+    const adminContext = await e2e.newContext();
     const admin = await adminContext.newPage();
     const problems = watchForProblems(admin);
 
@@ -32,7 +19,10 @@ describe.skipIf(skipBrowserTests)('First run and accounts in a real browser', ()
     await admin.getByLabel('Display name').fill('Ada Admin');
     await admin.locator('#password').fill('first admin password');
     await admin.locator('#passwordAgain').fill('first admin password');
-    await Promise.all([admin.waitForURL((url) => url.pathname === '/'), admin.getByRole('button', { name: 'Create admin account' }).click()]);
+    await Promise.all([
+      admin.waitForURL((url) => url.pathname === '/'),
+      admin.getByRole('button', { name: 'Create admin account' }).click(),
+    ]);
     expect(await admin.getByTestId('signed-in-as').textContent()).toBe('Ada Admin');
 
     // The link is spent.
@@ -49,7 +39,7 @@ describe.skipIf(skipBrowserTests)('First run and accounts in a real browser', ()
     expect(await admin.locator('tr[data-username="ed"] td').nth(3).textContent()).toBe('active');
 
     // Assert: the editor signs in; a wrong password gets the generic message.
-    const editorContext = await newContext(browser, server.url);
+    const editorContext = await e2e.newContext();
     const editor = await editorContext.newPage();
     await editor.goto('/login');
     await editor.getByLabel('Username').fill('ed');

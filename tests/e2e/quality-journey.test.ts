@@ -1,28 +1,14 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SAMPLE_TITLE } from '../../src/startup';
-import { addUser, type RunningServer } from '../helpers/server';
-import { artifactsDir, E2E_PASSWORD, launchBrowser, newContext, signIn, skipBrowserTests, startBuiltServer, watchForProblems } from '../helpers/browser';
+import { artifactsDir, signIn, skipBrowserTests, watchForProblems, useBrowserFixture } from '../helpers/browser';
 
 describe.skipIf(skipBrowserTests)('Quality in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startBuiltServer();
-    addUser(server.databasePath, 'rita', 'reviewer', 'Rita Reviewer', E2E_PASSWORD);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useBrowserFixture({ users: [['rita', 'reviewer', 'Rita Reviewer']] });
 
   it('when a reviewer marks "comfort force" as a major terminology error and corrects it, then the span is highlighted and the report’s scores change', async () => {
     // Arrange: the report of the untouched sample.
-    const context = await newContext(browser, server.url);
+    const context = await e2e.newContext();
     const page = await context.newPage();
     const problems = watchForProblems(page);
     await signIn(page, 'rita');

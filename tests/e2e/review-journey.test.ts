@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { sampleArticlePath } from '../../src/paths';
 import { SAMPLE_TITLE } from '../../src/startup';
-import { addUser, type RunningServer } from '../helpers/server';
-import { artifactsDir, csrfToken, E2E_PASSWORD, launchBrowser, newContext, signIn, skipBrowserTests, startBuiltServer, watchForProblems } from '../helpers/browser';
+import { artifactsDir, csrfToken, signIn, skipBrowserTests, watchForProblems, useBrowserFixture } from '../helpers/browser';
 
 declare global {
   interface Window {
@@ -26,33 +25,26 @@ const count = async (page: Page, status: string) => Number(await page.locator(`.
 
 /** The row whose machine translation contains `mt`, addressed by its id so it survives the row being re-rendered. */
 async function rowByMt(page: Page, mt: string): Promise<{ row: Locator; id: string }> {
+  // The page's scripts are ES modules (deferred, with imports to fetch): they have run once the DOM is loaded.
+  await page.waitForLoadState('domcontentloaded');
   const id = await page.locator('li.segment', { has: page.locator('.segment-mt', { hasText: mt }) }).getAttribute('data-segment-id');
   return { row: page.locator(`#segment-${id}`), id: id! };
 }
 
 describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startBuiltServer();
-    // The people in these journeys, made by an operator with the CLI.
-    addUser(server.databasePath, 'rita', 'reviewer', 'Rita Reviewer', E2E_PASSWORD);
-    addUser(server.databasePath, 'cleo', 'admin', 'Cleo First', E2E_PASSWORD);
-    addUser(server.databasePath, 'dan', 'editor', 'Dan Second', E2E_PASSWORD);
-    fs.mkdirSync(artifactsDir, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  // The people in these journeys, made by an operator with the CLI.
+  const e2e = useBrowserFixture({
+    users: [
+      ['rita', 'reviewer', 'Rita Reviewer'],
+      ['cleo', 'admin', 'Cleo First'],
+      ['dan', 'editor', 'Dan Second'],
+    ],
   });
 
   it('when an editor corrects a sample sentence with the keyboard, approves it and exports, then diff, progress, history and the download all carry the change', async () => {
     // Arrange: a named editor on the sample article that the server imported on its first start.
     expect(sample.split('comfort force')).toHaveLength(2);
-    const context = await newContext(browser, server.url);
+    const context = await e2e.newContext();
     const page = await context.newPage();
     const problems = watchForProblems(page);
     await signIn(page, 'rita');
@@ -119,7 +111,11 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     // H opens the history: import, the edit, the approval.
     await Promise.all([page.waitForURL(`**/segments/${id}/history`), page.keyboard.press('h')]);
     expect(await page.locator('h1').textContent()).toBe(`History of sentence ${index + 1}`);
-    expect(await page.locator('li.revision').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.version))).toEqual(['3', '2', '1']);
+    expect(await page.locator('li.revision').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.version))).toEqual([
+      '3',
+      '2',
+      '1',
+    ]);
     const version3 = page.locator('li.revision[data-version="3"] header');
     expect((await version3.textContent())!.replace(/\s+/g, ' ')).toMatch(/^ ?Version 3 · status · approved · Rita Reviewer · /);
     expect(await texts(page.locator('li.revision[data-version="2"] del'))).toEqual(['comfort']);
@@ -143,24 +139,28 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
 
   it('when two editors import, reject and save the same sentence, then pasted markup stays text, the reason shows, and the later save meets an inline conflict it can win', async () => {
     // Arrange: Cleo (an admin) pastes an article with markup in it.
-    const cleoContext = await newContext(browser, server.url);
+    const cleoContext = await e2e.newContext();
     const cleo = await cleoContext.newPage();
     const cleoProblems = watchForProblems(cleo);
     await signIn(cleo, 'cleo');
     await cleo.getByRole('link', { name: 'Import', exact: true }).click();
     await cleo.getByLabel('Title').fill('Paris talks, pasted');
-    await cleo.getByLabel('Text', { exact: true }).fill(
-      [
-        'The couple provides for a “comfort force” of international troops. The Kremlin criticized the initiative as a provocation.',
-        '',
-        'Someone pasted <script>window.__xss = 1</script> into the article.',
-      ].join('\n'),
-    );
+    await cleo
+      .getByLabel('Text', { exact: true })
+      .fill(
+        [
+          'The couple provides for a “comfort force” of international troops. The Kremlin criticized the initiative as a provocation.',
+          '',
+          'Someone pasted <script>window.__xss = 1</script> into the article.',
+        ].join('\n'),
+      );
     await Promise.all([cleo.waitForURL(/\/articles\/\d+$/), cleo.getByRole('button', { name: 'Import' }).click()]);
     expect(await cleo.getByTestId('article-title').textContent()).toBe('Paris talks, pasted');
 
     // The markup is shown as text. (CSP would block an inline script anyway, so the DOM is what proves the escaping.)
-    expect(await texts(cleo.locator('.segment-mt', { hasText: 'Someone pasted' }))).toEqual(['Someone pasted <script>window.__xss = 1</script> into the article.']);
+    expect(await texts(cleo.locator('.segment-mt', { hasText: 'Someone pasted' }))).toEqual([
+      'Someone pasted <script>window.__xss = 1</script> into the article.',
+    ]);
     expect(await cleo.locator('ol.segments script').count()).toBe(0);
     expect(await cleo.evaluate(() => window.__xss)).toBeUndefined();
 
@@ -173,7 +173,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     expect(await texts(kremlin.row.locator('.segment-note'))).toEqual(['“criticized” is too weak: the Kremlin condemned it.']);
 
     // Both open the same sentence; Dan got there second.
-    const danContext = await newContext(browser, server.url);
+    const danContext = await e2e.newContext();
     const dan = await danContext.newPage();
     const danProblems = watchForProblems(dan);
     await signIn(dan, 'dan');
@@ -213,7 +213,13 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     const stored = await (await dan.request.get(`/api/segments/${id}`)).json();
     expect(stored).toMatchObject({ text: danText, status: 'edited', version: 3, updatedBy: 'Dan Second' });
     const history = await (await dan.request.get(`/api/segments/${id}/history`)).json();
-    expect(history.revisions.map((revision: { version: number; author: string; text: string }) => [revision.version, revision.author, revision.text])).toEqual([
+    expect(
+      history.revisions.map((revision: { version: number; author: string; text: string }) => [
+        revision.version,
+        revision.author,
+        revision.text,
+      ]),
+    ).toEqual([
       [1, 'Cleo First', 'The couple provides for a “comfort force” of international troops.'],
       [2, 'Cleo First', cleoText],
       [3, 'Dan Second', danText],
@@ -221,14 +227,16 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
 
     expect(cleoProblems).toEqual([]);
     // The refused save is a 409 answer to fetch, which Chromium logs; nothing else may be.
-    expect(danProblems.map((problem) => problem.text)).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
+    expect(danProblems.map((problem) => problem.text)).toEqual([
+      'Failed to load resource: the server responded with a status of 409 (Conflict)',
+    ]);
     await cleoContext.close();
     await danContext.close();
   }, 45_000);
 
   it('when the page is reloaded in the middle of an edit, then the unsaved text comes back in the editor', async () => {
     // Arrange
-    const context = await newContext(browser, server.url);
+    const context = await e2e.newContext();
     const page = await context.newPage();
     await signIn(page, 'dan');
     await page.getByRole('link', { name: SAMPLE_TITLE }).click();
@@ -257,21 +265,30 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
 
   it('when JavaScript is off, then the edit form saves with a plain post and the review page shows the diff', async () => {
     // Arrange
-    const context = await newContext(browser, server.url, { javaScriptEnabled: false });
+    const context = await e2e.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await signIn(page, 'cleo');
     const created = await page.request.post('/api/articles', {
       headers: { 'X-CSRF-Token': await csrfToken(page) },
-      data: { title: 'Without scripts', text: 'The couple provides for a “comfort force” of international troops. The Kremlin criticized the initiative.' },
+      data: {
+        title: 'Without scripts',
+        text: 'The couple provides for a “comfort force” of international troops. The Kremlin criticized the initiative.',
+      },
     });
     const article = (await created.json()) as { id: number; segments: { id: number; mt: string }[] };
     const first = article.segments[0]!;
     await page.goto(`/articles/${article.id}`);
 
     // Act
-    await Promise.all([page.waitForURL(`**/segments/${first.id}/edit?**`), page.locator(`#segment-${first.id}`).getByRole('link', { name: 'Edit' }).click()]);
+    await Promise.all([
+      page.waitForURL(`**/segments/${first.id}/edit?**`),
+      page.locator(`#segment-${first.id}`).getByRole('link', { name: 'Edit' }).click(),
+    ]);
     await page.getByLabel('Correction').fill(first.mt.replace('comfort', 'reassurance'));
-    await Promise.all([page.waitForURL(`**/articles/${article.id}#segment-${first.id}`), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL(`**/articles/${article.id}#segment-${first.id}`),
+      page.getByRole('button', { name: 'Save', exact: true }).click(),
+    ]);
 
     // Assert
     const row = page.locator(`#segment-${first.id}`);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { SAMPLE_TITLE } from '../../src/startup';
-import { addUser, type RunningServer } from '../helpers/server';
-import { E2E_PASSWORD, launchBrowser, newContext, signIn, skipBrowserTests, startBuiltServer, watchForProblems, type PageProblem } from '../helpers/browser';
+import { signIn, skipBrowserTests, watchForProblems, type PageProblem, useBrowserFixture } from '../helpers/browser';
 
 /** Chromium logs the 404 page's own document as a failed load: that is the answer asked for, not an error. */
 function isExpectedMiss(problem: PageProblem, expectedStatus: number, pageUrl: string): boolean {
@@ -10,21 +9,15 @@ function isExpectedMiss(problem: PageProblem, expectedStatus: number, pageUrl: s
 }
 
 describe.skipIf(skipBrowserTests)('Smoke: every page in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useBrowserFixture({ users: [['ada', 'admin', 'Ada Admin']] });
   let context: BrowserContext;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startBuiltServer();
-    addUser(server.databasePath, 'ada', 'admin', 'Ada Admin', E2E_PASSWORD);
-    context = await newContext(browser, server.url);
+    context = await e2e.newContext();
   });
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('when each page is visited, then it answers with its status, shows its heading, and logs no error or CSP violation', async () => {
@@ -35,7 +28,9 @@ describe.skipIf(skipBrowserTests)('Smoke: every page in a real browser', () => {
     await signInPage.close();
     const { articles } = (await (await context.request.get('/api/articles')).json()) as { articles: { id: number }[] };
     const articleId = articles[0]!.id;
-    const { segments } = (await (await context.request.get(`/api/articles/${articleId}`)).json()) as { segments: { id: number; position: number }[] };
+    const { segments } = (await (await context.request.get(`/api/articles/${articleId}`)).json()) as {
+      segments: { id: number; position: number }[];
+    };
     const segment = segments.find((candidate) => candidate.position === 2)!;
     const pages = [
       { path: '/', status: 200, heading: 'Articles' },
@@ -65,7 +60,12 @@ describe.skipIf(skipBrowserTests)('Smoke: every page in a real browser', () => {
       await page.evaluate(() => undefined);
       const heading = (await page.locator('h1').first().textContent())?.trim();
       const unexpected = problems.filter((problem) => !isExpectedMiss(problem, expected.status, page.url()));
-      seen.push({ path: expected.path, status: response?.status(), heading, problems: unexpected.map((problem) => `${problem.kind}: ${problem.text} (${problem.url})`) });
+      seen.push({
+        path: expected.path,
+        status: response?.status(),
+        heading,
+        problems: unexpected.map((problem) => `${problem.kind}: ${problem.text} (${problem.url})`),
+      });
       await page.close();
     }
 

@@ -5,6 +5,8 @@ import { openDatabase, type Db } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { migrationsDir, sampleArticlePath } from '../../src/paths';
 import { createServices, type Services } from '../../src/services';
+import { toActor } from '../../src/auth/model';
+import type { PasswordCost } from '../../src/auth/passwords';
 import type { Actor, Role } from '../../src/auth/roles';
 import type { SetupGate } from '../../src/auth/setupGate';
 import type { SessionPolicy } from '../../src/auth/accountService';
@@ -12,7 +14,20 @@ import type { SessionPolicy } from '../../src/auth/accountService';
 export const sampleText = fs.readFileSync(sampleArticlePath, 'utf8');
 export const TEST_PASSWORD = 'correct horse battery';
 
+/**
+ * scrypt at 1/32 of production's cost: tests create dozens of accounts and sign in
+ * often, and what they check does not depend on the cost (the hash records it).
+ */
+export const TEST_PASSWORD_COST: PasswordCost = { N: 2 ** 10, r: 8, p: 1 };
+
 export type Agent = ReturnType<typeof request.agent>;
+
+/** The people tests act as, one per role. */
+export const PEOPLE: Record<Role, { username: string; displayName: string }> = {
+  editor: { username: 'editor', displayName: 'Ana Editor' },
+  reviewer: { username: 'reviewer', displayName: 'Rita Reviewer' },
+  admin: { username: 'admin', displayName: 'Adam Admin' },
+};
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -26,29 +41,32 @@ export interface TestApp {
   api: (role?: Role) => Promise<Agent>;
 }
 
-/** A fresh in-memory database and app per test, so tests never share data. */
+/** A fresh in-memory database with its one service graph and the real app, per test, so tests never share data. */
 export function createTestApp(
   options: { maxUploadBytes?: number; setup?: SetupGate; sessionPolicy?: SessionPolicy; trustProxy?: boolean | number } = {},
 ): TestApp {
   const db = openDatabase(':memory:');
   migrate(db, migrationsDir);
-  const app = createApp({ db, maxUploadBytes: options.maxUploadBytes ?? 10 * 1024 * 1024, setup: options.setup, sessionPolicy: options.sessionPolicy, trustProxy: options.trustProxy });
-  const services = createServices(db);
-  const users = new Map<Role, Actor>();
+  const services = createServices(db, { sessionPolicy: options.sessionPolicy, passwordCost: TEST_PASSWORD_COST });
+  const app = createApp({
+    services,
+    maxUploadBytes: options.maxUploadBytes ?? 10 * 1024 * 1024,
+    setup: options.setup,
+    trustProxy: options.trustProxy,
+  });
+  const users = new Map<Role, Promise<Actor>>();
 
-  async function user(role: Role = 'editor'): Promise<Actor> {
-    const existing = users.get(role);
-    if (existing) return existing;
-    const names: Record<Role, string> = { editor: 'Ana Editor', reviewer: 'Rita Reviewer', admin: 'Adam Admin' };
-    const created = await services.accounts.createUser({ username: role, displayName: names[role], role, password: TEST_PASSWORD }, undefined);
-    const actor: Actor = { userId: created.id, username: created.username, displayName: created.displayName, role: created.role };
-    users.set(role, actor);
-    return actor;
+  function user(role: Role = 'editor'): Promise<Actor> {
+    let created = users.get(role);
+    if (!created) {
+      created = services.accounts.createUser({ ...PEOPLE[role], role, password: TEST_PASSWORD }, undefined).then(toActor);
+      users.set(role, created);
+    }
+    return created;
   }
 
   async function browser(role: Role = 'editor'): Promise<Agent> {
-    await user(role);
-    return signInAs(app, role, TEST_PASSWORD);
+    return signInAs(app, (await user(role)).username, TEST_PASSWORD);
   }
 
   async function api(role: Role = 'editor'): Promise<Agent> {
@@ -63,7 +81,11 @@ export function createTestApp(
 export async function signInAs(app: TestApp['app'], username: string, password: string): Promise<Agent> {
   const agent = request.agent(app);
   const loginPage = await agent.get('/login').expect(200);
-  await agent.post('/login').type('form').send({ username, password, _csrf: csrfFrom(loginPage.text) }).expect(303);
+  await agent
+    .post('/login')
+    .type('form')
+    .send({ username, password, _csrf: csrfFrom(loginPage.text) })
+    .expect(303);
   const home = await agent.get('/').expect(200);
   return agent.set('X-CSRF-Token', csrfFrom(home.text));
 }
@@ -74,12 +96,14 @@ export function csrfFrom(html: string): string {
   return match[1]!;
 }
 
+export interface ImportedArticle {
+  id: number;
+  segments: { id: number; text: string; mt: string; version: number; status: string; paragraph: number; position: number; kind: string }[];
+}
+
 /** Imports through the API as an admin and returns the created article body. */
-export async function importViaApi(testApp: TestApp, text: string, title = 'Test article') {
+export async function importViaApi(testApp: TestApp, text: string, title = 'Test article'): Promise<ImportedArticle> {
   const client = await testApp.api('admin');
   const response = await client.post('/api/articles').send({ title, text }).expect(201);
-  return response.body as {
-    id: number;
-    segments: { id: number; text: string; mt: string; version: number; status: string; paragraph: number; position: number; kind: string }[];
-  };
+  return response.body as ImportedArticle;
 }

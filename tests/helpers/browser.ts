@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths';
-import { startServer, type RunningServer } from './server';
+import { addUser, startServer, type RunningServer } from './server';
 
 /**
  * Browser tests drive the system's Chromium with playwright-core; nothing is
@@ -29,8 +30,14 @@ if (skipBrowserTests) {
 
 // Running as root needs --no-sandbox; the network flags stop Chromium calling home on a closed network.
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export async function launchBrowser(): Promise<Browser> {
@@ -42,7 +49,8 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Starts dist/server.js with its own database, building it first when a bare `vitest` run has no build yet. */
 export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  if (!fs.existsSync(path.join(projectRoot, 'dist', 'server.js'))) execFileSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: 'inherit' });
+  if (!fs.existsSync(path.join(projectRoot, 'dist', 'server.js')))
+    execFileSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: 'inherit' });
   return startServer(env);
 }
 
@@ -89,4 +97,41 @@ export function watchForProblems(page: Page): PageProblem[] {
   });
   page.on('pageerror', (error) => problems.push({ kind: 'pageerror', text: error.message, url: page.url() }));
   return problems;
+}
+
+/** An account an operator makes with the CLI before a journey: [username, role, display name]; the password is E2E_PASSWORD. */
+export type E2eUser = [username: string, role: 'editor' | 'reviewer' | 'admin', displayName: string];
+
+export interface BrowserFixture {
+  /** The built server, with its own database (filled in before the first test). */
+  readonly server: RunningServer;
+  /** A fresh context (own cookies) on the server. */
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+}
+
+/**
+ * The set-up every browser suite shares: Chromium and the built server start once
+ * before the suite's tests (with the given accounts), and both stop after them.
+ */
+export function useBrowserFixture(options: { env?: Record<string, string>; users?: E2eUser[] } = {}): BrowserFixture {
+  let browser: Browser | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startBuiltServer(options.env);
+    for (const [username, role, displayName] of options.users ?? [])
+      addUser(server.databasePath, username, role, displayName, E2E_PASSWORD);
+    fs.mkdirSync(artifactsDir, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('The browser fixture has not started yet: use it inside a test.');
+      return server;
+    },
+    newContext: (contextOptions) => newContext(browser!, server!.url, contextOptions),
+  };
 }

@@ -64,9 +64,19 @@ export function runServerToExit(env: Record<string, string>): Promise<{ code: nu
 }
 
 /** Creates an account with the CLI, as an operator would (`redline user add`), password on stdin. */
-export function addUser(databasePath: string, username: string, role: 'editor' | 'reviewer' | 'admin', displayName: string, password: string): void {
-  execFileSync(process.execPath, [path.join(projectRoot, 'dist', 'cli.js'), 'user', 'add', username, '--role', role, '--display-name', displayName], {
-    env: { ...process.env, REDLINE_DB: databasePath },
-    input: `${password}\n`,
-  });
+export function addUser(
+  databasePath: string,
+  username: string,
+  role: 'editor' | 'reviewer' | 'admin',
+  displayName: string,
+  password: string,
+): void {
+  execFileSync(
+    process.execPath,
+    [path.join(projectRoot, 'dist', 'cli.js'), 'user', 'add', username, '--role', role, '--display-name', displayName],
+    {
+      env: { ...process.env, REDLINE_DB: databasePath },
+      input: `${password}\n`,
+    },
+  );
 }

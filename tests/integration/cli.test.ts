@@ -4,86 +4,104 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { runCli } from '../../src/cli';
 import { projectRoot, sampleArticlePath } from '../../src/paths';
+import { TEST_PASSWORD_COST } from '../helpers/app';
 
-// The CLI is tested as users run it: the built dist/cli.js (npm test builds first).
-const cli = path.join(projectRoot, 'dist', 'cli.js');
-
-function run(args: string[], env: Record<string, string>, input?: string) {
-  return spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', input });
+/**
+ * Runs the CLI in this process, as `redline ARGS` would with that environment and
+ * piped input, and collects what it prints. (One test below runs the real `npx redline`.)
+ */
+async function run(args: string[], env: Record<string, string>, input?: string) {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(
+    args,
+    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), stdin: () => input, env: { ...process.env, ...env } },
+    { passwordCost: TEST_PASSWORD_COST },
+  );
+  return { status, stdout, stderr };
 }
 
 describe('CLI', () => {
   let env: Record<string, string>;
   beforeAll(() => {
-    if (!fs.existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: projectRoot });
     env = { REDLINE_DB: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-cli-')), 'cli.sqlite') };
   });
 
-  it('when a file is imported and exported, then the id is printed and the text comes back unchanged', () => {
-    const imported = run(['import', sampleArticlePath, '--title', 'From the CLI'], env);
+  it('when a file is imported and exported, then the id is printed and the text comes back unchanged', async () => {
+    const imported = await run(['import', sampleArticlePath, '--title', 'From the CLI'], env);
     expect(imported.stderr).toBe('');
     expect(imported.status).toBe(0);
     const id = imported.stdout.trim();
     expect(id).toMatch(/^\d+$/);
-    const exported = run(['export', id, '--format', 'txt'], env);
+    const exported = await run(['export', id, '--format', 'txt'], env);
     expect(exported.status).toBe(0);
     expect(exported.stdout).toBe(fs.readFileSync(sampleArticlePath, 'utf8'));
-    const json = JSON.parse(run(['export', id, '--format', 'json'], env).stdout);
+    const json = JSON.parse((await run(['export', id, '--format', 'json'], env)).stdout);
     expect(json.article.title).toBe('From the CLI');
-    expect(run(['list'], env).stdout).toContain('From the CLI');
+    expect((await run(['list'], env)).stdout).toContain('From the CLI');
   });
 
-  it('when the input is wrong, then a one-line reason and a non-zero exit, never a stack trace', () => {
-    const missing = run(['import', '/no/such/file.txt'], env);
+  it('when the input is wrong, then a one-line reason and a non-zero exit, never a stack trace', async () => {
+    const missing = await run(['import', '/no/such/file.txt'], env);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toBe('redline: No such file: /no/such/file.txt\n');
-    const badFormat = run(['export', '1', '--format', 'pdf'], env);
+    const badFormat = await run(['export', '1', '--format', 'pdf'], env);
     expect(badFormat.status).toBe(2);
     expect(badFormat.stderr).toContain('--format must be one of txt, md, html, json');
-    const unknown = run(['export', '4242'], env);
+    const unknown = await run(['export', '4242'], env);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toBe('redline: Article 4242 does not exist.\n');
     const nul = path.join(os.tmpdir(), `redline-nul-${process.pid}.txt`);
     fs.writeFileSync(nul, 'a\u0000b');
-    expect(run(['import', nul], env).stderr).toContain('NUL bytes');
-    expect(run(['frobnicate'], env).status).toBe(2);
+    expect((await run(['import', nul], env)).stderr).toContain('NUL bytes');
+    expect((await run(['frobnicate'], env)).status).toBe(2);
   });
 
-  it('when the database is newer than this Redline, then the CLI refuses to touch it', () => {
+  it('when the database is newer than this Redline, then the CLI refuses to touch it', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-new-')), 'new.sqlite');
-    execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.pragma('user_version = 99');d.close()`], { cwd: projectRoot });
-    const result = run(['list'], { REDLINE_DB: file });
+    execFileSync(
+      process.execPath,
+      ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.pragma('user_version = 99');d.close()`],
+      { cwd: projectRoot },
+    );
+    const result = await run(['list'], { REDLINE_DB: file });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/schema version 99/);
   });
 
-  it('when a user is added with a piped password, then they exist with that role and can get an API token', () => {
-    const added = run(['user', 'add', 'rita', '--role', 'reviewer', '--display-name', 'Rita Reviewer'], env, 'piped password 123\n');
+  it('when a user is added with a piped password, then they exist with that role and can get an API token', async () => {
+    const added = await run(['user', 'add', 'rita', '--role', 'reviewer', '--display-name', 'Rita Reviewer'], env, 'piped password 123\n');
     expect(added.stderr).toBe('');
     expect(added.stdout).toMatch(/^Created reviewer rita \(id \d+\)\.\n$/);
-    const token = run(['token', 'create', 'rita', '--label', 'script'], env);
+    const token = await run(['token', 'create', 'rita', '--label', 'script'], env);
     expect(token.status).toBe(0);
     expect(token.stdout.trim()).toMatch(/^rl_[\w-]{43}$/);
     const db = new Database(env.REDLINE_DB, { readonly: true });
     expect(db.prepare('SELECT username, display_name AS displayName, role FROM users WHERE username = ?').get('rita')).toEqual({
-      username: 'rita', displayName: 'Rita Reviewer', role: 'reviewer',
+      username: 'rita',
+      displayName: 'Rita Reviewer',
+      role: 'reviewer',
     });
     expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action IN ('user_created', 'token_created')").get()).toEqual({ n: 2 });
     db.close();
   });
 
-  it('when no password is piped, then a generated one is printed; bad input is refused', () => {
-    const generated = run(['user', 'add', 'gen', '--role', 'editor'], env, '');
+  it('when no password is piped, then a generated one is printed; bad input is refused', async () => {
+    const generated = await run(['user', 'add', 'gen', '--role', 'editor'], env, '');
     expect(generated.stdout).toMatch(/Password: [\w-]{20}\n$/);
-    expect(run(['user', 'add', 'x', '--role', 'owner'], env, 'long enough pass\n').stderr).toContain('must be one of editor, reviewer, admin');
-    expect(run(['user', 'add', 'gen', '--role', 'editor'], env, 'long enough pass\n').stderr).toContain('is taken');
-    expect(run(['user', 'add', 'short', '--role', 'editor'], env, 'short\n').stderr).toContain('at least 10 characters');
-    expect(run(['token', 'create', 'nobody'], env).stderr).toBe('redline: No user named nobody.\n');
+    expect((await run(['user', 'add', 'x', '--role', 'owner'], env, 'long enough pass\n')).stderr).toContain(
+      'must be one of editor, reviewer, admin',
+    );
+    expect((await run(['user', 'add', 'gen', '--role', 'editor'], env, 'long enough pass\n')).stderr).toContain('is taken');
+    expect((await run(['user', 'add', 'short', '--role', 'editor'], env, 'short\n')).stderr).toContain('at least 10 characters');
+    expect((await run(['token', 'create', 'nobody'], env)).stderr).toBe('redline: No user named nobody.\n');
   });
 
   it('when run through npx in the checkout, as the README shows, then the same CLI answers', () => {
-    const npx = (args: string[]) => spawnSync('npx', ['redline', ...args], { cwd: projectRoot, env: { ...process.env, ...env }, encoding: 'utf8' });
+    const npx = (args: string[]) =>
+      spawnSync('npx', ['redline', ...args], { cwd: projectRoot, env: { ...process.env, ...env }, encoding: 'utf8' });
     const imported = npx(['import', sampleArticlePath, '--title', 'Via npx']);
     expect(imported.stderr).toBe('');
     expect(imported.stdout).toMatch(/^\d+\n$/);

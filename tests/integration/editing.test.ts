@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
+
 import { createTestApp, importViaApi } from '../helpers/app';
 
 const TEXT = 'The couple provides for a “comfort force” of international troops. The Kremlin criticized the initiative.';
@@ -54,7 +54,10 @@ describe('PATCH /api/segments/:id', () => {
     const { client, db, first } = await setup();
     const refused = await client.patch(`/api/segments/${first.id}`).send({ status: 'rejected', version: 1 }).expect(422);
     expect(refused.body.error.code).toBe('reason_required');
-    const rejected = await client.patch(`/api/segments/${first.id}`).send({ status: 'rejected', note: 'Terminology', version: 1 }).expect(200);
+    const rejected = await client
+      .patch(`/api/segments/${first.id}`)
+      .send({ status: 'rejected', note: 'Terminology', version: 1 })
+      .expect(200);
     expect(rejected.body).toMatchObject({ status: 'rejected', version: 2 });
     expect(revisions(db, first.id)[1]).toMatchObject({ status: 'rejected', note: 'Terminology' });
   });
@@ -73,20 +76,17 @@ describe('PATCH /api/segments/:id', () => {
     expect(revisions(db, first.id)).toHaveLength(1);
   });
 
-  it('when input is malformed, then a JSON error names the problem', async () => {
+  it.each<[object, string]>([
+    [{ text: 'x' }, 'version'],
+    [{ text: 'x', version: 'one' }, 'version'],
+    [{ status: 'done', version: 1 }, 'status'],
+    [{ text: 5, version: 1 }, 'text'],
+    [{ text: 'x', version: 1, extra: true }, 'extra'],
+    [{ text: 'a\u0000b', version: 1 }, 'NUL'],
+  ])('when the body is malformed (%j), then a 422 JSON error names %j', async (body, mention) => {
     const { client, first } = await setup();
-    const cases: [unknown, number, string][] = [
-      [{ text: 'x' }, 422, 'version'],
-      [{ text: 'x', version: 'one' }, 422, 'version'],
-      [{ status: 'done', version: 1 }, 422, 'status'],
-      [{ text: 5, version: 1 }, 422, 'text'],
-      [{ text: 'x', version: 1, extra: true }, 422, 'extra'],
-      [{ text: 'a\u0000b', version: 1 }, 422, 'NUL'],
-    ];
-    for (const [body, status, mention] of cases) {
-      const response = await client.patch(`/api/segments/${first.id}`).send(body as object).expect(status);
-      expect(response.body.error.message).toContain(mention);
-    }
+    const response = await client.patch(`/api/segments/${first.id}`).send(body).expect(422);
+    expect(response.body.error.message).toContain(mention);
   });
 
   it('when the segment does not exist or the id is not a number, then 404 or 422 in JSON', async () => {
@@ -107,7 +107,9 @@ describe('History', () => {
     await client.patch(`/api/segments/${first.id}`).send({ text: 'Edited once.', version: 1 }).expect(200);
     await client.patch(`/api/segments/${first.id}`).send({ status: 'approved', version: 2 }).expect(200);
     const response = await client.get(`/api/segments/${first.id}/history`).expect(200);
-    expect(response.body.revisions.map((r: { version: number; action: string; status: string }) => [r.version, r.action, r.status])).toEqual([
+    expect(
+      response.body.revisions.map((r: { version: number; action: string; status: string }) => [r.version, r.action, r.status]),
+    ).toEqual([
       [1, 'import', 'new'],
       [2, 'edit', 'edited'],
       [3, 'status', 'approved'],
@@ -124,7 +126,14 @@ describe('History', () => {
       expect.objectContaining({ version: 1, text: first.mt }),
       expect.objectContaining({ version: 2, text: 'Wrong fix.' }),
       expect.objectContaining({ version: 3, text: 'Worse fix.' }),
-      expect.objectContaining({ version: 4, action: 'revert', text: 'Wrong fix.', status: 'edited', note: 'Reverted to version 2', author: 'Rita Reviewer' }),
+      expect.objectContaining({
+        version: 4,
+        action: 'revert',
+        text: 'Wrong fix.',
+        status: 'edited',
+        note: 'Reverted to version 2',
+        author: 'Rita Reviewer',
+      }),
     ]);
     const page = await agent.get(`/segments/${first.id}/history`).expect(200);
     expect(page.text).toContain('Version 4');
@@ -151,7 +160,11 @@ describe('Editing in the browser without JavaScript', () => {
     const { browser, first, article } = await setup();
     const agent = await browser('reviewer');
     const fixed = first.text.replace('comfort', 'reassurance');
-    const response = await agent.post(`/segments/${first.id}`).type('form').send({ text: fixed, version: 1, returnTo: `/articles/${article.id}` }).expect(303);
+    const response = await agent
+      .post(`/segments/${first.id}`)
+      .type('form')
+      .send({ text: fixed, version: 1, returnTo: `/articles/${article.id}` })
+      .expect(303);
     expect(response.headers.location).toBe(`/articles/${article.id}#segment-${first.id}`);
     const page = await agent.get(`/articles/${article.id}`).expect(200);
     expect(page.text).toContain('<del>comfort</del><ins>reassurance</ins>');
@@ -177,13 +190,25 @@ describe('Editing in the browser without JavaScript', () => {
     expect(response.text).toContain('<del>Their</del><ins>My</ins>');
   });
 
-  it('when the page script saves with fetch, then the row comes back with the progress header', async () => {
+  it("when the page script saves with fetch, then the row comes back with the article's progress and status counts", async () => {
     const { browser, first } = await setup();
     const agent = await browser('reviewer');
-    const response = await agent.post(`/segments/${first.id}/status`).set('X-Requested-With', 'fetch').type('form').send({ status: 'approved', version: 1 }).expect(200);
+    const response = await agent
+      .post(`/segments/${first.id}/status`)
+      .set('X-Requested-With', 'fetch')
+      .type('form')
+      .send({ status: 'approved', version: 1 })
+      .expect(200);
     expect(response.text).toMatch(/^<li class="segment kind-sentence status-approved"/);
-    expect(JSON.parse(response.headers['x-redline-progress'] as string).counts).toEqual({ new: 1, edited: 0, approved: 1, rejected: 0 });
-    const stale = await agent.post(`/segments/${first.id}/status`).set('X-Requested-With', 'fetch').type('form').send({ status: 'approved', version: 1 }).expect(409);
+    expect(response.text).toContain('<div id="article-progress">');
+    expect(response.text).toContain('<span data-count="approved">1</span>');
+    expect(response.text).toContain('<span class="muted" data-count="new">1</span>');
+    const stale = await agent
+      .post(`/segments/${first.id}/status`)
+      .set('X-Requested-With', 'fetch')
+      .type('form')
+      .send({ status: 'approved', version: 1 })
+      .expect(409);
     expect(stale.body.error.current.version).toBe(2);
   });
 

@@ -7,11 +7,20 @@ const countRows = (db: ReturnType<typeof createTestApp>['db'], table: string) =>
 
 describe('Import through the API', () => {
   it('when the sample is posted, then it is stored sentence by sentence with one import revision each', async () => {
-    const testApp = createTestApp(); const { db } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const { db } = testApp;
+    const client = await testApp.api('admin');
     const response = await client.post('/api/articles').send({ title: 'Paris talks', text: sampleText }).expect(201);
     expect(response.headers.location).toBe(`/api/articles/${response.body.id}`);
     expect(response.body.title).toBe('Paris talks');
-    const segments = response.body.segments as { mt: string; text: string; status: string; version: number; kind: string; position: number }[];
+    const segments = response.body.segments as {
+      mt: string;
+      text: string;
+      status: string;
+      version: number;
+      kind: string;
+      position: number;
+    }[];
     expect(segments.length).toBeGreaterThan(40);
     expect(segments.map((s) => s.position)).toEqual(segments.map((_, i) => i));
     expect(segments.every((s) => s.text === s.mt && s.status === 'new' && s.version === 1)).toBe(true);
@@ -22,7 +31,9 @@ describe('Import through the API', () => {
   });
 
   it('when the text is empty or whitespace only, then 422 and nothing is stored', async () => {
-    const testApp = createTestApp(); const { db } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const { db } = testApp;
+    const client = await testApp.api('admin');
     for (const text of ['', '   \n\n\t ']) {
       const response = await client.post('/api/articles').send({ text }).expect(422);
       expect(response.body.error.code).toBe('empty_text');
@@ -32,7 +43,9 @@ describe('Import through the API', () => {
   });
 
   it('when the text has NUL bytes or lone surrogates, then 422 and nothing is stored', async () => {
-    const testApp = createTestApp(); const { db } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const { db } = testApp;
+    const client = await testApp.api('admin');
     const nul = await client.post('/api/articles').send({ text: 'A sentence.\u0000 More.' }).expect(422);
     expect(nul.body.error.code).toBe('binary_content');
     const surrogate = await client.post('/api/articles').send({ text: 'Broken \ud800 text.' }).expect(422);
@@ -41,7 +54,8 @@ describe('Import through the API', () => {
   });
 
   it('when text is missing or the body is not JSON, then a clear JSON error', async () => {
-    const testApp = createTestApp(); const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const client = await testApp.api('admin');
     const missing = await client.post('/api/articles').send({ title: 'x' }).expect(422);
     expect(missing.body.error).toMatchObject({ code: 'invalid_input' });
     expect(missing.body.error.message).toMatch(/text/);
@@ -50,14 +64,20 @@ describe('Import through the API', () => {
   });
 
   it('when the body is over the size limit, then 413 and nothing is stored', async () => {
-    const testApp = createTestApp({ maxUploadBytes: 1024 }); const { db } = testApp; const client = await testApp.api('admin');
-    const response = await client.post('/api/articles').send({ text: 'word '.repeat(1000) }).expect(413);
+    const testApp = createTestApp({ maxUploadBytes: 1024 });
+    const { db } = testApp;
+    const client = await testApp.api('admin');
+    const response = await client
+      .post('/api/articles')
+      .send({ text: 'word '.repeat(1000) })
+      .expect(413);
     expect(response.body.error.code).toBe('too_large');
     expect(countRows(db, 'articles')).toBe(0);
   });
 
   it('when one sentence is 100 KB long, then it is stored whole and the review page still renders', async () => {
-    const testApp = createTestApp(); const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const client = await testApp.api('admin');
     const long = 'word '.repeat(20_000).trim() + '.';
     const article = await importViaApi(testApp, `Intro sentence here.\n\n${long}`);
     expect(article.segments.map((s) => s.text.length)).toEqual([20, long.length]);
@@ -66,7 +86,8 @@ describe('Import through the API', () => {
   });
 
   it('when the article contains HTML and script tags, then they are stored verbatim and shown escaped', async () => {
-    const testApp = createTestApp(); const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const client = await testApp.api('admin');
     const text = 'The <b>bold</b> claim.\n\n<script>alert("x")</script> is text too.';
     const article = await importViaApi(testApp, text);
     expect(article.segments.map((s) => s.text).join(' ')).toContain('<script>alert("x")</script>');
@@ -77,7 +98,9 @@ describe('Import through the API', () => {
   });
 
   it('when a segment fails to store midway, then the whole import is rolled back', async () => {
-    const testApp = createTestApp(); const { db } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const { db } = testApp;
+    const client = await testApp.api('admin');
     // A trigger that fails on the third segment stands in for a disk error mid-import.
     db.exec(`CREATE TRIGGER fail_third BEFORE INSERT ON segments WHEN NEW.position = 2 BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
     await client.post('/api/articles').send({ text: 'One. Two. Three. Four.' }).expect(500);
@@ -89,7 +112,8 @@ describe('Import through the API', () => {
 
 describe('Import in the browser', () => {
   it('when text is pasted, then the browser is sent to the new review page', async () => {
-    const testApp = createTestApp(); const { browser, db } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const { browser, db } = testApp;
     const agent = await browser('admin');
     const response = await agent.post('/articles').type('form').send({ title: 'Pasted', text: 'First sentence. Second one.' }).expect(303);
     expect(response.headers.location).toMatch(/^\/articles\/\d+$/);
@@ -100,16 +124,21 @@ describe('Import in the browser', () => {
   });
 
   it('when a .md file is uploaded, then its name gives the title and the format is markdown', async () => {
-    const testApp = createTestApp(); const { browser, db } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const { browser, db } = testApp;
     const agent = await browser('admin');
     await agent.post('/articles').attach('file', Buffer.from('# Heading\n\nA sentence. Another.\n'), 'talks-in-paris.md').expect(303);
     expect(db.prepare('SELECT title, format FROM articles').get()).toEqual({ title: 'Talks in paris', format: 'markdown' });
   });
 
   it('when the uploaded file is not UTF-8 or has NUL bytes, then the form is shown again with the reason', async () => {
-    const testApp = createTestApp(); const { browser, db } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const { browser, db } = testApp;
     const agent = await browser('admin');
-    const latin1 = await agent.post('/articles').attach('file', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x2e]), 'cafe.txt').expect(422);
+    const latin1 = await agent
+      .post('/articles')
+      .attach('file', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x2e]), 'cafe.txt')
+      .expect(422);
     expect(latin1.text).toContain('not valid UTF-8');
     const binary = await agent.post('/articles').attach('file', Buffer.from('abc\u0000def'), 'bin.txt').expect(422);
     expect(binary.text).toContain('NUL bytes');
@@ -119,15 +148,20 @@ describe('Import in the browser', () => {
   });
 
   it('when the upload is over the limit, then an error page names the limit', async () => {
-    const testApp = createTestApp({ maxUploadBytes: 2048 }); const { browser } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp({ maxUploadBytes: 2048 });
+    const { browser } = testApp;
     const agent = await browser('admin');
-    const response = await agent.post('/articles').attach('file', Buffer.from('a'.repeat(5000)), 'big.txt').expect(413);
+    const response = await agent
+      .post('/articles')
+      .attach('file', Buffer.from('a'.repeat(5000)), 'big.txt')
+      .expect(413);
     expect(response.text).toContain('larger than the limit');
     expect(response.text).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it('when pasted text is empty, then the form keeps the title and shows the message', async () => {
-    const testApp = createTestApp(); const { browser } = testApp; const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const { browser } = testApp;
     const agent = await browser('admin');
     const response = await agent.post('/articles').type('form').send({ title: 'Kept title', text: '  ' }).expect(422);
     expect(response.text).toContain('only whitespace');
@@ -147,8 +181,12 @@ describe('Import in the browser', () => {
 
 describe('Import titles', () => {
   it('when no title or file name is given, then the first heading names the article, not a metadata line', async () => {
-    const testApp = createTestApp(); const client = await testApp.api('admin');
-    const response = await client.post('/api/articles').send({ text: ' date 2025-04-18 \n\nTalks in Paris\n\nThe talks began. They ended.' }).expect(201);
+    const testApp = createTestApp();
+    const client = await testApp.api('admin');
+    const response = await client
+      .post('/api/articles')
+      .send({ text: ' date 2025-04-18 \n\nTalks in Paris\n\nThe talks began. They ended.' })
+      .expect(201);
     expect(response.body.title).toBe('Talks in Paris');
   });
 });

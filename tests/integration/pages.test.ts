@@ -1,26 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
+
 import { createTestApp, importViaApi } from '../helpers/app';
-import { REVIEW_PAGE_SIZE } from '../../src/articles/articleService';
+import { PAGE_SIZE } from '../../src/pagination';
 
 describe('Pages', () => {
-  it('when an unknown page or id is asked for, then an HTML error page without a stack trace', async () => {
-    const testApp = createTestApp(); const client = await testApp.api('admin');
-    for (const path of ['/nowhere', '/articles/12345', '/segments/999/history', '/articles/abc']) {
-      const response = await client.get(path);
-      expect([404, 422]).toContain(response.status);
-      expect(response.headers['content-type']).toContain('text/html');
-      expect(response.text).toContain('data-testid="error-message"');
-      expect(response.text).not.toMatch(/node_modules|\.ts:\d+/);
-    }
+  it.each([
+    ['/nowhere', 404],
+    ['/articles/12345', 404],
+    ['/segments/999/history', 404],
+    ['/articles/abc', 422],
+  ])('when %s is asked for, then an HTML error page with status %i and no stack trace', async (path, status) => {
+    const testApp = createTestApp();
+    const client = await testApp.api('admin');
+    const response = await client.get(path).expect(status);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.text).toContain('data-testid="error-message"');
+    expect(response.text).not.toMatch(/node_modules|\.ts:\d+/);
   });
 
   it('when an article is longer than one chunk, then the review page shows one chunk and a pager', async () => {
-    const testApp = createTestApp(); const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const client = await testApp.api('admin');
     const text = Array.from({ length: 250 }, (_, i) => `Sentence number ${i + 1} is here.`).join(' ');
     const article = await importViaApi(testApp, text);
     const first = await client.get(`/articles/${article.id}`).expect(200);
-    expect((first.text.match(/<li class="segment /g) ?? []).length).toBe(REVIEW_PAGE_SIZE);
+    expect((first.text.match(/<li class="segment /g) ?? []).length).toBe(PAGE_SIZE);
     expect(first.text).toContain('Page 1 of 3');
     const last = await client.get(`/articles/${article.id}?page=3`).expect(200);
     expect(last.text).toContain('Sentence number 250 is here.');
@@ -28,7 +32,8 @@ describe('Pages', () => {
   });
 
   it('when the API lists articles, then each has its status counts', async () => {
-    const testApp = createTestApp(); const client = await testApp.api('admin');
+    const testApp = createTestApp();
+    const client = await testApp.api('admin');
     await importViaApi(testApp, 'One. Two.', 'First');
     const response = await client.get('/api/articles').expect(200);
     expect(response.body.articles).toEqual([

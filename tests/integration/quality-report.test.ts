@@ -13,29 +13,35 @@ import { createQualityTestApp, type QualityTestApp } from './qualityTestApp';
  * whitespace, precision and recall averaged over the orders, β = 2): heading 69.3675333381,
  * sentence 77.656449031412, unchanged 100; corpus (summed statistics) 83.3462228247.
  */
-const TEXT = 'In Paris talks resume\n\nThe couple provides for a comfort force of international troops. The Kremlin criticized the initiative.\n\nSource: DW\n';
+const TEXT =
+  'In Paris talks resume\n\nThe couple provides for a comfort force of international troops. The Kremlin criticized the initiative.\n\nSource: DW\n';
 const COMFORT_START = 'The couple provides for a '.length;
 
-function setup() {
-  const testApp = createQualityTestApp();
+async function setup() {
+  const testApp = await createQualityTestApp();
   const article = testApp.importArticle(TEXT, 'Paris <talks>');
   const [heading, sentence, unchanged, meta] = article.segments;
   return { ...testApp, article, heading: heading!, sentence: sentence!, unchanged: unchanged!, meta: meta! };
 }
 
 /** The edits above, with 12 s and 30 s of measured editing time, and two annotations: major terminology and minor punctuation. */
-async function reviewed(testApp: ReturnType<typeof setup>) {
+async function reviewed(testApp: Awaited<ReturnType<typeof setup>>) {
   const { api, edit, heading, sentence } = testApp;
-  edit(heading.id, 'Talks resume in Paris', 12);
-  edit(sentence.id, sentence.mt.replace('comfort', 'reassurance'), 30);
-  await api().post(`/api/segments/${sentence.id}/annotations`)
-    .send({ start: COMFORT_START, end: COMFORT_START + 'comfort force'.length, category: 'terminology', severity: 'major' }).expect(201);
-  await api().post(`/api/segments/${heading.id}/annotations`).send({ start: 0, end: 8, category: 'fluency/punctuation', severity: 'minor' }).expect(201);
+  await edit(heading.id, 'Talks resume in Paris', 12);
+  await edit(sentence.id, sentence.mt.replace('comfort', 'reassurance'), 30);
+  await api()
+    .post(`/api/segments/${sentence.id}/annotations`)
+    .send({ start: COMFORT_START, end: COMFORT_START + 'comfort force'.length, category: 'terminology', severity: 'major' })
+    .expect(201);
+  await api()
+    .post(`/api/segments/${heading.id}/annotations`)
+    .send({ start: 0, end: 8, category: 'fluency/punctuation', severity: 'minor' })
+    .expect(201);
 }
 
 describe('GET /api/articles/:id/quality', () => {
   it('when sentences were corrected and annotated, then HTER, chrF, edit counts, MQM score and effort match the hand-computed values', async () => {
-    const testApp = setup();
+    const testApp = await setup();
     await reviewed(testApp);
     const { api, article, heading, sentence, unchanged, meta } = testApp;
     const { body } = await api('editor').get(`/api/articles/${article.id}/quality`).expect(200);
@@ -47,21 +53,47 @@ describe('GET /api/articles/:id/quality', () => {
     expect(body.chrf).toBeCloseTo(83.3462228247, 8);
     expect(body.edits).toEqual({ insertions: 0, deletions: 0, substitutions: 1, shifts: 1, total: 2, referenceWords: 19 });
     // Penalty 5 (major) + 0.1 (minor punctuation) over 19 words.
-    expect(body.mqm).toMatchObject({ annotationCount: 2, penalty: 5.1, passThreshold: 90, pass: false, bySeverity: { neutral: 0, minor: 1, major: 1, critical: 0 } });
+    expect(body.mqm).toMatchObject({
+      annotationCount: 2,
+      penalty: 5.1,
+      passThreshold: 90,
+      pass: false,
+      bySeverity: { neutral: 0, minor: 1, major: 1, critical: 0 },
+    });
     expect(body.mqm.qualityScore).toBeCloseTo(100 * (1 - 5.1 / 19), 9);
     expect(body.mqm.penaltyPer1000Words).toBeCloseTo((5.1 / 19) * 1000, 9);
     expect(body.mqm.byCategory).toEqual([
-      { category: 'fluency/punctuation', label: 'Fluency / Punctuation', counts: { neutral: 0, minor: 1, major: 0, critical: 0 }, total: 1, penalty: 0.1 },
+      {
+        category: 'fluency/punctuation',
+        label: 'Fluency / Punctuation',
+        counts: { neutral: 0, minor: 1, major: 0, critical: 0 },
+        total: 1,
+        penalty: 0.1,
+      },
       { category: 'terminology', label: 'Terminology', counts: { neutral: 0, minor: 0, major: 1, critical: 0 }, total: 1, penalty: 5 },
     ]);
     // 42 s over the 4 + 10 MT words of the two timed segments; one of three evaluated segments unchanged.
     expect(body.effort).toEqual({
-      editingSeconds: 42, timedSegments: 2, timedWords: 14, secondsPerWord: 3, unchangedSegments: 1, unchangedShare: 1 / 3,
+      editingSeconds: 42,
+      timedSegments: 2,
+      timedWords: 14,
+      secondsPerWord: 3,
+      unchangedSegments: 1,
+      unchangedShare: 1 / 3,
     });
     expect(body.progress.counts).toEqual({ new: 2, edited: 2, approved: 0, rejected: 0 });
 
     const bySegment = new Map(body.segments.map((segment: { segmentId: number }) => [segment.segmentId, segment]));
-    expect(bySegment.get(heading.id)).toMatchObject({ ter: 25, insertions: 0, deletions: 0, substitutions: 0, shifts: 1, mqmPenalty: 0.1, editingSeconds: 12, evaluated: true });
+    expect(bySegment.get(heading.id)).toMatchObject({
+      ter: 25,
+      insertions: 0,
+      deletions: 0,
+      substitutions: 0,
+      shifts: 1,
+      mqmPenalty: 0.1,
+      editingSeconds: 12,
+      evaluated: true,
+    });
     expect((bySegment.get(heading.id) as { chrf: number }).chrf).toBeCloseTo(69.3675333381, 8);
     expect(bySegment.get(sentence.id)).toMatchObject({ ter: 10, substitutions: 1, mqmPenalty: 5, editingSeconds: 30, referenceWords: 10 });
     expect((bySegment.get(sentence.id) as { chrf: number }).chrf).toBeCloseTo(77.656449031412, 9);
@@ -70,7 +102,7 @@ describe('GET /api/articles/:id/quality', () => {
   });
 
   it('when nobody has changed the article, then HTER is 0, chrF 100, every sentence unchanged and the article passes', async () => {
-    const { api, article } = setup();
+    const { api, article } = await setup();
     const { body } = await api('editor').get(`/api/articles/${article.id}/quality`).expect(200);
     expect(body).toMatchObject({ hter: 0, chrf: 100, edits: { total: 0, referenceWords: 19 } });
     expect(body.mqm).toMatchObject({ annotationCount: 0, penalty: 0, qualityScore: 100, pass: true });
@@ -78,9 +110,10 @@ describe('GET /api/articles/:id/quality', () => {
   });
 
   it('when a sentence is corrected, then its statistics are cached by text; approving keeps them, a new text replaces them', async () => {
-    const { api, db, services, actors, article, sentence, edit } = setup();
-    const cached = () => db.prepare('SELECT segment_id AS segmentId, insertions, substitutions, reference_words AS referenceWords FROM segment_metrics').all();
-    edit(sentence.id, sentence.mt.replace('comfort', 'reassurance'));
+    const { api, db, services, actors, article, sentence, edit } = await setup();
+    const cached = () =>
+      db.prepare('SELECT segment_id AS segmentId, insertions, substitutions, reference_words AS referenceWords FROM segment_metrics').all();
+    await edit(sentence.id, sentence.mt.replace('comfort', 'reassurance'));
     await api('editor').get(`/api/articles/${article.id}/quality`).expect(200);
     // Unchanged segments cost nothing to count, so only the corrected one is cached.
     expect(cached()).toEqual([{ segmentId: sentence.id, insertions: 0, substitutions: 1, referenceWords: 10 }]);
@@ -90,15 +123,21 @@ describe('GET /api/articles/:id/quality', () => {
     await api('editor').get(`/api/articles/${article.id}/quality`).expect(200);
     expect(db.prepare('SELECT text_hash AS hash FROM segment_metrics').get()).toEqual(hashBefore);
 
-    edit(sentence.id, `${sentence.mt.replace('comfort', 'reassurance')} Indeed`);
+    await edit(sentence.id, `${sentence.mt.replace('comfort', 'reassurance')} Indeed`);
     const { body } = await api('editor').get(`/api/articles/${article.id}/quality`).expect(200);
     expect(cached()).toEqual([{ segmentId: sentence.id, insertions: 1, substitutions: 1, referenceWords: 11 }]);
-    expect(body.segments.find((segment: { segmentId: number }) => segment.segmentId === sentence.id)).toMatchObject({ insertions: 1, substitutions: 1 });
+    expect(body.segments.find((segment: { segmentId: number }) => segment.segmentId === sentence.id)).toMatchObject({
+      insertions: 1,
+      substitutions: 1,
+    });
   });
 
   it('when the article does not exist or the id is malformed, then 404 or 422 in JSON; nobody signed in gets 401', async () => {
-    const { api } = setup();
-    expect((await api().get('/api/articles/999/quality').expect(404)).body.error).toEqual({ code: 'not_found', message: 'Article 999 does not exist.' });
+    const { api } = await setup();
+    expect((await api().get('/api/articles/999/quality').expect(404)).body.error).toEqual({
+      code: 'not_found',
+      message: 'Article 999 does not exist.',
+    });
     expect((await api().get('/api/articles/x/quality').expect(422)).body.error.code).toBe('invalid_id');
     await api('anonymous').get('/api/articles/1/quality').expect(401);
   });
@@ -106,10 +145,10 @@ describe('GET /api/articles/:id/quality', () => {
 
 describe('Quality report page and downloads', () => {
   it('when the report is opened, then it shows the figures, the badge, four SVG charts and every segment’s tracked changes, all escaped', async () => {
-    const testApp = setup();
+    const testApp = await setup();
     await reviewed(testApp);
-    const { api, article, sentence } = testApp;
-    const page = await api('editor').get(`/articles/${article.id}/quality`).expect(200);
+    const { pages, article, sentence } = testApp;
+    const page = await pages('editor').get(`/articles/${article.id}/quality`).expect(200);
     expect(page.text).toContain('Quality: Paris &lt;talks&gt;');
     expect(page.text).not.toContain('Paris <talks>');
     expect(page.text).toContain('<p class="big" data-testid="hter">10.53</p>');
@@ -133,56 +172,60 @@ describe('Quality report page and downloads', () => {
   });
 
   it('when the article is long, then the page lists 100 segments at a time and all=1 lists every one for printing', async () => {
-    const testApp = createQualityTestApp();
+    const testApp = await createQualityTestApp();
     const article = testApp.importArticle(Array.from({ length: 150 }, (_, index) => `Sentence number ${index + 1} is here.`).join(' '));
-    testApp.edit(article.segments[120]!.id, 'Sentence number 121 was corrected.');
+    await testApp.edit(article.segments[120]!.id, 'Sentence number 121 was corrected.');
     const listed = (html: string) => [...html.matchAll(/<tr id="quality-segment-(\d+)"/g)].length;
 
-    const first = await testApp.api('editor').get(`/articles/${article.id}/quality`).expect(200);
+    const first = await testApp.pages('editor').get(`/articles/${article.id}/quality`).expect(200);
     expect(listed(first.text)).toBe(100);
     expect(first.text).toContain('Segments 1–100 of 150.');
     expect(first.text).toContain(`href="/articles/${article.id}/quality?page=2#tracked-changes" rel="next"`);
     // The figures cover the whole article whatever the page.
     expect(first.text).toContain('<g class="column" data-label="0" data-value="149">');
 
-    const second = await testApp.api('editor').get(`/articles/${article.id}/quality?page=2`).expect(200);
+    const second = await testApp.pages('editor').get(`/articles/${article.id}/quality?page=2`).expect(200);
     expect(listed(second.text)).toBe(50);
     expect(second.text).toContain('Sentence number 121 <del>is here</del><ins>was corrected</ins>.');
-    const clamped = await testApp.api('editor').get(`/articles/${article.id}/quality?page=99`).expect(200);
+    const clamped = await testApp.pages('editor').get(`/articles/${article.id}/quality?page=99`).expect(200);
     expect(clamped.text).toContain('Page 2 of 2');
 
-    const all = await testApp.api('editor').get(`/articles/${article.id}/quality?all=1`).expect(200);
+    const all = await testApp.pages('editor').get(`/articles/${article.id}/quality?all=1`).expect(200);
     expect(listed(all.text)).toBe(150);
     expect(all.text).toContain('All 150 segments.');
     expect(all.text).not.toContain('rel="next"');
-    await testApp.api('editor').get(`/articles/${article.id}/quality?page=0`).expect(422);
-    await testApp.api('editor').get(`/articles/${article.id}/quality?all=yes`).expect(422);
+    await testApp.pages('editor').get(`/articles/${article.id}/quality?page=0`).expect(422);
+    await testApp.pages('editor').get(`/articles/${article.id}/quality?all=yes`).expect(422);
   });
 
   it('when the CSV is downloaded, then it has one quoted row per segment and cells that could run as formulas are defused', async () => {
-    const testApp = createQualityTestApp();
+    const testApp = await createQualityTestApp();
     const article = testApp.importArticle('=HYPERLINK("http://evil","click") is a formula. Prices rose by 5%, "sharply".\n', 'CSV test');
     const [formula, quoted] = article.segments;
-    testApp.edit(formula!.id, '-2+3 is also a formula');
-    const response = await testApp.api('editor').get(`/articles/${article.id}/quality?format=csv`).expect(200);
+    await testApp.edit(formula!.id, '-2+3 is also a formula');
+    const response = await testApp.pages('editor').get(`/articles/${article.id}/quality?format=csv`).expect(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe(`attachment; filename=quality-${article.id}.csv`);
     const lines = response.text.split('\r\n');
-    expect(lines[0]).toBe('segment_id,position,kind,status,ter,chrf,insertions,deletions,substitutions,shifts,mqm_penalty,editing_seconds,mt,text');
+    expect(lines[0]).toBe(
+      'segment_id,position,kind,status,ter,chrf,insertions,deletions,substitutions,shifts,mqm_penalty,editing_seconds,mt,text',
+    );
     expect(lines).toHaveLength(4); // header, two segments, and the empty string after the last CRLF
     expect(lines[1]).toMatch(new RegExp(`^${formula!.id},0,sentence,edited,`));
     expect(lines[1]).toContain(`,0,,"'=HYPERLINK(""http://evil"",""click"") is a formula.",'-2+3 is also a formula`);
-    expect(lines[2]).toBe(`${quoted!.id},1,sentence,new,0,100,0,0,0,0,0,,"Prices rose by 5%, ""sharply"".","Prices rose by 5%, ""sharply""."`);
+    expect(lines[2]).toBe(
+      `${quoted!.id},1,sentence,new,0,100,0,0,0,0,0,,"Prices rose by 5%, ""sharply"".","Prices rose by 5%, ""sharply""."`,
+    );
   });
 
   it('when the JSON is downloaded, then it is the API body as an attachment', async () => {
-    const testApp = setup();
+    const testApp = await setup();
     await reviewed(testApp);
-    const download = await testApp.api('editor').get(`/articles/${testApp.article.id}/quality?format=json`).expect(200);
+    const download = await testApp.pages('editor').get(`/articles/${testApp.article.id}/quality?format=json`).expect(200);
     expect(download.headers['content-disposition']).toBe(`attachment; filename=quality-${testApp.article.id}.json`);
     const api = await testApp.api('editor').get(`/api/articles/${testApp.article.id}/quality`).expect(200);
     expect(JSON.parse(download.text)).toEqual(api.body);
-    await testApp.api('editor').get(`/articles/${testApp.article.id}/quality?format=pdf`).expect(422);
+    await testApp.pages('editor').get(`/articles/${testApp.article.id}/quality?format=pdf`).expect(422);
   });
 });
 
@@ -191,38 +234,50 @@ describe('Quality overview', () => {
     const clean = testApp.importArticle('Everything here is fine. Nothing to do.', 'Clean');
     const light = testApp.importArticle('One small fix is needed here. The rest is fine.', 'Light');
     const heavy = testApp.importArticle('This sentence is totally wrong. So is this.', 'Heavy');
-    testApp.edit(light.segments[0]!.id, 'One small change is needed here.');
-    testApp.edit(heavy.segments[0]!.id, 'A completely different sentence appears.');
-    testApp.edit(heavy.segments[1]!.id, 'And another one.');
+    await testApp.edit(light.segments[0]!.id, 'One small change is needed here.');
+    await testApp.edit(heavy.segments[0]!.id, 'A completely different sentence appears.');
+    await testApp.edit(heavy.segments[1]!.id, 'And another one.');
     return { clean, light, heavy };
   }
   const titles = (html: string) => [...html.matchAll(/<a href="\/articles\/\d+\/quality">([^<]+)<\/a>/g)].map((match) => match[1]);
 
   it('when sorted by HTER, then the articles come in that order either way', async () => {
-    const testApp = createQualityTestApp();
+    const testApp = await createQualityTestApp();
     await threeArticles(testApp);
-    expect(titles((await testApp.api('editor').get('/quality?sort=hter&dir=asc').expect(200)).text)).toEqual(['Clean', 'Light', 'Heavy']);
-    expect(titles((await testApp.api('editor').get('/quality?sort=hter&dir=desc').expect(200)).text)).toEqual(['Heavy', 'Light', 'Clean']);
-    expect(titles((await testApp.api('editor').get('/quality?sort=title&dir=asc').expect(200)).text)).toEqual(['Clean', 'Heavy', 'Light']);
+    expect(titles((await testApp.pages('editor').get('/quality?sort=hter&dir=asc').expect(200)).text)).toEqual(['Clean', 'Light', 'Heavy']);
+    expect(titles((await testApp.pages('editor').get('/quality?sort=hter&dir=desc').expect(200)).text)).toEqual([
+      'Heavy',
+      'Light',
+      'Clean',
+    ]);
+    expect(titles((await testApp.pages('editor').get('/quality?sort=title&dir=asc').expect(200)).text)).toEqual([
+      'Clean',
+      'Heavy',
+      'Light',
+    ]);
     const api = await testApp.api('editor').get('/api/quality/articles?sort=chrf&dir=desc').expect(200);
     expect(api.body.articles.map((row: { title: string }) => row.title)).toEqual(['Clean', 'Light', 'Heavy']);
     expect(api.body.articles[0]).toMatchObject({ hter: 0, chrf: 100, qualityScore: 100, pass: true, annotationCount: 0 });
   });
 
   it('when sorted by MQM score, then a failing article comes first ascending', async () => {
-    const testApp = createQualityTestApp();
+    const testApp = await createQualityTestApp();
     const { heavy } = await threeArticles(testApp);
-    await testApp.api().post(`/api/segments/${heavy.segments[0]!.id}/annotations`).send({ start: 0, end: 4, category: 'accuracy/mistranslation', severity: 'critical' }).expect(201);
-    const page = await testApp.api('editor').get('/quality?sort=mqm&dir=asc').expect(200);
+    await testApp
+      .api()
+      .post(`/api/segments/${heavy.segments[0]!.id}/annotations`)
+      .send({ start: 0, end: 4, category: 'accuracy/mistranslation', severity: 'critical' })
+      .expect(201);
+    const page = await testApp.pages('editor').get('/quality?sort=mqm&dir=asc').expect(200);
     expect(titles(page.text)[0]).toBe('Heavy');
     expect(page.text).toContain('aria-sort="ascending"');
     expect(page.text).toContain('href="/quality?sort=mqm&amp;dir=desc"');
   });
 
   it('when the sort column or direction is unknown, then 422 names the allowed values', async () => {
-    const testApp = createQualityTestApp();
+    const testApp = await createQualityTestApp();
     const bad = await testApp.api('editor').get('/api/quality/articles?sort=size').expect(422);
     expect(bad.body.error.message).toContain('sort must be one of: title, progress, hter, chrf, mqm, pass, updated');
-    await testApp.api('editor').get('/quality?sort=hter&dir=up').expect(422);
+    await testApp.pages('editor').get('/quality?sort=hter&dir=up').expect(422);
   });
 });

@@ -51,29 +51,77 @@ const browserRows: Row[] = [
   { method: 'get', path: (c) => `/segments/${c.segmentId}/edit`, expect: everyoneSignedIn },
   { method: 'get', path: (c) => `/segments/${c.segmentId}/row`, expect: everyoneSignedIn },
   { method: 'get', path: (c) => `/segments/${c.segmentId}/history`, expect: everyoneSignedIn },
-  { method: 'post', path: (c) => `/segments/${c.segmentId}`, body: (c) => ({ text: `Edited at ${c.version()}.`, version: c.version() }), expect: signedInWrite },
-  { method: 'post', path: (c) => `/segments/${c.segmentId}`, body: (c) => ({ action: 'reset', version: c.version() }), expect: signedInWrite },
-  { method: 'post', path: (c) => `/segments/${c.segmentId}/status`, body: (c) => ({ status: 'approved', version: c.version() }), expect: reviewerWrite },
-  { method: 'post', path: (c) => `/segments/${c.segmentId}/status`, body: (c) => ({ status: 'rejected', note: 'Wrong term', version: c.version() }), expect: reviewerWrite },
+  {
+    method: 'post',
+    path: (c) => `/segments/${c.segmentId}`,
+    body: (c) => ({ text: `Edited at ${c.version()}.`, version: c.version() }),
+    expect: signedInWrite,
+  },
+  {
+    method: 'post',
+    path: (c) => `/segments/${c.segmentId}`,
+    body: (c) => ({ action: 'reset', version: c.version() }),
+    expect: signedInWrite,
+  },
+  {
+    method: 'post',
+    path: (c) => `/segments/${c.segmentId}/status`,
+    body: (c) => ({ status: 'approved', version: c.version() }),
+    expect: reviewerWrite,
+  },
+  {
+    method: 'post',
+    path: (c) => `/segments/${c.segmentId}/status`,
+    body: (c) => ({ status: 'rejected', note: 'Wrong term', version: c.version() }),
+    expect: reviewerWrite,
+  },
   { method: 'post', path: (c) => `/segments/${c.segmentId}/revert`, body: (c) => ({ version: c.version(), to: 1 }), expect: reviewerWrite },
   { method: 'get', path: () => '/account', expect: everyoneSignedIn },
   { method: 'post', path: () => '/account/tokens', body: () => ({ label: 'from the table' }), expect: signedInWrite },
-  { method: 'post', path: (c) => `/account/tokens/${c.ownTokenId('editor')}/revoke`, expect: { anonymous: 401, editor: 'ok', reviewer: 403, admin: 'ok' } },
+  {
+    method: 'post',
+    path: (c) => `/account/tokens/${c.ownTokenId('editor')}/revoke`,
+    expect: { anonymous: 401, editor: 'ok', reviewer: 403, admin: 'ok' },
+  },
   { method: 'get', path: () => '/admin/users', expect: adminOnlyPage },
-  { method: 'post', path: () => '/admin/users', body: () => ({ username: `u${Math.random().toString(36).slice(2, 8)}`, displayName: 'New', role: 'editor' }), expect: adminWrite },
+  {
+    method: 'post',
+    path: () => '/admin/users',
+    body: () => ({ username: `u${Math.random().toString(36).slice(2, 8)}`, displayName: 'New', role: 'editor' }),
+    expect: adminWrite,
+  },
   { method: 'post', path: (c) => `/admin/users/${c.userId}/role`, body: () => ({ role: 'editor' }), expect: adminWrite },
   { method: 'post', path: (c) => `/admin/users/${c.userId}/enable`, expect: adminWrite },
   { method: 'get', path: () => '/admin/audit', expect: adminOnlyPage },
   { method: 'get', path: () => '/setup', expect: { anonymous: 404, editor: 404, reviewer: 404, admin: 404 } },
   { method: 'get', path: () => '/quality', expect: everyoneSignedIn },
   { method: 'get', path: () => '/quality/settings', expect: everyoneSignedIn },
-  { method: 'post', path: () => '/quality/settings', body: () => ({ neutral: 0, minor: 1, major: 5, critical: 25, minorPunctuation: 0.1, passThreshold: 90 }), expect: adminWrite },
+  {
+    method: 'post',
+    path: () => '/quality/settings',
+    body: () => ({ neutral: 0, minor: 1, major: 5, critical: 25, minorPunctuation: 0.1, passThreshold: 90 }),
+    expect: adminWrite,
+  },
   { method: 'get', path: (c) => `/articles/${c.articleId}/quality`, expect: everyoneSignedIn },
   { method: 'get', path: (c) => `/articles/${c.articleId}/quality?format=csv`, expect: everyoneSignedIn },
   { method: 'get', path: (c) => `/segments/${c.segmentId}/annotations`, expect: everyoneSignedIn },
-  { method: 'get', path: (c) => `/segments/${c.segmentId}/annotations/form?start=0&end=5`, expect: { anonymous: 'login', editor: 403, reviewer: 'ok', admin: 'ok' } },
-  { method: 'post', path: (c) => `/segments/${c.segmentId}/annotations`, body: () => ({ start: 0, end: 5, category: 'style', severity: 'minor' }), expect: reviewerWrite },
-  { method: 'post', path: (c) => `/annotations/${c.freshAnnotation().id}`, body: () => ({ category: 'terminology', severity: 'major', version: 1 }), expect: reviewerWrite },
+  {
+    method: 'get',
+    path: (c) => `/segments/${c.segmentId}/annotations/form?start=0&end=5`,
+    expect: { anonymous: 'login', editor: 403, reviewer: 'ok', admin: 'ok' },
+  },
+  {
+    method: 'post',
+    path: (c) => `/segments/${c.segmentId}/annotations`,
+    body: () => ({ start: 0, end: 5, category: 'style', severity: 'minor' }),
+    expect: reviewerWrite,
+  },
+  {
+    method: 'post',
+    path: (c) => `/annotations/${c.freshAnnotation().id}`,
+    body: () => ({ category: 'terminology', severity: 'major', version: 1 }),
+    expect: reviewerWrite,
+  },
   { method: 'post', path: (c) => `/annotations/${c.freshAnnotation().id}/delete`, body: () => ({ version: 1 }), expect: reviewerWrite },
 ];
 
@@ -81,35 +129,74 @@ const browserRows: Row[] = [
 const apiRows: Row[] = [
   { method: 'get', path: () => '/api/me', expect: apiSignedIn },
   { method: 'get', path: () => '/api/articles', expect: apiSignedIn },
-  { method: 'post', path: () => '/api/articles', body: () => ({ text: 'Via the API. Two.' }), expect: { anonymous: 401, editor: 403, reviewer: 403, admin: 'ok' } },
+  {
+    method: 'post',
+    path: () => '/api/articles',
+    body: () => ({ text: 'Via the API. Two.' }),
+    expect: { anonymous: 401, editor: 403, reviewer: 403, admin: 'ok' },
+  },
   { method: 'get', path: (c) => `/api/articles/${c.articleId}`, expect: apiSignedIn },
-  { method: 'delete', path: (c) => `/api/articles/${c.freshArticleId()}`, expect: { anonymous: 401, editor: 403, reviewer: 403, admin: 'ok' } },
+  {
+    method: 'delete',
+    path: (c) => `/api/articles/${c.freshArticleId()}`,
+    expect: { anonymous: 401, editor: 403, reviewer: 403, admin: 'ok' },
+  },
   { method: 'get', path: (c) => `/api/articles/${c.articleId}/export?format=json`, expect: apiSignedIn },
   { method: 'post', path: (c) => `/api/articles/${c.articleId}/presence`, body: (c) => ({ segmentId: c.segmentId }), expect: apiSignedIn },
   { method: 'get', path: (c) => `/api/segments/${c.segmentId}`, expect: apiSignedIn },
   { method: 'get', path: (c) => `/api/segments/${c.segmentId}/history`, expect: apiSignedIn },
-  { method: 'patch', path: (c) => `/api/segments/${c.segmentId}`, body: (c) => ({ text: `API edit ${c.version()}.`, version: c.version() }), expect: apiSignedIn },
-  { method: 'patch', path: (c) => `/api/segments/${c.segmentId}`, body: (c) => ({ status: 'approved', version: c.version() }), expect: { anonymous: 401, editor: 403, reviewer: 'ok', admin: 'ok' } },
+  {
+    method: 'patch',
+    path: (c) => `/api/segments/${c.segmentId}`,
+    body: (c) => ({ text: `API edit ${c.version()}.`, version: c.version() }),
+    expect: apiSignedIn,
+  },
+  {
+    method: 'patch',
+    path: (c) => `/api/segments/${c.segmentId}`,
+    body: (c) => ({ status: 'approved', version: c.version() }),
+    expect: { anonymous: 401, editor: 403, reviewer: 'ok', admin: 'ok' },
+  },
   { method: 'get', path: () => '/api/tokens', expect: apiSignedIn },
   { method: 'post', path: () => '/api/tokens', body: () => ({ label: 'api table' }), expect: apiSignedIn },
-  { method: 'delete', path: (c) => `/api/tokens/${c.ownTokenId('editor')}`, expect: { anonymous: 401, editor: 'ok', reviewer: 403, admin: 'ok' } },
+  {
+    method: 'delete',
+    path: (c) => `/api/tokens/${c.ownTokenId('editor')}`,
+    expect: { anonymous: 401, editor: 'ok', reviewer: 403, admin: 'ok' },
+  },
   { method: 'get', path: (c) => `/api/articles/${c.articleId}/quality`, expect: apiSignedIn },
   { method: 'get', path: () => '/api/quality/articles?sort=hter&dir=desc', expect: apiSignedIn },
   { method: 'get', path: (c) => `/api/segments/${c.segmentId}/annotations`, expect: apiSignedIn },
-  { method: 'post', path: (c) => `/api/segments/${c.segmentId}/annotations`, body: () => ({ start: 0, end: 5, category: 'style', severity: 'minor' }), expect: { anonymous: 401, editor: 403, reviewer: 'ok', admin: 'ok' } },
+  {
+    method: 'post',
+    path: (c) => `/api/segments/${c.segmentId}/annotations`,
+    body: () => ({ start: 0, end: 5, category: 'style', severity: 'minor' }),
+    expect: { anonymous: 401, editor: 403, reviewer: 'ok', admin: 'ok' },
+  },
   { method: 'get', path: (c) => `/api/annotations/${c.freshAnnotation().id}`, expect: apiSignedIn },
   { method: 'get', path: (c) => `/api/annotations/${c.freshAnnotation().id}/history`, expect: apiSignedIn },
-  { method: 'patch', path: (c) => `/api/annotations/${c.freshAnnotation().id}`, body: () => ({ severity: 'critical', version: 1 }), expect: { anonymous: 401, editor: 403, reviewer: 'ok', admin: 'ok' } },
-  { method: 'delete', path: (c) => `/api/annotations/${c.freshAnnotation().id}?version=1`, expect: { anonymous: 401, editor: 403, reviewer: 'ok', admin: 'ok' } },
+  {
+    method: 'patch',
+    path: (c) => `/api/annotations/${c.freshAnnotation().id}`,
+    body: () => ({ severity: 'critical', version: 1 }),
+    expect: { anonymous: 401, editor: 403, reviewer: 'ok', admin: 'ok' },
+  },
+  {
+    method: 'delete',
+    path: (c) => `/api/annotations/${c.freshAnnotation().id}?version=1`,
+    expect: { anonymous: 401, editor: 403, reviewer: 'ok', admin: 'ok' },
+  },
   { method: 'get', path: () => '/api/quality/settings', expect: apiSignedIn },
   {
-    method: 'put', path: () => '/api/quality/settings',
+    method: 'put',
+    path: () => '/api/quality/settings',
     body: () => ({ weights: { neutral: 0, minor: 1, major: 5, critical: 25, minorPunctuation: 0.1 }, passThreshold: 90 }),
     expect: { anonymous: 401, editor: 403, reviewer: 403, admin: 'ok' },
   },
 ];
 
-function outcomeOf(response: request.Response): Outcome | number {
+/** 'ok', 'login', or the refusal's status (any status, so that an unexpected one shows in the failure). */
+function outcomeOf(response: request.Response): 'ok' | 'login' | number {
   if (response.status === 303 && String(response.headers.location).startsWith('/login')) return 'login';
   if (response.status >= 200 && response.status < 400) return 'ok';
   return response.status;
@@ -143,7 +230,11 @@ describe('Every route for every role', () => {
       ownTokenId: () => testApp.services.accounts.createToken(spare, 'to revoke').record.id,
       freshArticleId: () => testApp.services.articles.importArticle({ text: 'Doomed article.', author: 'test' }).id,
       freshAnnotation: () =>
-        testApp.services.quality.annotations.create(segmentId, { start: 6, end: 14, category: 'style', severity: 'minor', comment: '' }, { name: 'test', userId: null }),
+        testApp.services.annotations.create(
+          segmentId,
+          { start: 6, end: 14, category: 'style', severity: 'minor', comment: '' },
+          { name: 'test', userId: null },
+        ),
     };
   });
 
@@ -160,7 +251,9 @@ describe('Every route for every role', () => {
     const response = await pending;
     expect({ path, outcome: outcomeOf(response) }).toEqual({ path, outcome: row.expect[caller] });
     if (kind === 'api' && typeof row.expect[caller] === 'number') {
-      expect(response.body.error.code).toBe(row.expect[caller] === 401 ? 'unauthenticated' : row.expect[caller] === 403 ? 'forbidden' : 'not_found');
+      expect(response.body.error.code).toBe(
+        row.expect[caller] === 401 ? 'unauthenticated' : row.expect[caller] === 403 ? 'forbidden' : 'not_found',
+      );
     }
   });
 });

@@ -1,14 +1,17 @@
 // The review page's keyboard-first editing. Every action here is also a plain
 // form that works without JavaScript; this script sends the same forms in the
-// background (X-Requested-With: fetch) and swaps in the row the server renders.
-'use strict';
-(function () {
-  const list = document.querySelector('ol.segments');
-  if (!list) return;
+// background and swaps in what the server renders: the row, the progress bar
+// and the status counts.
+import { createTracker } from './effort.js';
+import { dropDraft, keepDraft, readDraft } from './drafts.js';
+import { errorMessage, fragmentFrom, getFragment, postForm, postJson, swapById } from './lib/http.js';
+
+const list = document.querySelector('ol.segments');
+if (list) reviewPage(list);
+
+function reviewPage(list) {
   const returnTo = list.dataset.returnTo || location.pathname + location.search;
   const articleId = list.dataset.articleId;
-  // Every state-changing request carries the session's CSRF token (see src/auth/authenticate.ts).
-  const csrfToken = document.querySelector('meta[name="csrf-token"]').content;
   let current = null;
   let editing = null; // { row, cell, textarea, originalHtml, originalText }
 
@@ -38,30 +41,8 @@
     return cell.querySelector('em') ? '' : cell.textContent;
   }
 
-  // Unsaved text is kept in this browser until it is saved, so that a lost
-  // connection, an ended session or a closed tab does not lose an editor's work.
-  const draftKey = (row) => 'redline:draft:' + row.dataset.segmentId;
-  function readDraft(row) {
-    try {
-      return JSON.parse(localStorage.getItem(draftKey(row)) || 'null');
-    } catch {
-      return null;
-    }
-  }
-  function keepDraft(row, text) {
-    try {
-      localStorage.setItem(draftKey(row), JSON.stringify({ text, savedAt: new Date().toISOString() }));
-    } catch {
-      // Storage full or disabled: the beforeunload warning still guards the text.
-    }
-  }
-  function dropDraft(row) {
-    try {
-      localStorage.removeItem(draftKey(row));
-    } catch {
-      // nothing to drop
-    }
-  }
+  // Unsaved text is kept in this browser until it is saved (drafts.js).
+  const forget = (row) => dropDraft(localStorage, row.dataset.segmentId);
 
   function openEditor(row) {
     if (editing && editing.row === row) return editing.textarea.focus();
@@ -81,15 +62,21 @@
     hint.className = 'editor-hint';
     hint.textContent = 'Ctrl+Enter save and next · Esc cancel · Alt+↑/↓ save and move';
     // Post-editing effort: every keystroke or selection is a sign of work; idle gaps over a minute are not counted (effort.js).
-    const effort = window.RedlineEffort ? window.RedlineEffort.createTracker() : null;
-    if (effort) for (const type of ['input', 'keydown', 'select', 'pointerdown']) textarea.addEventListener(type, effort.mark);
+    const effort = createTracker();
+    for (const type of ['input', 'keydown', 'select', 'pointerdown']) textarea.addEventListener(type, effort.mark);
     editing = { row, cell, textarea, originalHtml: cell.innerHTML, originalText, effort };
-    textarea.addEventListener('input', () => keepDraft(row, textarea.value));
+    textarea.addEventListener('input', () => keepDraft(localStorage, row.dataset.segmentId, textarea.value));
     cell.replaceChildren(textarea, hint);
-    const draft = readDraft(row);
+    const draft = readDraft(localStorage, row.dataset.segmentId);
     if (draft && draft.text !== originalText) {
       textarea.value = draft.text;
-      showMessage(row, 'Restored your unsaved text from ' + new Date(draft.savedAt).toLocaleString() + '. Save it (Ctrl+Enter) or cancel (Esc) to discard it.', 'draft');
+      showMessage(
+        row,
+        'Restored your unsaved text from ' +
+          new Date(draft.savedAt).toLocaleString() +
+          '. Save it (Ctrl+Enter) or cancel (Esc) to discard it.',
+        'draft',
+      );
     }
     reportPresence();
     textarea.focus();
@@ -104,7 +91,7 @@
     if (!editing) return;
     editing.cell.innerHTML = editing.originalHtml;
     const row = editing.row;
-    dropDraft(row); // Esc means "discard my changes"
+    forget(row); // Esc means "discard my changes"
 
     editing = null;
     clearMessage(row);
@@ -125,32 +112,11 @@
     return message;
   }
 
+  /** Puts the server's fragments in place (the row, and with a save the progress and counts); returns the fresh row. */
   function replaceRow(row, html) {
-    const template = document.createElement('template');
-    template.innerHTML = html.trim();
-    const fresh = template.content.firstElementChild;
-    row.replaceWith(fresh);
-    if (current === row) focusRow(fresh);
-    return fresh;
-  }
-
-  function updateProgress(header) {
-    if (!header) return;
-    const progress = JSON.parse(header);
-    let x = 0;
-    for (const status of ['approved', 'edited', 'rejected', 'new']) {
-      const width = progress.total ? (progress.counts[status] / progress.total) * 100 : 0;
-      const rect = document.querySelector('.progress-bar rect[data-status="' + status + '"]');
-      if (rect) {
-        rect.setAttribute('x', String(x));
-        rect.setAttribute('width', String(width));
-      }
-      x += width;
-    }
-    for (const status of Object.keys(progress.counts)) {
-      document.querySelectorAll('[data-count="' + status + '"]').forEach((el) => (el.textContent = progress.counts[status]));
-      document.querySelectorAll('[data-percent="' + status + '"]').forEach((el) => (el.textContent = progress.percent[status]));
-    }
+    const fresh = swapById(html).find((element) => element.matches('li.segment'));
+    if (fresh && current === row) focusRow(fresh);
+    return fresh || null;
   }
 
   /** Sends a form's fields; resolves to the fresh row, or null after showing why it failed. */
@@ -159,22 +125,23 @@
     body.set('returnTo', returnTo);
     let response;
     try {
-      response = await fetch(action, {
-        method: 'POST',
-        headers: { 'X-Requested-With': 'fetch', 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/x-www-form-urlencoded' },
-        body,
-      });
+      response = await postForm(action, body);
     } catch {
       showMessage(row, 'Redline could not reach the server. Nothing was lost: your text is still here; try again.');
       return null;
     }
-    if (response.ok) {
-      updateProgress(response.headers.get('X-Redline-Progress'));
-      return replaceRow(row, await response.text());
+    if (response.ok) return replaceRow(row, await response.text());
+    if (response.status === 409) {
+      const problem = await response
+        .clone()
+        .json()
+        .catch(() => null);
+      if (problem && problem.error && problem.error.html) {
+        showConflict(row, problem.error.html);
+        return null;
+      }
     }
-    const problem = await response.json().catch(() => ({ error: { message: 'The server answered ' + response.status + '. Try again.' } }));
-    if (response.status === 409 && problem.error.html) showConflict(row, problem.error.html);
-    else showMessage(row, problem.error.message);
+    showMessage(row, await errorMessage(response));
     return null;
   }
 
@@ -185,11 +152,10 @@
       closeEditor();
       return moveAfterSave(row, thenMove);
     }
-    const fields = { text: textarea.value, version: row.dataset.version, action: 'save' };
-    if (editing.effort) fields.editingSeconds = String(editing.effort.seconds());
+    const fields = { text: textarea.value, version: row.dataset.version, action: 'save', editingSeconds: String(editing.effort.seconds()) };
     const fresh = await send(row, '/segments/' + row.dataset.segmentId, fields);
     if (!fresh) return;
-    dropDraft(fresh);
+    forget(fresh);
     editing = null;
     moveAfterSave(fresh, thenMove);
   }
@@ -214,13 +180,11 @@
    */
   function showConflict(row, html) {
     clearMessage(row);
-    const template = document.createElement('template');
-    template.innerHTML = html.trim();
-    const panel = template.content.firstElementChild;
+    const panel = fragmentFrom(html).firstElementChild;
     panel.querySelector('[data-conflict="take-theirs"]').addEventListener('click', async () => {
       editing = null;
-      dropDraft(row);
-      const response = await fetch('/segments/' + row.dataset.segmentId + '/row?returnTo=' + encodeURIComponent(returnTo));
+      forget(row);
+      const response = await getFragment('/segments/' + row.dataset.segmentId + '/row?returnTo=' + encodeURIComponent(returnTo));
       if (response.ok) replaceRow(row, await response.text());
     });
     const keepMine = panel.querySelector('[data-conflict="keep-mine"]');
@@ -234,10 +198,8 @@
   /** Tells the server where this editor is and shows where the others are, every few seconds. */
   async function reportPresence() {
     try {
-      const response = await fetch('/api/articles/' + articleId + '/presence', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-        body: JSON.stringify({ segmentId: editing ? Number(editing.row.dataset.segmentId) : null }),
+      const response = await postJson('/api/articles/' + articleId + '/presence', {
+        segmentId: editing ? Number(editing.row.dataset.segmentId) : null,
       });
       if (!response.ok) return;
       const { others } = await response.json();
@@ -326,4 +288,4 @@
   // Coming back from a form post or a link to #segment-N: put the focus there.
   const target = location.hash && document.getElementById(location.hash.slice(1));
   focusRow(target && target.matches('li.segment') ? target : rows()[0]);
-})();
+}

@@ -30,6 +30,14 @@ describe('CSV', () => {
   });
 
   it('when a table is written, then rows end in CRLF, the last one too', () => {
-    expect(toCsv(['id', 'text'], [[1, 'a,b'], [2, null]])).toBe('id,text\r\n1,"a,b"\r\n2,\r\n');
+    expect(
+      toCsv(
+        ['id', 'text'],
+        [
+          [1, 'a,b'],
+          [2, null],
+        ],
+      ),
+    ).toBe('id,text\r\n1,"a,b"\r\n2,\r\n');
   });
 });
