@@ -162,13 +162,15 @@ export const glossaryTerms: Check = (context, findings) => {
   const seen = [...new Set([...occurrences, ...mtOccurrences].map((occurrence) => occurrence.term))];
   const preferredOccurrences = findTermOccurrences(text, seen, 'preferred');
 
+  // Both lists are in text order: one sweep finds the preferred form (if any) around each occurrence.
+  let preferredIndex = 0;
   for (const occurrence of occurrences) {
     const found = text.slice(occurrence.start, occurrence.end);
     const { term } = occurrence;
+    while (preferredIndex < preferredOccurrences.length && preferredOccurrences[preferredIndex]!.end <= occurrence.start) preferredIndex++;
+    const around = preferredOccurrences[preferredIndex];
     // "force" → "task force": the term inside its own preferred form is correct.
-    const insidePreferred = preferredOccurrences.some(
-      (preferred) => preferred.term === term && preferred.start <= occurrence.start && preferred.end >= occurrence.end,
-    );
+    const insidePreferred = around !== undefined && around.term === term && around.start <= occurrence.start && around.end >= occurrence.end;
     if (insidePreferred || found === term.preferred) continue;
     const fix = preferredFormFor(found, term);
     findings.push({
@@ -180,15 +182,14 @@ export const glossaryTerms: Check = (context, findings) => {
     });
   }
 
+  const termsInText = new Set([...occurrences, ...preferredOccurrences].map((occurrence) => occurrence.term));
   const reported = new Set<GlossaryTerm>();
   for (const mtOccurrence of mtOccurrences) {
     if (mtOccurrence.term.preferred.trim() === '') continue;
     const { term } = mtOccurrence;
     if (reported.has(term)) continue;
     reported.add(term);
-    const kept =
-      occurrences.some((occurrence) => occurrence.term === term) ||
-      preferredOccurrences.some((occurrence) => occurrence.term === term);
+    const kept = termsInText.has(term);
     if (kept) continue;
     const mtForm = context.mt.slice(mtOccurrence.start, mtOccurrence.end);
     const where = context.mtToText.map(mtOccurrence);

@@ -270,15 +270,22 @@ export function matchNumbers(reference: readonly NumberToken[], candidates: read
   const required = reference.filter((token) => token.form !== 'word');
   const used = new Set<NumberToken>();
   const matched = new Set<NumberToken>();
-  const passes: ((wanted: NumberToken, candidate: NumberToken) => boolean)[] = [
-    (wanted, candidate) => candidate.form === 'digits' && candidate.raw === wanted.raw && sharesKey(wanted, candidate),
-    (wanted, candidate) => candidate.form === 'digits' && sharesKey(wanted, candidate),
-    (wanted, candidate) => candidate.form !== 'digits' && sharesKey(wanted, candidate),
+  const digits = candidates.filter((candidate) => candidate.form === 'digits');
+  const byRaw = new CandidatePool(digits, (candidate) => [candidate.raw], used);
+  const byValue = new CandidatePool(digits, (candidate) => candidate.keys, used);
+  const byWord = new CandidatePool(candidates.filter((candidate) => candidate.form !== 'digits'), (candidate) => candidate.keys, used);
+  const passes: ((wanted: NumberToken) => NumberToken | undefined)[] = [
+    (wanted) => {
+      const same = byRaw.first([wanted.raw]);
+      return same && sharesKey(wanted, same) ? same : undefined;
+    },
+    (wanted) => byValue.first(wanted.keys),
+    (wanted) => byWord.first(wanted.keys),
   ];
   for (const pass of passes) {
     for (const wanted of required) {
       if (matched.has(wanted)) continue;
-      const partner = candidates.find((candidate) => !used.has(candidate) && pass(wanted, candidate));
+      const partner = pass(wanted);
       if (partner) {
         used.add(partner);
         matched.add(wanted);
@@ -289,8 +296,46 @@ export function matchNumbers(reference: readonly NumberToken[], candidates: read
   return {
     missing: unmatchedReference.filter((token) => token.form === 'digits'),
     missingWords: unmatchedReference.filter((token) => token.form === 'cardinal'),
-    unmatched: candidates.filter((token) => token.form === 'digits' && !used.has(token)),
+    unmatched: digits.filter((token) => !used.has(token)),
   };
+}
+
+/**
+ * Candidates grouped by key, each group in text order with a cursor past the
+ * used ones, so that pairing stays linear even on a "sentence" of 10,000 numbers.
+ */
+class CandidatePool {
+  private readonly groups = new Map<string, NumberToken[]>();
+  private readonly cursors = new Map<string, number>();
+
+  constructor(
+    tokens: readonly NumberToken[],
+    keysOf: (token: NumberToken) => readonly string[],
+    private readonly used: ReadonlySet<NumberToken>,
+  ) {
+    for (const token of tokens) {
+      for (const value of new Set(keysOf(token))) {
+        const group = this.groups.get(value);
+        if (group) group.push(token);
+        else this.groups.set(value, [token]);
+      }
+    }
+  }
+
+  /** The unused candidate that comes first in the text among those with any of `keys`. */
+  first(keys: readonly string[]): NumberToken | undefined {
+    let first: NumberToken | undefined;
+    for (const value of keys) {
+      const group = this.groups.get(value);
+      if (!group) continue;
+      let cursor = this.cursors.get(value) ?? 0;
+      while (cursor < group.length && this.used.has(group[cursor]!)) cursor++;
+      this.cursors.set(value, cursor);
+      const candidate = group[cursor];
+      if (candidate && (!first || candidate.start < first.start)) first = candidate;
+    }
+    return first;
+  }
 }
 
 function sharesKey(a: NumberToken, b: NumberToken): boolean {

@@ -29,7 +29,8 @@ export const unbalancedBrackets: Check = (context, findings) => {
       continue;
     }
     const expected = OPENING_BRACKETS[closing]!;
-    const depth = open.map((entry) => entry.char).lastIndexOf(expected);
+    let depth = open.length - 1;
+    while (depth >= 0 && open[depth]!.char !== expected) depth--;
     if (depth < 0) {
       // "a) first, b) second": a list marker closes nothing on purpose.
       if (char === ')' && isListMarker(text, index)) continue;

@@ -84,8 +84,8 @@ const CHECKS: readonly { run: Check; englishOnly: boolean }[] = [
 ];
 
 /**
- * Runs every check on one segment. Findings come ordered by position; their
- * fixes never overlap (where two would, the check listed first in QA_CHECKS
+ * Runs every check on one segment. Findings come ordered by position (at most
+ * MAX_FINDINGS of them); their fixes never overlap (where two would, the check listed first in QA_CHECKS
  * keeps its fix and the other finding is reported without one).
  */
 export function runChecks(input: QaInput): Finding[] {
@@ -104,18 +104,34 @@ export function runChecks(input: QaInput): Finding[] {
     if (check.englishOnly && !context.english) continue;
     check.run(context, findings);
   }
-  return resolveOverlappingFixes(dropSubsumed(findings));
+  return resolveOverlappingFixes(dropSubsumed(findings).sort(byPosition).slice(0, MAX_FINDINGS));
 }
 
-/** "Paris  ." is one problem, a space before the full stop, not also a doubled space. */
+/**
+ * A sentence with this many findings is not a sentence (a pasted table, a run of
+ * symbols); reporting the first ones is enough, and it keeps the work linear.
+ */
+export const MAX_FINDINGS = 100;
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || checkPriority(a.check) - checkPriority(b.check);
+}
+
+/**
+ * "Paris  ." is one problem, a space before the full stop, not also a doubled
+ * space: a doubled space inside the span of another finding's fix is dropped.
+ * One sweep in position order (the furthest end of the fixes begun so far).
+ */
 function dropSubsumed(findings: Finding[]): Finding[] {
-  const containers = findings.filter((finding) => finding.check !== 'double-space' && finding.fix !== undefined);
-  if (containers.length === 0) return findings;
-  return findings.filter(
-    (finding) =>
-      finding.check !== 'double-space' ||
-      !containers.some((container) => container.start <= finding.start && container.end >= finding.end),
-  );
+  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Finding[] = [];
+  let furthestFixEnd = -1;
+  for (const finding of sorted) {
+    if (finding.check === 'double-space' && furthestFixEnd >= finding.end) continue;
+    if (finding.check !== 'double-space' && finding.fix !== undefined) furthestFixEnd = Math.max(furthestFixEnd, finding.end);
+    kept.push(finding);
+  }
+  return kept;
 }
 
 function resolveOverlappingFixes(findings: Finding[]): Finding[] {
@@ -131,9 +147,7 @@ function resolveOverlappingFixes(findings: Finding[]): Finding[] {
       accepted.push(finding);
     }
   }
-  return findings
-    .map((finding) => resolved.get(finding) ?? finding)
-    .sort((a, b) => a.start - b.start || a.end - b.end || checkPriority(a.check) - checkPriority(b.check));
+  return findings.map((finding) => resolved.get(finding) ?? finding).sort(byPosition);
 }
 
 /** Two replacements conflict when they share characters, or insert at the same point, or one inserts inside the other. */

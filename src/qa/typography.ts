@@ -290,8 +290,9 @@ const ALLOWED_ENDINGS = new Set([
 const MAGNITUDE_WORDS = new Set(['thousand', 'million', 'billion', 'trillion', 'percent', 'dollars', 'euros', 'pounds']);
 
 const PERCENT_GLUED = /\p{N}%(?=\p{L})/gu;
-// Digits then lower-case letters up to the end of the word; what stands before the digits is checked in code.
-const DIGITS_GLUED = /(\p{N}+(?:[.,]\p{N}+)*)(\p{Ll}+)(?![\p{L}\p{N}])/gu;
+// Digits then lower-case letters up to the end of the word; what stands before the digits is checked in
+// code. The look-behind stops the search restarting inside a run of digits (quadratic on long numbers).
+const DIGITS_GLUED = /(?<![\p{N}.,])(\p{N}+(?:[.,]\p{N}+)*)(\p{Ll}+)(?![\p{L}\p{N}])/gu;
 const FUNCTION_WORD_GLUED =
   /(?:^|[^\p{L}\p{N}])(in|on|at|of|by|to|for|from|since|until|than|about|around|over|under|nearly|almost|some|with|and|the|after|before|between|during)(\p{N}+)(?![\p{L}])/gu;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type QaInput, runChecks } from '../../../src/qa/runChecks';
+import { MAX_FINDINGS, type QaInput, runChecks } from '../../../src/qa/runChecks';
 import { CLEAN_SENTENCES } from './labelled/cleanSentences';
 import { generatedCases } from './labelled/corruptions';
 import { SAMPLE_GLOSSARY } from './labelled/sampleCases';
@@ -38,5 +38,19 @@ describe('QA checks: cost per sentence', () => {
     // Generous bounds: a shared CI core is slow and noisy; typical figures are tens of microseconds.
     expect(onImport).toBeLessThan(500);
     expect(onSave).toBeLessThan(1_000);
+  });
+
+  it.each([
+    ['a run of digits', `${'1'.repeat(20_000)}a1`],
+    ['a list of numbers', '1,'.repeat(10_000)],
+    ['dotted words around an @', `${'a.'.repeat(5_000)}@${'b.'.repeat(5_000)}`],
+    ['repeated words', 'the the '.repeat(5_000)],
+    ['quotation marks', '“'.repeat(10_000)],
+  ])('when a 20,000-character text is %s, then the checks stay fast and report at most MAX_FINDINGS', (_, text) => {
+    const glossary = [{ id: 'a', term: 'a', preferred: 'b', matchCase: false, wholeWord: true }];
+    const started = performance.now();
+    const findings = runChecks({ text, mt: `${text}x`, source: text, sourceLanguage: 'de', glossary });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(findings.length).toBeLessThanOrEqual(MAX_FINDINGS);
   });
 });
