@@ -157,8 +157,9 @@ export const QA_CHECKS: readonly CheckInfo[] = [
     id: 'doubled-word',
     title: 'Doubled word',
     description:
-      'The same word twice in a row ("the the"). Not "had had" or "that that" (grammatical), not "what it is is", ' +
-      'not names written twice ("Bora Bora", "Sirhan Sirhan"), not words across a comma. Fix: drop the second.',
+      'The same word or pair of words twice in a row ("the the", "it was it was"). Not "had had" or "that that" ' +
+      '(grammatical), not "what it is is", not a capitalised second word (names: "Bora Bora", "Sirhan Sirhan"), ' +
+      'not "bye bye" or "on and on and on", not words across a comma. Fix: drop the repetition.',
     severity: 'error',
     reads: 'text',
     englishOnly: true,

@@ -13,7 +13,11 @@ function referenceOf(context: CheckContext): string {
 
 function labelOf(marker: string, codes: readonly InlineCode[]): string {
   const code = codes.find((candidate) => candidate.marker === marker);
-  return code ? `inline code ${code.label}` : 'an inline code';
+  return code ? `the inline code ${code.label}` : 'an inline code';
+}
+
+function capitalised(phrase: string): string {
+  return phrase[0]!.toUpperCase() + phrase.slice(1);
 }
 
 function countMarkers(text: string): Map<string, number> {
@@ -23,22 +27,24 @@ function countMarkers(text: string): Map<string, number> {
 }
 
 export const inlineCodeCount: Check = (context, findings) => {
-  const reference = referenceOf(context);
-  if (!hasMarkers(reference) && !hasMarkers(context.text)) return;
+  const referenceText = referenceOf(context);
+  if (!hasMarkers(referenceText) && !hasMarkers(context.text)) return;
   if (context.source === null && !context.edited) return;
-  const expected = countMarkers(reference);
+  const expected = countMarkers(referenceText);
   const actual = countMarkers(context.text);
 
+  const reference = context.source === null ? 'MT' : 'source';
   for (const [marker, wanted] of expected) {
-    const missing = wanted - (actual.get(marker) ?? 0);
-    if (missing <= 0) continue;
+    const kept = actual.get(marker) ?? 0;
+    if (kept >= wanted) continue;
     const where = locateInMt(context, marker);
-    const label = labelOf(marker, context.codes);
+    const has = wanted > 1 ? `has ${labelOf(marker, context.codes)} ${wanted} times` : `has ${labelOf(marker, context.codes)}`;
+    const textHas = kept === 0 ? 'the text has none' : `the text has it ${kept} times`;
     findings.push({
       check: 'inline-code-missing',
       start: where,
       end: where,
-      message: `The ${context.source === null ? 'MT' : 'source'} has ${label}${wanted > 1 ? ` ${wanted} times` : ''} and the text ${missing === wanted ? 'has none' : `has it ${wanted - missing} times`}: put it back where it belongs.`,
+      message: `The ${reference} ${has} and ${textHas}: put it back where it belongs.`,
     });
   }
 
@@ -55,8 +61,8 @@ export const inlineCodeCount: Check = (context, findings) => {
       end: index + 1,
       message:
         (expected.get(marker) ?? 0) === 0
-          ? `The ${labelOf(marker, context.codes)} is not in the ${context.source === null ? 'MT' : 'source'}: delete it.`
-          : `The ${labelOf(marker, context.codes)} occurs here once more than in the ${context.source === null ? 'MT' : 'source'}: delete the extra one.`,
+          ? `${capitalised(labelOf(marker, context.codes))} is not in the ${reference}: delete it.`
+          : `${capitalised(labelOf(marker, context.codes))} occurs here once more than in the ${reference}: delete the extra one.`,
     });
   }
 };

@@ -12,7 +12,7 @@
  */
 import type { InlineCode } from '../codes/inlineCodes';
 import type { SegmentKind } from '../segmentation/document';
-import { checkPriority } from './checks';
+import { type CheckId, checkInfo, checkPriority } from './checks';
 import { finalPunctuationLost, numberChanged, sourceNumberMismatch, sourceUrlMismatch, urlChanged } from './comparison';
 import { type Check, createContext } from './context';
 import type { Finding } from './finding';
@@ -58,29 +58,30 @@ export interface QaInput {
   glossary?: readonly GlossaryTerm[];
 }
 
-const CHECKS: readonly { run: Check; englishOnly: boolean }[] = [
-  { run: leadingTrailingSpace, englishOnly: false },
-  { run: doubleSpace, englishOnly: false },
-  { run: spaceBeforePunctuation, englishOnly: true },
-  { run: missingSpaceAfterPunctuation, englishOnly: true },
-  { run: spaceBeforeHyphen, englishOnly: true },
-  { run: spaceAfterHyphen, englishOnly: true },
-  { run: numberGluedToWord, englishOnly: true },
-  { run: spaceBeforePercent, englishOnly: true },
-  { run: decimalComma, englishOnly: true },
-  { run: doubledWord, englishOnly: true },
-  { run: unbalancedBrackets, englishOnly: false },
-  { run: unbalancedQuotes, englishOnly: true },
-  { run: lowercaseStart, englishOnly: true },
-  { run: invisibleCharacter, englishOnly: false },
-  { run: finalPunctuationLost, englishOnly: false },
-  { run: numberChanged, englishOnly: false },
-  { run: urlChanged, englishOnly: false },
-  { run: glossaryTerms, englishOnly: false },
-  { run: sourceNumberMismatch, englishOnly: false },
-  { run: sourceUrlMismatch, englishOnly: false },
-  { run: inlineCodeCount, englishOnly: false },
-  { run: inlineCodeOrder, englishOnly: false },
+/** Each check function with the ids it reports (its catalogue entries say whether it needs English text). */
+const CHECKS: readonly { run: Check; reports: readonly CheckId[] }[] = [
+  { run: leadingTrailingSpace, reports: ['leading-trailing-space'] },
+  { run: doubleSpace, reports: ['double-space'] },
+  { run: spaceBeforePunctuation, reports: ['space-before-punctuation'] },
+  { run: missingSpaceAfterPunctuation, reports: ['missing-space-after-punctuation'] },
+  { run: spaceBeforeHyphen, reports: ['space-before-hyphen'] },
+  { run: spaceAfterHyphen, reports: ['space-after-hyphen'] },
+  { run: numberGluedToWord, reports: ['number-glued-to-word'] },
+  { run: spaceBeforePercent, reports: ['space-before-percent'] },
+  { run: decimalComma, reports: ['decimal-comma'] },
+  { run: doubledWord, reports: ['doubled-word'] },
+  { run: unbalancedBrackets, reports: ['unbalanced-brackets'] },
+  { run: unbalancedQuotes, reports: ['unbalanced-quotes'] },
+  { run: lowercaseStart, reports: ['lowercase-start'] },
+  { run: invisibleCharacter, reports: ['invisible-character'] },
+  { run: finalPunctuationLost, reports: ['final-punctuation-lost'] },
+  { run: numberChanged, reports: ['number-changed'] },
+  { run: urlChanged, reports: ['url-changed'] },
+  { run: glossaryTerms, reports: ['glossary-term', 'glossary-term-rewritten'] },
+  { run: sourceNumberMismatch, reports: ['source-number-mismatch'] },
+  { run: sourceUrlMismatch, reports: ['source-url-mismatch'] },
+  { run: inlineCodeCount, reports: ['inline-code-missing', 'inline-code-extra'] },
+  { run: inlineCodeOrder, reports: ['inline-code-order'] },
 ];
 
 /**
@@ -101,7 +102,7 @@ export function runChecks(input: QaInput): Finding[] {
   });
   const findings: Finding[] = [];
   for (const check of CHECKS) {
-    if (check.englishOnly && !context.english) continue;
+    if (!context.english && check.reports.every((id) => checkInfo(id).englishOnly)) continue;
     check.run(context, findings);
   }
   return resolveOverlappingFixes(dropSubsumed(findings).sort(byPosition).slice(0, MAX_FINDINGS));

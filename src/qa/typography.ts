@@ -28,7 +28,7 @@ const FUNCTION_WORDS = new Set([
   'a', 'an', 'the', 'and', 'but', 'or', 'nor', 'so', 'yet', 'which', 'who', 'whom', 'whose', 'that', 'this', 'these',
   'those', 'it', 'its', 'he', 'she', 'we', 'they', 'i', 'you', 'his', 'her', 'their', 'our', 'is', 'was', 'are', 'were',
   'be', 'been', 'has', 'have', 'had', 'not', 'if', 'when', 'while', 'as', 'at', 'by', 'for', 'from', 'with', 'of', 'on',
-  'to', 'or', 'although', 'though', 'because', 'since', 'where', 'what', 'how', 'even', 'just', 'only', 'also',
+  'to', 'although', 'though', 'because', 'since', 'where', 'what', 'how', 'even', 'just', 'only', 'also',
 ]);
 
 // ─── leading-trailing-space ──────────────────────────────────────────────────
@@ -83,10 +83,10 @@ export const doubleSpace: Check = (context, findings) => {
   }
 };
 
-// Capitalised words that follow a dot without a space in names, not sentences: "Booking.Com", "Node.Js".
-const DOTTED_NAME_PARTS = new Set(['Com', 'Org', 'Net', 'Gov', 'Edu', 'Int', 'Mil', 'Info', 'Biz', 'Io', 'Js', 'Ts', 'Py', 'Ai']);
-
 // ─── space-before-punctuation ────────────────────────────────────────────────
+
+// Capitalised words that follow a dot in names, not sentences: "Booking.Com", "Node.Js", "the .Net framework".
+const DOTTED_NAME_PARTS = new Set(['Com', 'Org', 'Net', 'Gov', 'Edu', 'Int', 'Mil', 'Info', 'Biz', 'Io', 'Js', 'Ts', 'Py', 'Ai']);
 
 const SPACE_BEFORE_PUNCTUATION = new RegExp(`(?<=\\S)[${SPACES}]+([,.;:?!])`, 'gu');
 
@@ -128,7 +128,6 @@ export const spaceBeforePunctuation: Check = (context, findings) => {
 };
 
 // ─── missing-space-after-punctuation ─────────────────────────────────────────
-
 
 // Each pattern starts at the mark (fast to scan for); the character before it is checked in code.
 // What a mark glued to the next word follows: a word, a number, a closing bracket or quote, a percent sign.
@@ -180,7 +179,8 @@ export const missingSpaceAfterPunctuation: Check = (context, findings) => {
       const index = match.index;
       const previous = text[index - 1] ?? ' ';
       const digitBoth = /\p{N}/u.test(previous) && /\p{N}/u.test(text[index + 1]!);
-      const dayThenYear = digitBoth && /(?:^|\P{N})\p{N}{1,2}$/u.test(before(index, 3)) && /^\p{N}{4}(?!\p{N})/u.test(text.slice(index + 1, index + 6));
+      const dayThenYear =
+        digitBoth && /(?:^|\P{N})\p{N}{1,2}$/u.test(before(index, 3)) && /^\p{N}{4}(?!\p{N})/u.test(text.slice(index + 1, index + 6));
       if (WORD_END.test(previous) && (!digitBoth || dayThenYear)) report(index, ',');
     }
   }
@@ -538,8 +538,8 @@ export const invisibleCharacter: Check = ({ text }, findings) => {
   for (const match of text.matchAll(INVISIBLE)) {
     const char = match[0];
     const start = match.index;
-    const { before, after } = quoteAround(text, start, start + 1);
-    const where = `"${before}${after}"`;
+    // The characters around it (the invisible one left out), to find the place.
+    const where = `"${text.slice(Math.max(0, start - 12), start).trimStart()}${text.slice(start + 1, start + 13).trimEnd()}"`;
     if (char === '\uFFFD') {
       findings.push({
         check: 'invisible-character',
