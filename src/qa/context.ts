@@ -1,0 +1,67 @@
+import type { InlineCode } from '../codes/inlineCodes';
+import type { SegmentKind } from '../segmentation/document';
+import { MtToTextMap } from './alignment';
+import type { Finding } from './finding';
+import type { GlossaryTerm } from './glossary';
+import { findLinks, insideAny, type LinkSpan } from './links';
+
+/** What every check reads: the input, normalised, plus what several checks share (computed once). */
+export interface CheckContext {
+  text: string;
+  mt: string;
+  /** The text differs from the MT (checks that compare with the MT run only then). */
+  edited: boolean;
+  source: string | null;
+  sourceLanguage: string | null;
+  targetLanguage: string;
+  english: boolean;
+  kind: SegmentKind;
+  codes: readonly InlineCode[];
+  glossary: readonly GlossaryTerm[];
+  /** URLs and e-mail addresses of the text: typography checks leave them alone. */
+  links: readonly LinkSpan[];
+  mtToText: MtToTextMap;
+}
+
+export type Check = (context: CheckContext, findings: Finding[]) => void;
+
+export function createContext(input: {
+  text: string;
+  mt: string;
+  source: string | null;
+  sourceLanguage: string | null;
+  targetLanguage: string;
+  kind: SegmentKind;
+  codes: readonly InlineCode[];
+  glossary: readonly GlossaryTerm[];
+}): CheckContext {
+  return {
+    ...input,
+    edited: input.text !== input.mt,
+    english: input.targetLanguage.toLowerCase().split(/[-_]/)[0] === 'en',
+    links: findLinks(input.text),
+    mtToText: new MtToTextMap(input.mt, input.text),
+  };
+}
+
+export function inLink(context: CheckContext, index: number): boolean {
+  return context.links.length > 0 && insideAny(context.links, index);
+}
+
+/**
+ * The words around a span, for quoting in a message: from the whitespace before
+ * it to the whitespace after it (at most 30 characters each side).
+ */
+export function quoteAround(text: string, start: number, end: number): { before: string; after: string } {
+  let from = start;
+  while (from > 0 && start - from < 30 && !/\s/.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && to - end < 30 && !/\s/.test(text[to]!)) to++;
+  return { before: text.slice(from, start), after: text.slice(end, to) };
+}
+
+/** `"three -year"` and `"three-year"`: the quoted words as they stand and with the fix applied. */
+export function quoteWithFix(text: string, start: number, end: number, fix: string): { found: string; fixed: string } {
+  const { before, after } = quoteAround(text, start, end);
+  return { found: before + text.slice(start, end) + after, fixed: before + fix + after };
+}
