@@ -1,0 +1,212 @@
+/**
+ * A strict, namespace-aware, incremental XML parser for files from outside,
+ * built on saxes, that also says WHERE each tag is in the text, so that writers
+ * can splice changes into the original instead of re-serialising it.
+ *
+ * Hostile input is refused before it can do harm:
+ * - a DOCTYPE with an internal subset (entity declarations: "billion laughs",
+ *   XXE) is refused; a DOCTYPE that only names an external DTD is ignored and
+ *   the DTD is never fetched (nothing here opens files or sockets);
+ * - references to undefined entities, undeclared namespace prefixes, characters
+ *   XML does not allow and every other well-formedness error stop the parse
+ *   with the line and column.
+ *
+ * Offsets are indexes into the decoded text (UTF-16 code units), counting a
+ * leading BOM, so `text.slice(tag.start, tag.end)` is the tag as written.
+ */
+import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import { InterchangeError } from './errors';
+import { StrictTextDecoder } from './textEncoding';
+
+export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+
+export interface XmlStartTag {
+  /** The qualified name as written ("target", "mtc:match"). */
+  name: string;
+  local: string;
+  /** The namespace URI ('' for none). */
+  uri: string;
+  /** Attributes by qualified name as written ("state", "xml:space", "its:version"). */
+  attributes: Record<string, SaxesAttributeNS>;
+  selfClosing: boolean;
+  /** Offset of "<". */
+  start: number;
+  /** Offset after ">" (or "/>"). */
+  end: number;
+  /** Offset after the markup before this tag: text.slice(before, start) is the text between them. */
+  before: number;
+}
+
+export interface XmlEndTag {
+  /** Offset of "</" (equal to `end` for a self-closing tag). */
+  start: number;
+  end: number;
+}
+
+export interface XmlHandlers {
+  openTag(tag: XmlStartTag): void;
+  closeTag(tag: XmlStartTag, end: XmlEndTag): void;
+  /** Character data, entities expanded and line ends normalised; CDATA sections too. */
+  text(text: string): void;
+}
+
+export interface XmlStreamOptions {
+  /** How the messages name the file: "XLIFF file", "TBX file". */
+  fileKind: string;
+}
+
+export function attributeValue(tag: XmlStartTag, name: string): string | undefined {
+  return tag.attributes[name]?.value;
+}
+
+export class XmlStream {
+  private readonly parser = new SaxesParser({ xmlns: true, position: true });
+  private readonly decoder = new StrictTextDecoder('xml');
+  private readonly stack: XmlStartTag[] = [];
+  /** The text from `bufferStart` on: what `raw()` can still return. */
+  private buffer = '';
+  private bufferStart = 0;
+  private received = 0;
+  private keepFrom = Number.POSITIVE_INFINITY;
+  private lastMarkupEnd = 0;
+
+  constructor(
+    private readonly handlers: XmlHandlers,
+    private readonly options: XmlStreamOptions,
+  ) {
+    const parser = this.parser;
+    parser.on('error', (error) => {
+      throw this.wellFormednessError(error.message);
+    });
+    parser.on('doctype', (doctype) => {
+      if (doctype.includes('[')) {
+        throw new InterchangeError(
+          'dtd_not_allowed',
+          `The ${this.options.fileKind} declares its own DTD (a DOCTYPE with [...]): Redline refuses entity declarations, which can expand without limit or read other files. Remove the DOCTYPE and import it again.`,
+          this.here(),
+        );
+      }
+      this.lastMarkupEnd = parser.position;
+    });
+    parser.on('opentag', (node) => this.onOpenTag(node as SaxesTagNS));
+    parser.on('closetag', () => this.onCloseTag());
+    parser.on('text', (text) => this.handlers.text(text));
+    parser.on('cdata', (text) => {
+      this.lastMarkupEnd = parser.position;
+      this.handlers.text(text);
+    });
+    parser.on('comment', () => {
+      // saxes reports a comment on its "--", before reading the ">" that must follow.
+      this.lastMarkupEnd = parser.position + 1;
+    });
+    parser.on('processinginstruction', () => {
+      this.lastMarkupEnd = parser.position;
+    });
+  }
+
+  /** The name of the text encoding once known: 'utf-8', 'utf-16le', 'windows-1252', ... */
+  get encoding(): string {
+    return this.decoder.encoding ?? 'utf-8';
+  }
+
+  /** How many characters of text have been parsed. */
+  get length(): number {
+    return this.received;
+  }
+
+  /** Feeds the next chunk: bytes (decoded strictly) or text that is already decoded (never mix them). */
+  write(chunk: Uint8Array | string): void {
+    this.feed(typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
+  }
+
+  close(): void {
+    this.feed(this.decoder.end());
+    this.parser.close();
+  }
+
+  /**
+   * Text of the input between two offsets. Only text after the earliest offset
+   * passed to `keep` (and after the last markup) is still there.
+   */
+  raw(start: number, end: number): string {
+    if (start < this.bufferStart) throw new Error(`XmlStream: text at ${start} was already dropped`);
+    return this.buffer.slice(start - this.bufferStart, end - this.bufferStart);
+  }
+
+  /** Keeps the text from `offset` on available to `raw()` until `release()`. */
+  keep(offset: number): void {
+    this.keepFrom = offset;
+  }
+
+  release(): void {
+    this.keepFrom = Number.POSITIVE_INFINITY;
+  }
+
+  /** The names of the open elements, outermost first (for messages). */
+  get openElements(): readonly XmlStartTag[] {
+    return this.stack;
+  }
+
+  here(): { line: number; column: number } {
+    return { line: this.parser.line, column: this.parser.column + 1 };
+  }
+
+  private feed(text: string): void {
+    const dropTo = Math.min(this.keepFrom, this.lastMarkupEnd, this.bufferStart + this.buffer.length);
+    if (dropTo > this.bufferStart) {
+      this.buffer = this.buffer.slice(dropTo - this.bufferStart);
+      this.bufferStart = dropTo;
+    }
+    this.buffer += text;
+    this.received += text.length;
+    this.parser.write(text);
+  }
+
+  private onOpenTag(node: SaxesTagNS): void {
+    const end = this.parser.position;
+    // An attribute value cannot hold "<", so the last "<" before the end is the tag's.
+    const start = this.bufferStart + this.buffer.lastIndexOf('<', end - 1 - this.bufferStart);
+    const tag: XmlStartTag = {
+      name: node.name,
+      local: node.local,
+      uri: node.uri,
+      attributes: node.attributes,
+      selfClosing: node.isSelfClosing,
+      start,
+      end,
+      before: this.lastMarkupEnd,
+    };
+    this.lastMarkupEnd = end;
+    this.stack.push(tag);
+    this.handlers.openTag(tag);
+  }
+
+  private onCloseTag(): void {
+    const tag = this.stack.pop()!;
+    let endTag: XmlEndTag;
+    if (tag.selfClosing) {
+      endTag = { start: tag.end, end: tag.end };
+    } else {
+      const end = this.parser.position;
+      endTag = { start: this.bufferStart + this.buffer.lastIndexOf('<', end - 1 - this.bufferStart), end };
+      this.lastMarkupEnd = end;
+    }
+    this.handlers.closeTag(tag, endTag);
+  }
+
+  private wellFormednessError(saxesMessage: string): InterchangeError {
+    // saxes prefixes "line:column: "; we report the position ourselves.
+    const problem = saxesMessage.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '');
+    const unbound = /^unbound namespace prefix: "([^"]+)"/.exec(problem);
+    const detail = unbound
+      ? `it uses the namespace prefix "${unbound[1]}" without declaring it (xmlns:${unbound[1]}="...")`
+      : problem === 'undefined entity.'
+        ? 'it refers to an entity that XML does not define (only &amp; &lt; &gt; &quot; &apos; and numeric references are allowed)'
+        : problem.replace(/\.$/, '');
+    return new InterchangeError(
+      'not_well_formed',
+      `The ${this.options.fileKind} is not well-formed XML: ${detail}.`,
+      this.here(),
+    );
+  }
+}
