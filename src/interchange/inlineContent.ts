@@ -29,6 +29,8 @@ export interface CodeOccurrence {
 
 export type ContentPart = string | CodeOccurrence;
 
+const PRIVATE_USE = /[\ue000-\uf8ff]/;
+
 export interface MarkedSegment {
   source: string;
   mt: string;
@@ -36,10 +38,14 @@ export interface MarkedSegment {
 }
 
 const XML_SPACE_RUN = /[ \t\r\n]+/g;
+const COLLAPSIBLE = /[\t\r\n]| {2}/;
 
 /** xml:space="default": runs of white space are one space, none at the ends. */
 export function collapseSpace(text: string): string {
-  return text.replace(XML_SPACE_RUN, ' ').replace(/^ | $/g, '');
+  const collapsed = COLLAPSIBLE.test(text) ? text.replace(XML_SPACE_RUN, ' ') : text;
+  const start = collapsed.charCodeAt(0) === 0x20 ? 1 : 0;
+  const end = collapsed.length > start && collapsed.charCodeAt(collapsed.length - 1) === 0x20 ? collapsed.length - 1 : collapsed.length;
+  return start === 0 && end === collapsed.length ? collapsed : collapsed.slice(start, end);
 }
 
 export function partsText(parts: readonly ContentPart[]): string {
@@ -60,7 +66,7 @@ export function markCodes(
   const literal = new Set<number>();
   for (const parts of [sourceParts, targetParts]) {
     for (const part of parts) {
-      if (typeof part !== 'string') continue;
+      if (typeof part !== 'string' || !PRIVATE_USE.test(part)) continue;
       for (let i = 0; i < part.length; i++) {
         const code = part.charCodeAt(i);
         if (code >= CODE_MARKER_FIRST && code <= CODE_MARKER_LAST) literal.add(code);

@@ -39,3 +39,15 @@ export interface ElementRange {
   open: Range;
   close: Range | null;
 }
+
+/** A glossary rule: where the MT writes `term`, the editor should find `preferred`. */
+export interface GlossaryEntry {
+  /** The term as MT writes it: a forbidden, deprecated or merely admitted variant (or `preferred` itself). */
+  term: string;
+  preferred: string;
+  note?: string;
+  matchCase: boolean;
+  wholeWord: boolean;
+  /** BCP 47 tag of the language both terms are in. */
+  language: string;
+}

@@ -368,6 +368,7 @@ export class XliffReader {
   private version: '1.2' | '2.0' | null = null;
   private versionAttribute = '';
   private rootTag: Range = [0, 0];
+  private namespace = '';
   private readonly frames: Frame[] = [];
   private unitOrdinal = 0;
   private paragraph = 0;
@@ -440,8 +441,9 @@ export class XliffReader {
     return ready;
   }
 
+  /** XLIFF elements are in the namespace of the root <xliff>. */
   private isXliff(uri: string): boolean {
-    return this.version === '2.0' ? uri === XLIFF_2_NAMESPACE : XLIFF_1_NAMESPACES.has(uri);
+    return uri === this.namespace;
   }
 
   private onText(text: string): void {
@@ -451,6 +453,12 @@ export class XliffReader {
 
   private openTag(tag: XmlStartTag): void {
     const parent = this.frames.at(-1);
+    if (this.content) {
+      // Inline markup: only its depth matters here, so it shares its parent's frame.
+      this.frames.push(parent!);
+      this.content.recorder.open(tag);
+      return;
+    }
     const space = attributeValue(tag, 'xml:space');
     const translate = attributeValue(tag, 'translate');
     const frame: Frame = {
@@ -460,11 +468,6 @@ export class XliffReader {
     };
     this.frames.push(frame);
     const depth = this.frames.length;
-
-    if (this.content) {
-      this.content.recorder.open(tag);
-      return;
-    }
     if (this.capture) return;
     if (this.version === null) {
       this.startDocument(tag);
@@ -522,6 +525,7 @@ export class XliffReader {
       throw new InterchangeError('not_xliff', `This is not an XLIFF file: its root element is <${tag.name}>, not <xliff>.`);
     }
     this.versionAttribute = version;
+    this.namespace = tag.uri;
     if (tag.uri === XLIFF_2_NAMESPACE && /^2\.\d+$/.test(version)) {
       this.version = '2.0';
       this.sourceLanguage = attributeValue(tag, 'srcLang') ?? null;
@@ -621,15 +625,20 @@ export class XliffReader {
     const targetPreserve = unit.target?.preserve ?? unit.source.preserve;
     const state = unit.target ? attributeValue(unit.target.tag, 'state') : undefined;
     const unitId = attributeValue(unit.tag, 'id') ?? String(unit.ordinal);
-    const common = {
-      format: 'xliff-1.2' as const,
+    // Anchors are built whole (no object spread): this runs once per segment of big files.
+    const anchor = (mid: string | null, content: ElementRange | null, insertMrkAt: number | null, segSource: Xliff12Anchor['segSource']): Xliff12Anchor => ({
+      format: 'xliff-1.2',
       unit: unit.ordinal,
-      unitTag: [unit.tag.start, unit.tag.end] as Range,
+      unitTag: [unit.tag.start, unit.tag.end],
+      mid,
       target: targetElement,
+      content,
       insertTargetAt: unit.insertTargetAt,
+      insertMrkAt,
+      segSource,
       indent: unit.sourceIndent,
       preserveSpace: targetPreserve,
-    };
+    });
     const drafts: { sourceParts: ContentPart[]; targetParts: ContentPart[]; sourcePreserve: boolean; anchor: Xliff12Anchor; separator: string }[] = [];
     const segmented = segSource !== null && segSource.segments.length > 0 && (target === null || target.segments.length > 0);
     if (segmented) {
@@ -642,13 +651,10 @@ export class XliffReader {
           targetParts: targetSlice?.parts ?? [],
           sourcePreserve: unit.segSource!.preserve,
           separator: index < segSource.segments.length - 1 ? segSource.gaps[index + 1]! : '',
-          anchor: {
-            ...common,
-            mid: slice.mid,
-            content: targetSlice?.element ?? null,
-            insertMrkAt: targetSlice || !targetElement ? null : insertMrkAt,
-            segSource: { content: segSourceContent, mrkContent: contentRange(slice.element) },
-          },
+          anchor: anchor(slice.mid, targetSlice?.element ?? null, targetSlice || !targetElement ? null : insertMrkAt, {
+            content: segSourceContent,
+            mrkContent: contentRange(slice.element),
+          }),
         });
         if (targetSlice) insertMrkAt = targetSlice.element.close?.[1] ?? targetSlice.element.open[1];
       });
@@ -658,7 +664,7 @@ export class XliffReader {
         targetParts: target?.whole ?? [],
         sourcePreserve: unit.source.preserve,
         separator: '',
-        anchor: { ...common, mid: null, content: targetElement, insertMrkAt: null, segSource: null },
+        anchor: anchor(null, targetElement, null, null),
       });
     }
     const segments: XliffSegment[] = [];

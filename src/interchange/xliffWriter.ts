@@ -32,7 +32,7 @@
  * "redline:" subState always goes unless the segment is rejected).
  *
  * The writer works in bounded steps (a generator: each next() copies at most
- * ~64K characters or ~500 units) so a big export never blocks the event loop.
+ * ~64K characters or splices ~200 units) so a big export never blocks the event loop.
  * Pass EVERY segment of the document (untouched ones too): a unit's layout
  * (new segmented targets, 2.0 code pairs across segments) depends on all of them.
  */
@@ -67,9 +67,9 @@ interface Splice {
   text: string;
 }
 
-/** Characters copied per step, and units spliced per step, at most. */
+/** Characters copied per step, and units spliced per step, at most (a few milliseconds each). */
 const STEP_CHARACTERS = 1 << 16;
-const STEP_UNITS = 500;
+const STEP_UNITS = 200;
 const DECODE_STEP_BYTES = 1 << 20;
 
 const STATE_12: Record<ReviewStatus, string | null> = {
@@ -85,6 +85,11 @@ const STATE_20: Record<ReviewStatus, string> = {
   rejected: 'translated',
 };
 const REJECTED_SUBSTATE = 'redline:rejected';
+
+/** A Redline status as XLIFF 2.0 segment attributes (see the table above). */
+export function xliff20State(status: ReviewStatus): { state: string; subState?: string } {
+  return status === 'rejected' ? { state: STATE_20.rejected, subState: REJECTED_SUBSTATE } : { state: STATE_20[status] };
+}
 
 /** The whole export at once (tests, small files). */
 export function writeXliff(original: Uint8Array, document: XliffDocument, updates: readonly XliffSegmentUpdate[], options?: XliffWriteOptions): Uint8Array;
@@ -119,19 +124,20 @@ export function* xliffExportChunks(
   updates: readonly XliffSegmentUpdate[],
   options: XliffWriteOptions = {},
 ): Generator<Uint8Array | string> {
-  let text: string;
+  let text: PiecedText;
   let encoder: XmlTextEncoder | null = null;
   if (typeof original === 'string') {
-    text = original;
+    text = new PiecedText([original]);
   } else {
+    // Decoded 1 MB per step, and kept in pieces: joining a big file into one string is itself a long step.
     const decoder = new StrictTextDecoder('xml');
-    const parts: string[] = [];
+    const pieces: string[] = [];
     for (let offset = 0; offset < original.length; offset += DECODE_STEP_BYTES) {
-      parts.push(decoder.write(original.subarray(offset, offset + DECODE_STEP_BYTES)));
+      pieces.push(decoder.write(original.subarray(offset, offset + DECODE_STEP_BYTES)));
       yield new Uint8Array(0);
     }
-    parts.push(decoder.end());
-    text = parts.join('');
+    pieces.push(decoder.end());
+    text = new PiecedText(pieces);
     encoder = new XmlTextEncoder(document.encoding);
   }
   if (text.length !== document.length) {
@@ -139,7 +145,7 @@ export function* xliffExportChunks(
   }
   const output = (chunk: string): Uint8Array | string => (encoder ? encoder.encode(chunk) : chunk);
 
-  const units = unitsInOrder(updates);
+  const ordered = unitsInOrder(updates);
   const version: XliffVersion = document.version;
   let out = '';
   let cursor = 0;
@@ -148,7 +154,7 @@ export function* xliffExportChunks(
   function* copyTo(end: number): Generator<Uint8Array | string> {
     while (end - cursor + out.length > STEP_CHARACTERS) {
       let cut = cursor + Math.max(0, STEP_CHARACTERS - out.length);
-      if (cut > cursor && isHighSurrogate(text.charCodeAt(cut - 1))) cut--;
+      if (cut > cursor && isHighSurrogate(text.slice(cut - 1, cut).charCodeAt(0))) cut--;
       out += text.slice(cursor, cut);
       cursor = cut;
       yield output(out);
@@ -158,13 +164,14 @@ export function* xliffExportChunks(
     cursor = end;
   }
 
-  const rootSplice = version === '2.0' ? targetLanguageSplice(text, document, units, options) : null;
+  const rootSplice = version === '2.0' ? targetLanguageSplice(text, document, ordered, options) : null;
   if (rootSplice) {
     yield* copyTo(rootSplice.start);
     out += rootSplice.text;
     cursor = rootSplice.end;
   }
-  for (const unit of units) {
+  for (const unit of unitGroups(ordered)) {
+    if (unit.length > 1) unit.sort((a, b) => segmentPosition(a.anchor) - segmentPosition(b.anchor));
     const splices = version === '1.2' ? unitSplices12(text, unit as Update12[]) : unitSplices20(text, unit as Update20[]);
     for (const splice of splices) {
       yield* copyTo(splice.start);
@@ -181,6 +188,45 @@ export function* xliffExportChunks(
   if (out) yield output(out);
 }
 
+/** A long text held as consecutive pieces; slices may cross pieces. */
+class PiecedText {
+  readonly length: number;
+  private readonly starts: number[] = [];
+
+  constructor(private readonly pieces: readonly string[]) {
+    let length = 0;
+    for (const piece of pieces) {
+      this.starts.push(length);
+      length += piece.length;
+    }
+    this.length = length;
+  }
+
+  slice(start: number, end: number): string {
+    let index = this.pieceAt(start);
+    let out = '';
+    while (start < end && index < this.pieces.length) {
+      const pieceStart = this.starts[index]!;
+      const piece = this.pieces[index]!;
+      out += piece.slice(start - pieceStart, end - pieceStart);
+      start = pieceStart + piece.length;
+      index++;
+    }
+    return out;
+  }
+
+  private pieceAt(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+}
+
 type Update12 = XliffSegmentUpdate & { anchor: Xliff12Anchor };
 type Update20 = XliffSegmentUpdate & { anchor: Xliff20Anchor };
 
@@ -188,17 +234,30 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-/** Updates grouped by unit, units in document order, segments in document order. */
-function unitsInOrder(updates: readonly XliffSegmentUpdate[]): XliffSegmentUpdate[][] {
-  const byUnit = new Map<number, XliffSegmentUpdate[]>();
-  for (const update of updates) {
-    const unit = byUnit.get(update.anchor.unit);
-    if (unit) unit.push(update);
-    else byUnit.set(update.anchor.unit, [update]);
+/**
+ * Updates grouped by unit, units and their segments in document order. The app
+ * usually passes them in document order already; only otherwise is there a sort.
+ */
+function unitsInOrder(updates: readonly XliffSegmentUpdate[]): readonly XliffSegmentUpdate[] {
+  for (let i = 1; i < updates.length; i++) {
+    if (updates[i]!.anchor.unit < updates[i - 1]!.anchor.unit) {
+      return [...updates].sort((a, b) => a.anchor.unit - b.anchor.unit);
+    }
   }
-  const units = [...byUnit.entries()].sort(([a], [b]) => a - b).map(([, unit]) => unit);
-  for (const unit of units) unit.sort((a, b) => segmentPosition(a.anchor) - segmentPosition(b.anchor));
-  return units;
+  return updates;
+}
+
+/** The units of updates in unit order, one group at a time (so grouping is spread over the steps). */
+function* unitGroups(updates: readonly XliffSegmentUpdate[]): Generator<XliffSegmentUpdate[]> {
+  let group: XliffSegmentUpdate[] = [];
+  for (const update of updates) {
+    if (group.length > 0 && group[0]!.anchor.unit !== update.anchor.unit) {
+      yield group;
+      group = [];
+    }
+    group.push(update);
+  }
+  if (group.length > 0) yield group;
 }
 
 function segmentPosition(anchor: XliffAnchor): number {
@@ -211,7 +270,7 @@ function changesText(update: XliffSegmentUpdate): boolean {
 }
 
 /** The start tag at `range`, checked to be the element the anchor says (else the wrong file was given). */
-function startTagAt(text: string, range: Range, element: string): string {
+function startTagAt(text: PiecedText, range: Range, element: string): string {
   const tag = text.slice(range[0], range[1]);
   if (!tag.startsWith('<') || localName(tagName(tag)) !== element) {
     throw new InterchangeError('anchor_mismatch', `The XLIFF file given for export does not match this article: no <${element}> where the import found it.`);
@@ -227,7 +286,7 @@ function prefixOf(tag: string): string {
 }
 
 /** New content for an element, keeping the original leading and trailing layout where white space does not count. */
-function contentSplices(text: string, element: ElementRange, startTag: string, markup: string, preserveSpace: boolean): Splice[] {
+function contentSplices(text: PiecedText, element: ElementRange, startTag: string, markup: string, preserveSpace: boolean): Splice[] {
   if (element.close === null) {
     const open = openFormOf(startTag);
     return [{ start: element.open[0], end: element.open[1], text: `${open}${markup}</${tagName(open)}>` }];
@@ -256,7 +315,7 @@ function state12(unit: readonly Update12[]): string | null {
   return null;
 }
 
-function unitSplices12(text: string, unit: readonly Update12[]): Splice[] {
+function unitSplices12(text: PiecedText, unit: readonly Update12[]): Splice[] {
   if (!unit.some((update) => update.touched)) return [];
   const anchor = unit[0]!.anchor;
   const splices: Splice[] = [];
@@ -326,8 +385,8 @@ function unitSplices12(text: string, unit: readonly Update12[]): Splice[] {
 
 // -- XLIFF 2.0 --------------------------------------------------------------------------------------
 
-function targetLanguageSplice(text: string, document: XliffDocument, units: readonly XliffSegmentUpdate[][], options: XliffWriteOptions): Splice | null {
-  const addsTarget = units.some((unit) => unit.some((update) => update.anchor.target === null && changesText(update)));
+function targetLanguageSplice(text: PiecedText, document: XliffDocument, updates: readonly XliffSegmentUpdate[], options: XliffWriteOptions): Splice | null {
+  const addsTarget = updates.some((update) => update.anchor.target === null && changesText(update));
   if (!addsTarget) return null;
   const rootTag = startTagAt(text, document.rootTag, 'xliff');
   if (tagAttribute(rootTag, 'trgLang') !== undefined) return null;
@@ -338,7 +397,7 @@ function targetLanguageSplice(text: string, document: XliffDocument, units: read
   return { start: document.rootTag[0], end: document.rootTag[1], text: withTagAttribute(rootTag, 'trgLang', language) };
 }
 
-function unitSplices20(text: string, unit: readonly Update20[]): Splice[] {
+function unitSplices20(text: PiecedText, unit: readonly Update20[]): Splice[] {
   if (!unit.some((update) => update.touched)) return [];
   const pairing = unitPairing(unit);
   const splices: Splice[] = [];
