@@ -28,6 +28,23 @@ const SINGLE_BYTE_ENCODINGS = new Set([
   'windows-1258', 'x-mac-cyrillic',
 ]);
 
+/**
+ * Node 20's TextDecoder reads windows-1252 (and the labels mapped to it:
+ * ISO-8859-1, US-ASCII) as Latin-1, so 0x80-0x9F come out as C1 controls
+ * instead of € ‚ ƒ „ … “ ” –. These are the characters the WHATWG Encoding
+ * standard gives those bytes.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeSingleByte(decoder: TextDecoder, bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  if (decoder.encoding !== 'windows-1252') return text;
+  return text.replace(/[\x80-\x9f]/g, (char) => String.fromCharCode(WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!));
+}
+
 /** How an XML file says which encoding it uses: its BOM, else its first bytes, else its declaration. */
 function sniffXmlEncoding(head: Uint8Array, complete: boolean): TextEncodingName | null {
   const [b0, b1, b2, b3] = head;
@@ -53,6 +70,18 @@ function sniffXmlEncoding(head: Uint8Array, complete: boolean): TextEncodingName
   // "UTF-16" declared over ASCII-compatible bytes is a common mislabel of UTF-8.
   if (/^utf-?(8|16)$/i.test(declared)) return 'UTF-8';
   return declared;
+}
+
+/**
+ * The encoding an already decoded XML text declares (its declaration, else
+ * UTF-8): what a writer encodes it back to.
+ */
+export function declaredXmlEncoding(head: string): string {
+  const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+  const declared = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(text)?.[1];
+  if (declared === undefined || /^utf-?8$/i.test(declared)) return 'utf-8';
+  if (/^utf-?16$/i.test(declared)) return 'utf-16le';
+  return supportedEncoding(declared);
 }
 
 /** The WHATWG name of an encoding label, or an error when Redline cannot read and write it. */
@@ -187,6 +216,15 @@ export class StrictTextDecoder {
       } catch {
         throw this.invalidBytes(bytes, firstInvalidUtf8Byte(bytes));
       }
+    } else if (SINGLE_BYTE_ENCODINGS.has(this.name)) {
+      try {
+        text = decodeSingleByte(this.decoder!, bytes);
+      } catch {
+        throw new InterchangeError(
+          'invalid_encoding',
+          `The file is not valid ${displayName(this.name)}: it holds bytes that are not text in that encoding, after line ${this.lines}.`,
+        );
+      }
     } else {
       try {
         text = this.decoder!.decode(bytes, { stream: !last });
@@ -246,7 +284,11 @@ function sniffTextEncoding(head: Uint8Array, complete: boolean): TextEncodingNam
   return 'UTF-8';
 }
 
-/** Decodes a whole file at once (small inputs, tests). */
+/**
+ * Decodes a whole file at once. For XML, `text` keeps a BOM as U+FEFF: store
+ * this text as the original document, give it to the reader, and encode the
+ * writer's output back with `new XmlTextEncoder(encoding)`.
+ */
 export function decodeBytes(bytes: Uint8Array, kind: 'xml' | 'text'): { text: string; encoding: string } {
   const decoder = new StrictTextDecoder(kind);
   const text = decoder.write(bytes) + decoder.end();
@@ -298,7 +340,7 @@ function singleByteTable(encoding: string): Map<number, number> {
     table = new Map();
     const decoder = new TextDecoder(encoding);
     for (let byte = 0xff; byte >= 0; byte--) {
-      const char = decoder.decode(Uint8Array.of(byte));
+      const char = decodeSingleByte(decoder, Uint8Array.of(byte));
       if (char !== '\ufffd') table.set(char.codePointAt(0)!, byte);
     }
     tables.set(encoding, table);

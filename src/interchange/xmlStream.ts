@@ -16,7 +16,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { InterchangeError } from './errors';
-import { StrictTextDecoder } from './textEncoding';
+import { declaredXmlEncoding, StrictTextDecoder } from './textEncoding';
 
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
@@ -79,6 +79,9 @@ export class XmlStream {
   private bufferStart = 0;
   private received = 0;
   private keepFrom = Number.POSITIVE_INFINITY;
+  /** The start of a text given already decoded, to read its declared encoding. */
+  private head = '';
+  private decodedInput = false;
   private lastMarkupEnd = 0;
 
   constructor(
@@ -119,9 +122,12 @@ export class XmlStream {
     });
   }
 
-  /** The name of the text encoding once known: 'utf-8', 'utf-16le', 'windows-1252', ... */
+  /**
+   * The name of the text encoding once known: 'utf-8', 'utf-16le', 'windows-1252', ...
+   * For text given already decoded, the one its XML declaration names.
+   */
   get encoding(): string {
-    return this.decoder.encoding ?? 'utf-8';
+    return this.decodedInput ? declaredXmlEncoding(this.head) : (this.decoder.encoding ?? 'utf-8');
   }
 
   /** How many characters of text have been parsed. */
@@ -131,11 +137,17 @@ export class XmlStream {
 
   /** Feeds the next chunk: bytes (decoded strictly) or text that is already decoded (never mix them). */
   write(chunk: Uint8Array | string): void {
-    this.feed(typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
+    if (typeof chunk === 'string') {
+      this.decodedInput = true;
+      if (this.head.length < 1024) this.head += chunk.slice(0, 1024);
+      this.feed(chunk);
+    } else {
+      this.feed(this.decoder.write(chunk));
+    }
   }
 
   close(): void {
-    this.feed(this.decoder.end());
+    if (!this.decodedInput) this.feed(this.decoder.end());
     this.parser.close();
   }
 
