@@ -1,10 +1,10 @@
 /**
  * Splits an upload into the chunks the incremental readers take, so that each
- * `write(chunk)` is a bounded piece of work (16K by default): the app feeds one
- * chunk per turn of the event loop. 16K of XLIFF takes a few milliseconds to
+ * `write(chunk)` is a bounded piece of work (8K by default): the app feeds one
+ * chunk per turn of the event loop. 8K of XLIFF takes a few milliseconds to
  * read. Text is never cut inside a surrogate pair.
  */
-export const DEFAULT_CHUNK_SIZE = 1 << 14;
+export const DEFAULT_CHUNK_SIZE = 1 << 13;
 
 export function chunksOf(input: Uint8Array, size?: number): Generator<Uint8Array>;
 export function chunksOf(input: string, size?: number): Generator<string>;

@@ -11,6 +11,7 @@
  * character the segment's text already holds, so a marker is never ambiguous.
  */
 import { CODE_MARKER_FIRST, CODE_MARKER_LAST, type InlineCode, type InlineCodeKind } from '../codes/inlineCodes';
+import { InterchangeError } from './errors';
 
 export interface CodeOccurrence {
   /** What matches the same code across source and target, e.g. "g:1" (an open and its close share it). */
@@ -81,7 +82,9 @@ export function markCodes(
     const known = byKey.get(fullKey);
     if (known) return known.marker;
     while (literal.has(next)) next++;
-    if (next > CODE_MARKER_LAST) throw new RangeError('A segment has more inline codes than there are markers');
+    if (next > CODE_MARKER_LAST) {
+      throw new InterchangeError('bad_segment', `A segment has more inline codes than Redline can show (${CODE_MARKER_LAST - CODE_MARKER_FIRST + 1}).`);
+    }
     const code: InlineCode = {
       marker: String.fromCharCode(next++),
       id: occurrence.id,

@@ -32,7 +32,7 @@
  * "redline:" subState always goes unless the segment is rejected).
  *
  * The writer works in bounded steps (a generator: each next() copies at most
- * ~64K characters or splices ~200 units) so a big export never blocks the event loop.
+ * ~32K characters or splices ~100 units) so a big export never blocks the event loop.
  * Pass EVERY segment of the document (untouched ones too): a unit's layout
  * (new segmented targets, 2.0 code pairs across segments) depends on all of them.
  */
@@ -68,8 +68,8 @@ interface Splice {
 }
 
 /** Characters copied per step, and units spliced per step, at most (a few milliseconds each). */
-const STEP_CHARACTERS = 1 << 16;
-const STEP_UNITS = 200;
+const STEP_CHARACTERS = 1 << 15;
+const STEP_UNITS = 100;
 const DECODE_STEP_BYTES = 1 << 20;
 
 const STATE_12: Record<ReviewStatus, string | null> = {

@@ -206,7 +206,7 @@ describe('writeXliff: encodings, chunks and mismatches', () => {
     const updates = updatesFor(imported, Object.fromEntries(imported.segments.map((_, index) => [index, { text: `T${index}`, status: 'edited' as const }])));
     const chunks = [...xliffExportChunks(bytes, imported.document, updates)];
     expect(Buffer.concat(chunks)).toEqual(Buffer.from(writeXliff(bytes, imported.document, updates)));
-    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThanOrEqual(1 << 17);
+    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThanOrEqual(1 << 16);
   });
 
   it('when another document than the imported one is given, then the export is refused', () => {
