@@ -59,8 +59,9 @@ export function describeChanges(parts: DiffPart[]): string[] {
 
 /** The before and after texts of the whole word(s) around the change in parts[first, end). */
 function wordAround(parts: DiffPart[], first: number, end: number): { before: string; after: string } {
-  const previous = parts[first - 1]?.kind === 'equal' ? parts[first - 1]!.text : '';
-  const next = parts[end]?.kind === 'equal' ? parts[end]!.text : '';
+  const previousPart = parts[first - 1];
+  const previous = previousPart?.kind === 'equal' ? previousPart.text : '';
+  const next = parts[end]?.kind === 'equal' ? parts[end].text : '';
   const lead = /\S*$/.exec(previous)![0];
   const trail = /^\S*/.exec(next)![0];
   let before = lead;

@@ -42,7 +42,11 @@ function tokenize(text: string): string[] {
   for (const chunk of textChunks(text)) {
     if (chunk.kind !== 'word') tokens.push(text.slice(chunk.start, chunk.end));
     else {
-      for (const [from, to] of [[chunk.start, chunk.coreStart], [chunk.coreStart, chunk.coreEnd], [chunk.coreEnd, chunk.end]] as const) {
+      for (const [from, to] of [
+        [chunk.start, chunk.coreStart],
+        [chunk.coreStart, chunk.coreEnd],
+        [chunk.coreEnd, chunk.end],
+      ] as const) {
         if (to > from) tokens.push(text.slice(from, to));
       }
     }

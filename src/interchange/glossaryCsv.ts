@@ -69,7 +69,8 @@ export function readGlossaryCsv(input: Uint8Array | string, options: { language:
   const delimiter = firstLine.includes('\t') ? '\t' : firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+    const parsed: string[][] = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
+    records = parsed;
   } catch (error) {
     const lines = (error as { lines?: number }).lines;
     throw new InterchangeError('bad_table', `The glossary cannot be read${lines ? ` (line ${lines})` : ''}: ${(error as Error).message}`);

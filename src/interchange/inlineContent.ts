@@ -83,7 +83,10 @@ export function markCodes(
     if (known) return known.marker;
     while (literal.has(next)) next++;
     if (next > CODE_MARKER_LAST) {
-      throw new InterchangeError('bad_segment', `A segment has more inline codes than Redline can show (${CODE_MARKER_LAST - CODE_MARKER_FIRST + 1}).`);
+      throw new InterchangeError(
+        'bad_segment',
+        `A segment has more inline codes than Redline can show (${CODE_MARKER_LAST - CODE_MARKER_FIRST + 1}).`,
+      );
     }
     const code: InlineCode = {
       marker: String.fromCharCode(next++),

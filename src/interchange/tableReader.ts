@@ -38,8 +38,20 @@ export interface TableReaderOptions {
 
 const SOURCE_NAMES = ['source', 'src', 'sourcetext', 'sourcesegment', 'sourcesentence', 'original', 'originaltext', 'input'];
 const MT_NAMES = [
-  'mt', 'target', 'tgt', 'translation', 'machinetranslation', 'mtoutput', 'mttext', 'targettext', 'targetsegment',
-  'translatedtext', 'translated', 'output', 'hypothesis', 'rawmt',
+  'mt',
+  'target',
+  'tgt',
+  'translation',
+  'machinetranslation',
+  'mtoutput',
+  'mttext',
+  'targettext',
+  'targetsegment',
+  'translatedtext',
+  'translated',
+  'output',
+  'hypothesis',
+  'rawmt',
 ];
 const ID_NAMES = ['id', 'key', 'segmentid', 'segid', 'unitid', 'stringid', 'resname', 'name'];
 /** Words long enough to be recognised at the start of a header ("source_de", "target-en"). */
@@ -103,7 +115,8 @@ export class TableReader {
     const segments = this.feed(this.decoder.end(), true);
     if (this.held) segments.push(this.held);
     this.held = null;
-    if (!this.columns) throw new InterchangeError('empty_input', 'The table is empty: it needs a header row naming a source and an MT column.');
+    if (!this.columns)
+      throw new InterchangeError('empty_input', 'The table is empty: it needs a header row naming a source and an MT column.');
     const { header, source, mt, id } = this.columns;
     const columns: TableColumns = { source: header[source]!, mt: header[mt]! };
     if (id !== -1) columns.id = header[id]!;
@@ -118,7 +131,9 @@ export class TableReader {
       const lineEnd = this.pendingHeader.search(/\r?\n/);
       if (lineEnd === -1 && !last) return [];
       const headerLine = lineEnd === -1 ? this.pendingHeader : this.pendingHeader.slice(0, lineEnd);
-      const delimiter = this.options.delimiter ?? (headerLine.includes('\t') ? '\t' : headerLine.includes(',') ? ',' : headerLine.includes(';') ? ';' : ',');
+      const delimiter =
+        this.options.delimiter ??
+        (headerLine.includes('\t') ? '\t' : headerLine.includes(',') ? ',' : headerLine.includes(';') ? ';' : ',');
       this.parser = new SynchronousCsvParser({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
       text = this.pendingHeader;
       this.pendingHeader = '';
@@ -165,7 +180,10 @@ export class TableReader {
     if (mt !== -1) taken.add(mt);
     const id = findColumn(header, ID_NAMES, [], taken);
     if (source === -1 || mt === -1) {
-      const missing = [source === -1 ? 'a source column ("source" or "src")' : null, mt === -1 ? 'an MT column ("mt", "target" or "translation")' : null]
+      const missing = [
+        source === -1 ? 'a source column ("source" or "src")' : null,
+        mt === -1 ? 'an MT column ("mt", "target" or "translation")' : null,
+      ]
         .filter((text) => text !== null)
         .join(' and ');
       const found = header.map((cell) => `"${cell}"`).join(', ');

@@ -185,12 +185,24 @@ function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): numb
 
 // Attributes of a 2.0 <pc> that belong to its start or its end when it is split into <sc/> and <ec/>.
 const PC_START_ONLY: Record<string, string | null> = {
-  dataRefStart: 'dataRef', dispStart: 'disp', equivStart: 'equiv', subFlowsStart: 'subFlows',
-  dataRefEnd: null, dispEnd: null, equivEnd: null, subFlowsEnd: null,
+  dataRefStart: 'dataRef',
+  dispStart: 'disp',
+  equivStart: 'equiv',
+  subFlowsStart: 'subFlows',
+  dataRefEnd: null,
+  dispEnd: null,
+  equivEnd: null,
+  subFlowsEnd: null,
 };
 const PC_END_ONLY: Record<string, string | null> = {
-  dataRefEnd: 'dataRef', dispEnd: 'disp', equivEnd: 'equiv', subFlowsEnd: 'subFlows',
-  dataRefStart: null, dispStart: null, equivStart: null, subFlowsStart: null,
+  dataRefEnd: 'dataRef',
+  dispEnd: 'disp',
+  equivEnd: 'equiv',
+  subFlowsEnd: 'subFlows',
+  dataRefStart: null,
+  dispStart: null,
+  equivStart: null,
+  subFlowsStart: null,
 };
 // <g> attributes that <bx/> and <ex/> do not have.
 const G_ONLY = ['ctype', 'clone', 'css-style', 'style', 'class', 'font', 'xml:lang'];
@@ -278,6 +290,3 @@ function moveAttribute(tag: string, name: string, replacement: string | null): s
   const without = withTagAttribute(tag, name, undefined);
   return replacement === null ? without : withTagAttribute(without, replacement, unescapeXml(value));
 }
-
-
-

@@ -70,7 +70,13 @@ export function languagesMatch(wanted: string, actual: string): boolean {
 /** The entries one concept gives in one language. */
 export function conceptEntries(terms: readonly TermInfo[], language: string): GlossaryEntry[] {
   const entry = (term: TermInfo, preferred: string): GlossaryEntry => {
-    const result: GlossaryEntry = { term: term.term, preferred, matchCase: term.matchCase ?? false, wholeWord: term.wholeWord ?? true, language };
+    const result: GlossaryEntry = {
+      term: term.term,
+      preferred,
+      matchCase: term.matchCase ?? false,
+      wholeWord: term.wholeWord ?? true,
+      language,
+    };
     if (term.note !== undefined) result.note = term.note;
     return result;
   };
@@ -143,8 +149,13 @@ export class TbxReader {
       const term = this.term;
       const type = attributeValue(tag, 'type');
       if (name === 'term') this.startCapture((text) => (term.term = text.trim()));
-      else if (name === 'note') this.startCapture((text) => (term.note = term.note === undefined ? text.trim() : `${term.note}\n${text.trim()}`));
-      else if ((name === 'termNote' && (type === 'administrativeStatus' || type === 'normativeAuthorization')) || name === 'administrativeStatus' || name === 'normativeAuthorization') {
+      else if (name === 'note')
+        this.startCapture((text) => (term.note = term.note === undefined ? text.trim() : `${term.note}\n${text.trim()}`));
+      else if (
+        (name === 'termNote' && (type === 'administrativeStatus' || type === 'normativeAuthorization')) ||
+        name === 'administrativeStatus' ||
+        name === 'normativeAuthorization'
+      ) {
         this.startCapture((text) => {
           const status = statusOf(text);
           if (status !== 'unknown') term.status = status;

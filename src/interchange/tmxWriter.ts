@@ -45,7 +45,10 @@ const UNITS_PER_STEP = 1000;
 
 /** TMX dates: YYYYMMDDThhmmssZ in UTC. */
 function tmxDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function attribute(name: string, value: string): string {

@@ -224,7 +224,10 @@ class ContentRecorder {
       this.parts.push({ boundary: 'start', mid: attributeValue(tag, 'mid') ?? '', element: { open: [tag.start, tag.end], close: null } });
       return;
     }
-    const paired = xliff && !tag.selfClosing && (this.version === '1.2' ? tag.local === 'g' || tag.local === 'mrk' : tag.local === 'pc' || tag.local === 'mrk');
+    const paired =
+      xliff &&
+      !tag.selfClosing &&
+      (this.version === '1.2' ? tag.local === 'g' || tag.local === 'mrk' : tag.local === 'pc' || tag.local === 'mrk');
     if (paired) {
       this.parts.push(this.pairedCode(tag, 'open', this.xml.raw(tag.start, tag.end)));
       return;
@@ -304,7 +307,14 @@ class ContentRecorder {
       }
       case 'cp': {
         const hex = (attr('hex') ?? '').toUpperCase();
-        return { key: `cp:${hex}`, kind: 'standalone', id: hex, xml, label: `U+${hex.padStart(4, '0')}`, title: `The character U+${hex}, which XML cannot hold` };
+        return {
+          key: `cp:${hex}`,
+          kind: 'standalone',
+          id: hex,
+          xml,
+          label: `U+${hex.padStart(4, '0')}`,
+          title: `The character U+${hex}, which XML cannot hold`,
+        };
       }
       default: {
         const id = attr('id') ?? tag.local;
@@ -383,7 +393,13 @@ export class XliffReader {
   private segment20: Segment20 | null = null;
   private ignorable: RecordedContent[] | null = null;
   /** The content element being recorded and the frame depth of its start tag. */
-  private content: { recorder: ContentRecorder; depth: number; tag: XmlStartTag; preserve: boolean; store: (content: RecordedContent) => void } | null = null;
+  private content: {
+    recorder: ContentRecorder;
+    depth: number;
+    tag: XmlStartTag;
+    preserve: boolean;
+    store: (content: RecordedContent) => void;
+  } | null = null;
   /** Text of a <note> or <data> being read, and where it goes. */
   private capture: { depth: number; text: string; store: (text: string) => void } | null = null;
 
@@ -488,7 +504,12 @@ export class XliffReader {
       }
       const { recorder, preserve, store } = this.content;
       this.content = null;
-      store({ parts: recorder.parts, element: { open: [tag.start, tag.end], close: tag.selfClosing ? null : [end.start, end.end] }, preserve, tag });
+      store({
+        parts: recorder.parts,
+        element: { open: [tag.start, tag.end], close: tag.selfClosing ? null : [end.start, end.end] },
+        preserve,
+        tag,
+      });
       return;
     }
     if (this.capture) {
@@ -559,7 +580,10 @@ export class XliffReader {
     const unit = this.unit12;
     if (unit === null) {
       if (tag.local === 'file') {
-        this.fileLanguages = { source: attributeValue(tag, 'source-language') ?? null, target: attributeValue(tag, 'target-language') ?? null };
+        this.fileLanguages = {
+          source: attributeValue(tag, 'source-language') ?? null,
+          target: attributeValue(tag, 'target-language') ?? null,
+        };
         this.firstFileLanguages ??= this.fileLanguages;
       } else if (tag.local === 'trans-unit') {
         this.xml.keep(tag.start);
@@ -626,7 +650,12 @@ export class XliffReader {
     const state = unit.target ? attributeValue(unit.target.tag, 'state') : undefined;
     const unitId = attributeValue(unit.tag, 'id') ?? String(unit.ordinal);
     // Anchors are built whole (no object spread): this runs once per segment of big files.
-    const anchor = (mid: string | null, content: ElementRange | null, insertMrkAt: number | null, segSource: Xliff12Anchor['segSource']): Xliff12Anchor => ({
+    const anchor = (
+      mid: string | null,
+      content: ElementRange | null,
+      insertMrkAt: number | null,
+      segSource: Xliff12Anchor['segSource'],
+    ): Xliff12Anchor => ({
       format: 'xliff-1.2',
       unit: unit.ordinal,
       unitTag: [unit.tag.start, unit.tag.end],
@@ -639,7 +668,13 @@ export class XliffReader {
       indent: unit.sourceIndent,
       preserveSpace: targetPreserve,
     });
-    const drafts: { sourceParts: ContentPart[]; targetParts: ContentPart[]; sourcePreserve: boolean; anchor: Xliff12Anchor; separator: string }[] = [];
+    const drafts: {
+      sourceParts: ContentPart[];
+      targetParts: ContentPart[];
+      sourcePreserve: boolean;
+      anchor: Xliff12Anchor;
+      separator: string;
+    }[] = [];
     const segmented = segSource !== null && segSource.segments.length > 0 && (target === null || target.segments.length > 0);
     if (segmented) {
       const segSourceContent = contentRange(unit.segSource!.element);
@@ -699,7 +734,15 @@ export class XliffReader {
     if (unit === null) {
       if (tag.local === 'unit') {
         this.xml.keep(tag.start);
-        this.unit20 = { ordinal: this.unitOrdinal++, tag, frameDepth: depth, translate: frame.translate, notes: [], data: new Map(), items: [] };
+        this.unit20 = {
+          ordinal: this.unitOrdinal++,
+          tag,
+          frameDepth: depth,
+          translate: frame.translate,
+          notes: [],
+          data: new Map(),
+          items: [],
+        };
       }
       return;
     }

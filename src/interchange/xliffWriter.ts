@@ -92,8 +92,18 @@ export function xliff20State(status: ReviewStatus): { state: string; subState?: 
 }
 
 /** The whole export at once (tests, small files). */
-export function writeXliff(original: Uint8Array, document: XliffDocument, updates: readonly XliffSegmentUpdate[], options?: XliffWriteOptions): Uint8Array;
-export function writeXliff(original: string, document: XliffDocument, updates: readonly XliffSegmentUpdate[], options?: XliffWriteOptions): string;
+export function writeXliff(
+  original: Uint8Array,
+  document: XliffDocument,
+  updates: readonly XliffSegmentUpdate[],
+  options?: XliffWriteOptions,
+): Uint8Array;
+export function writeXliff(
+  original: string,
+  document: XliffDocument,
+  updates: readonly XliffSegmentUpdate[],
+  options?: XliffWriteOptions,
+): string;
 export function writeXliff(
   original: Uint8Array | string,
   document: XliffDocument,
@@ -116,8 +126,18 @@ export function writeXliff(
  * file's bytes, text when it is the text the reader was given. Some chunks may
  * be empty (steps spent decoding the original).
  */
-export function xliffExportChunks(original: Uint8Array, document: XliffDocument, updates: readonly XliffSegmentUpdate[], options?: XliffWriteOptions): Generator<Uint8Array>;
-export function xliffExportChunks(original: string, document: XliffDocument, updates: readonly XliffSegmentUpdate[], options?: XliffWriteOptions): Generator<string>;
+export function xliffExportChunks(
+  original: Uint8Array,
+  document: XliffDocument,
+  updates: readonly XliffSegmentUpdate[],
+  options?: XliffWriteOptions,
+): Generator<Uint8Array>;
+export function xliffExportChunks(
+  original: string,
+  document: XliffDocument,
+  updates: readonly XliffSegmentUpdate[],
+  options?: XliffWriteOptions,
+): Generator<string>;
 export function* xliffExportChunks(
   original: Uint8Array | string,
   document: XliffDocument,
@@ -273,7 +293,10 @@ function changesText(update: XliffSegmentUpdate): boolean {
 function startTagAt(text: PiecedText, range: Range, element: string): string {
   const tag = text.slice(range[0], range[1]);
   if (!tag.startsWith('<') || localName(tagName(tag)) !== element) {
-    throw new InterchangeError('anchor_mismatch', `The XLIFF file given for export does not match this article: no <${element}> where the import found it.`);
+    throw new InterchangeError(
+      'anchor_mismatch',
+      `The XLIFF file given for export does not match this article: no <${element}> where the import found it.`,
+    );
   }
   return tag;
 }
@@ -297,7 +320,8 @@ function contentSplices(text: PiecedText, element: ElementRange, startTag: strin
     content = /^[ \t\r\n]*/.exec(original)![0] + markup + /[ \t\r\n]*$/.exec(original)![0];
   }
   const splices: Splice[] = [];
-  if (startTag !== text.slice(element.open[0], element.open[1])) splices.push({ start: element.open[0], end: element.open[1], text: startTag });
+  if (startTag !== text.slice(element.open[0], element.open[1]))
+    splices.push({ start: element.open[0], end: element.open[1], text: startTag });
   splices.push({ start: element.open[1], end: element.close[0], text: content });
   return splices;
 }
@@ -385,14 +409,22 @@ function unitSplices12(text: PiecedText, unit: readonly Update12[]): Splice[] {
 
 // -- XLIFF 2.0 --------------------------------------------------------------------------------------
 
-function targetLanguageSplice(text: PiecedText, document: XliffDocument, updates: readonly XliffSegmentUpdate[], options: XliffWriteOptions): Splice | null {
+function targetLanguageSplice(
+  text: PiecedText,
+  document: XliffDocument,
+  updates: readonly XliffSegmentUpdate[],
+  options: XliffWriteOptions,
+): Splice | null {
   const addsTarget = updates.some((update) => update.anchor.target === null && changesText(update));
   if (!addsTarget) return null;
   const rootTag = startTagAt(text, document.rootTag, 'xliff');
   if (tagAttribute(rootTag, 'trgLang') !== undefined) return null;
   const language = options.targetLanguage ?? document.targetLanguage;
   if (!language) {
-    throw new InterchangeError('bad_segment', 'The XLIFF 2.0 file names no target language (trgLang); give the article\'s language to export it.');
+    throw new InterchangeError(
+      'bad_segment',
+      "The XLIFF 2.0 file names no target language (trgLang); give the article's language to export it.",
+    );
   }
   return { start: document.rootTag[0], end: document.rootTag[1], text: withTagAttribute(rootTag, 'trgLang', language) };
 }

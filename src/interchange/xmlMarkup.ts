@@ -5,9 +5,12 @@
  * stays byte for byte.
  */
 
-// Characters XML 1.0 cannot hold (plus CR, which a parser would turn into LF, and lone surrogates).
+// Characters XML 1.0 cannot hold (plus CR, which a parser would turn into LF, and lone surrogates):
+// control characters are exactly what these patterns look for.
+/* eslint-disable no-control-regex */
 const SPECIAL_TEXT = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
 const SPECIAL_ATTRIBUTE = /[&<>"'\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+/* eslint-enable no-control-regex */
 
 /**
  * Escapes character data. A character XML cannot hold is handed to
@@ -21,7 +24,8 @@ export function escapeXmlText(text: string, unrepresentable: (codePoint: number)
     const code = text.charCodeAt(i);
     if (char === '&') out += '&amp;';
     else if (char === '<') out += '&lt;';
-    else if (char === '>') out += '&gt;'; // always, so "]]>" can never appear
+    else if (char === '>')
+      out += '&gt;'; // always, so "]]>" can never appear
     else if (char === '\r') out += '&#13;';
     else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
       out += char + text[++i];
@@ -41,11 +45,7 @@ function isLowSurrogate(code: number): boolean {
 /** Escapes an attribute value for either quote; characters XML cannot hold are dropped. */
 export function escapeXmlAttribute(value: string): string {
   if (!SPECIAL_ATTRIBUTE.test(value)) return value;
-  return escapeXmlText(value)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;');
+  return escapeXmlText(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
 interface AttributeSpan {

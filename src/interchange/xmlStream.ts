@@ -207,7 +207,8 @@ export class XmlStream {
     if (this.tagHasPrefixedAttributes) {
       for (const name in attributes) {
         const attributeColon = name.indexOf(':');
-        if (attributeColon !== -1 && bindings[name.slice(0, attributeColon)] === undefined) throw this.unboundPrefix(name.slice(0, attributeColon));
+        if (attributeColon !== -1 && bindings[name.slice(0, attributeColon)] === undefined)
+          throw this.unboundPrefix(name.slice(0, attributeColon));
       }
     }
     this.tagDeclaresNamespaces = false;
@@ -271,10 +272,6 @@ export class XmlStream {
       problem === 'undefined entity.'
         ? 'it refers to an entity that XML does not define (only &amp; &lt; &gt; &quot; &apos; and numeric references are allowed)'
         : problem.replace(/\.$/, '');
-    return new InterchangeError(
-      'not_well_formed',
-      `The ${this.options.fileKind} is not well-formed XML: ${detail}.`,
-      this.here(),
-    );
+    return new InterchangeError('not_well_formed', `The ${this.options.fileKind} is not well-formed XML: ${detail}.`, this.here());
   }
 }

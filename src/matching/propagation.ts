@@ -184,7 +184,8 @@ function withEnoughContext(candidate: Candidate, deletesAll: boolean, before: st
     const added = side === 'left' ? leftAdded : rightAdded;
     let edge = side === 'left' ? start : end;
     let steps = 0;
-    const ordered = side === 'left' ? words.filter((word) => word.coreEnd <= edge).reverse() : words.filter((word) => word.coreStart >= edge);
+    const ordered =
+      side === 'left' ? words.filter((word) => word.coreEnd <= edge).reverse() : words.filter((word) => word.coreStart >= edge);
     for (const word of ordered) {
       const gap = side === 'left' ? before.slice(word.coreEnd, edge) : before.slice(edge, word.coreStart);
       steps++;

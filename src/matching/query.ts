@@ -48,7 +48,8 @@ export const queryMessages = {
   emptyFind: 'Type the text to find.',
   invalidRegex: (reason: string) => `The regular expression is not valid: ${reason}.`,
   matchesEmpty: 'The regular expression can match empty text, so it would match everywhere; make it require at least one character.',
-  tooSlow: 'The regular expression takes too long even on a short sample sentence; simplify it (nested repetitions such as (a+)+ are the usual cause).',
+  tooSlow:
+    'The regular expression takes too long even on a short sample sentence; simplify it (nested repetitions such as (a+)+ are the usual cause).',
 };
 
 /** How long the empty-match check may take on its short sample before the pattern is refused as too slow. */
@@ -102,9 +103,7 @@ export function compileQuery(options: QueryOptions): CompileResult {
   } catch (error) {
     return { ok: false, error: { code: 'invalid_regex', message: queryMessages.invalidRegex(regexFailure(error)) } };
   }
-  const replacementFor = options.regex
-    ? (match: RegExpExecArray) => expandReplacement(options.replace, match)
-    : () => options.replace;
+  const replacementFor = options.regex ? (match: RegExpExecArray) => expandReplacement(options.replace, match) : () => options.replace;
   if (options.regex) {
     const matchesEmpty = runWithTimeLimit(() => matchesEmptyOnSample(userPattern), PROBE_TIME_LIMIT_MS);
     if (matchesEmpty === TIMED_OUT) return { ok: false, error: { code: 'too_slow', message: queryMessages.tooSlow } };
@@ -116,7 +115,7 @@ export function compileQuery(options: QueryOptions): CompileResult {
 
 // Text with every kind of position an empty-matching pattern looks for: edges,
 // word boundaries, spaces, digits, punctuation, non-ASCII letters, an emoji, a code marker.
-const EMPTY_MATCH_SAMPLE = ['', 'a', 'The 3 Ukrainian-led talks, “in Paris”: Zelenskyy\'s 10% é ß 😀 \uE000 end.\n'];
+const EMPTY_MATCH_SAMPLE = ['', 'a', "The 3 Ukrainian-led talks, “in Paris”: Zelenskyy's 10% é ß 😀 \uE000 end.\n"];
 
 function matchesEmptyOnSample(pattern: RegExp): boolean {
   for (const sample of EMPTY_MATCH_SAMPLE) {

@@ -212,7 +212,7 @@ export const QA_CHECKS: readonly CheckInfo[] = [
     title: 'Final punctuation lost',
     description:
       'The MT ended with . ? ! … : or ; (before any closing quotes or brackets) and the edited text does not. Only ' +
-      'for sentences (headings and metadata lines have none). Fix: put the MT\'s mark back.',
+      "for sentences (headings and metadata lines have none). Fix: put the MT's mark back.",
     severity: 'error',
     reads: 'mt',
     englishOnly: false,
@@ -262,7 +262,7 @@ export const QA_CHECKS: readonly CheckInfo[] = [
     id: 'source-number-mismatch',
     title: 'Number differs from the source',
     description:
-      'A number of the source sentence is missing from the text or differs, read with the source language\'s ' +
+      "A number of the source sentence is missing from the text or differs, read with the source language's " +
       'conventions ("1.000,5" in German is "1,000.5"; "3,5 %" is "3.5%"; "20h30" is "20:30" or "8:30 pm"). ' +
       'Dates compare part by part, so "18.04.2025" matches "April 18, 2025".',
     severity: 'warning',

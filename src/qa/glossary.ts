@@ -32,11 +32,7 @@ export interface TermOccurrence {
  * Inside a term, any run of whitespace matches any run of whitespace, ' and ’
  * match each other, and so do the hyphens - ‐ ‑ (MT and editors mix them).
  */
-export function findTermOccurrences(
-  text: string,
-  terms: readonly GlossaryTerm[],
-  form: 'term' | 'preferred' = 'term',
-): TermOccurrence[] {
+export function findTermOccurrences(text: string, terms: readonly GlossaryTerm[], form: 'term' | 'preferred' = 'term'): TermOccurrence[] {
   if (terms.length === 0) return [];
   const index = termIndexFor(terms, form);
   const lowerText = text.toLowerCase();
@@ -170,7 +166,8 @@ export const glossaryTerms: Check = (context, findings) => {
     while (preferredIndex < preferredOccurrences.length && preferredOccurrences[preferredIndex]!.end <= occurrence.start) preferredIndex++;
     const around = preferredOccurrences[preferredIndex];
     // "force" → "task force": the term inside its own preferred form is correct.
-    const insidePreferred = around !== undefined && around.term === term && around.start <= occurrence.start && around.end >= occurrence.end;
+    const insidePreferred =
+      around !== undefined && around.term === term && around.start <= occurrence.start && around.end >= occurrence.end;
     if (insidePreferred || found === term.preferred) continue;
     const fix = preferredFormFor(found, term);
     findings.push({

@@ -17,7 +17,7 @@ export interface LinkSpan {
 const URL_PATTERN = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s"“”‘’«»<>\\^`{|}\uE000-\uF8FF]+/giu;
 const EMAIL_PATTERN = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 // A sentence's full stop, a comma or a closing quote after a URL is not part of it.
-const URL_TRAILING_PUNCTUATION = '.,;:!?\'’)]';
+const URL_TRAILING_PUNCTUATION = ".,;:!?'’)]";
 
 export function findLinks(text: string): LinkSpan[] {
   const links: LinkSpan[] = [];

@@ -39,15 +39,90 @@ type DecimalMark = '.' | ',';
 
 // Languages whose decimal mark is a comma ("3,5"), grouping with a point or a space.
 const COMMA_DECIMAL_LANGUAGES = new Set([
-  'de', 'fr', 'es', 'it', 'pt', 'nl', 'ru', 'pl', 'cs', 'sk', 'sv', 'da', 'nb', 'nn', 'no', 'fi', 'tr', 'ro', 'uk',
-  'hu', 'el', 'id', 'vi', 'bg', 'hr', 'sr', 'bs', 'sl', 'lt', 'lv', 'et', 'ca', 'gl', 'eu', 'be', 'kk', 'az', 'sq',
-  'mk', 'is', 'af', 'ka', 'hy', 'uz', 'mn', 'ky',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'ru',
+  'pl',
+  'cs',
+  'sk',
+  'sv',
+  'da',
+  'nb',
+  'nn',
+  'no',
+  'fi',
+  'tr',
+  'ro',
+  'uk',
+  'hu',
+  'el',
+  'id',
+  'vi',
+  'bg',
+  'hr',
+  'sr',
+  'bs',
+  'sl',
+  'lt',
+  'lv',
+  'et',
+  'ca',
+  'gl',
+  'eu',
+  'be',
+  'kk',
+  'az',
+  'sq',
+  'mk',
+  'is',
+  'af',
+  'ka',
+  'hy',
+  'uz',
+  'mn',
+  'ky',
 ]);
 // Regions that write a decimal point although their language mostly does not.
-const POINT_DECIMAL_REGIONS = new Set(['de-ch', 'de-li', 'it-ch', 'es-mx', 'es-us', 'es-pr', 'es-do', 'es-gt', 'es-hn', 'es-ni', 'es-pa', 'es-sv']);
+const POINT_DECIMAL_REGIONS = new Set([
+  'de-ch',
+  'de-li',
+  'it-ch',
+  'es-mx',
+  'es-us',
+  'es-pr',
+  'es-do',
+  'es-gt',
+  'es-hn',
+  'es-ni',
+  'es-pa',
+  'es-sv',
+]);
 // Languages that group thousands with a plain space ("25 000"); every language may use a no-break or thin space.
 const SPACE_GROUPING_LANGUAGES = new Set([
-  'fr', 'ru', 'pl', 'cs', 'sk', 'sv', 'nb', 'nn', 'no', 'fi', 'uk', 'hu', 'bg', 'et', 'lt', 'lv', 'pt', 'sq', 'be', 'kk',
+  'fr',
+  'ru',
+  'pl',
+  'cs',
+  'sk',
+  'sv',
+  'nb',
+  'nn',
+  'no',
+  'fi',
+  'uk',
+  'hu',
+  'bg',
+  'et',
+  'lt',
+  'lv',
+  'pt',
+  'sq',
+  'be',
+  'kk',
 ]);
 
 function primaryLanguage(tag: string): string {
@@ -71,32 +146,107 @@ const SCALE_AFTER =
   /^[ \u00A0]?(hundred|thousand|tausend|mille|mil|k|million|millions|millionen|million|mio|mln|mn|m|millones|millón|milione|milioni|milhões|milhão|млн|billion|bn|bln|milliard|milliards|milliarde|milliarden|mrd|miliardi|miliardo|млрд|trillion|tn|trn)(?![\p{L}])/iu;
 const SCALES: Record<string, number> = {
   hundred: 1e2,
-  thousand: 1e3, tausend: 1e3, mille: 1e3, mil: 1e3, k: 1e3,
-  million: 1e6, millions: 1e6, millionen: 1e6, mio: 1e6, mln: 1e6, mn: 1e6, m: 1e6, millones: 1e6, 'millón': 1e6,
-  milione: 1e6, milioni: 1e6, 'milhões': 1e6, 'milhão': 1e6, 'млн': 1e6,
-  billion: 1e9, bn: 1e9, bln: 1e9, milliard: 1e9, milliards: 1e9, milliarde: 1e9, milliarden: 1e9, mrd: 1e9,
-  miliardi: 1e9, miliardo: 1e9, 'млрд': 1e9,
-  trillion: 1e12, tn: 1e12, trn: 1e12,
+  thousand: 1e3,
+  tausend: 1e3,
+  mille: 1e3,
+  mil: 1e3,
+  k: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  millionen: 1e6,
+  mio: 1e6,
+  mln: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  millones: 1e6,
+  millón: 1e6,
+  milione: 1e6,
+  milioni: 1e6,
+  milhões: 1e6,
+  milhão: 1e6,
+  млн: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  bln: 1e9,
+  milliard: 1e9,
+  milliards: 1e9,
+  milliarde: 1e9,
+  milliarden: 1e9,
+  mrd: 1e9,
+  miliardi: 1e9,
+  miliardo: 1e9,
+  млрд: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+  trn: 1e12,
 };
 // An hour followed by one of these may be written on a 12- or 24-hour clock ("20 h" = "8 pm").
 const HOUR_AFTER = /^[ \u00A0]?(?:h|hrs?|uhr|heures?|horas?|ore|a\.?m\.?|p\.?m\.?|o'clock|o’clock)(?![\p{L}])/iu;
 
-const UNIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const UNIT_ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
-  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const UNIT_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const UNIT_ORDINALS = [
+  'zeroth',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
 const TENS_WORDS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const TENS_ORDINALS = ['twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 const WORD_VALUES = new Map<string, number>();
 UNIT_WORDS.forEach((word, value) => WORD_VALUES.set(word, value));
 UNIT_ORDINALS.forEach((word, value) => WORD_VALUES.set(word, value));
 TENS_WORDS.forEach((word, index) => WORD_VALUES.set(word, 20 + 10 * index));
 TENS_ORDINALS.forEach((word, index) => WORD_VALUES.set(word, 20 + 10 * index));
-for (const [word, value] of [['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
-  ['dozen', 12], ['hundredth', 100], ['thousandth', 1000]] as const) WORD_VALUES.set(word, value);
+for (const [word, value] of [
+  ['hundred', 100],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['dozen', 12],
+  ['hundredth', 100],
+  ['thousandth', 1000],
+] as const)
+  WORD_VALUES.set(word, value);
 const CARDINAL_WORDS = new Set([...UNIT_WORDS, ...TENS_WORDS]);
 const FRACTION_AFTER = /^[- ](?:halve|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?(?![\p{L}])/iu;
 const MONTH_VALUES = new Map<string, number>(MONTHS.map((month, index) => [month, index + 1]));
@@ -135,8 +285,7 @@ export function findNumbers(text: string, reading: NumberReading, skip: readonly
       const end = match.index + match[0].length;
       // "three-quarters", "two thirds": a fraction, not the number three.
       const fraction = FRACTION_AFTER.test(text.slice(end, end + 12));
-      const cardinal =
-        !fraction && value >= 2 && value < 100 && (match[1] !== undefined || CARDINAL_WORDS.has(match[3]!.toLowerCase()));
+      const cardinal = !fraction && value >= 2 && value < 100 && (match[1] !== undefined || CARDINAL_WORDS.has(match[3]!.toLowerCase()));
       const form = cardinal ? 'cardinal' : 'word';
       tokens.push({ start: match.index, end, raw: match[0], keys: withContext(text, end, [key(value)]), form });
     }
@@ -273,7 +422,11 @@ export function matchNumbers(reference: readonly NumberToken[], candidates: read
   const digits = candidates.filter((candidate) => candidate.form === 'digits');
   const byRaw = new CandidatePool(digits, (candidate) => [candidate.raw], used);
   const byValue = new CandidatePool(digits, (candidate) => candidate.keys, used);
-  const byWord = new CandidatePool(candidates.filter((candidate) => candidate.form !== 'digits'), (candidate) => candidate.keys, used);
+  const byWord = new CandidatePool(
+    candidates.filter((candidate) => candidate.form !== 'digits'),
+    (candidate) => candidate.keys,
+    used,
+  );
   const passes: ((wanted: NumberToken) => NumberToken | undefined)[] = [
     (wanted) => {
       const same = byRaw.first([wanted.raw]);

@@ -147,7 +147,7 @@ function analyseQuotes(text: string, links: readonly LinkSpan[]): QuoteAnalysis 
 const OPENED_TWICE = 'This quotation is opened again before it is closed: add the closing mark where it ends.';
 const CLOSES_NOTHING = 'This closing quotation mark closes nothing: add the opening mark where the quotation starts, or delete it.';
 const LOST_PAIR =
-  'This quotation mark has no partner in the sentence, while the MT\'s marks all pair up: add the missing mark or delete this one.';
+  "This quotation mark has no partner in the sentence, while the MT's marks all pair up: add the missing mark or delete this one.";
 
 export const unbalancedQuotes: Check = (context, findings) => {
   const { text } = context;

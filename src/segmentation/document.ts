@@ -76,19 +76,12 @@ export function segmentDocument(input: string, options: DocumentOptions = {}): S
  * as large, up to MAX_WINDOW_GROWTH times the window (256 KB): a longer one
  * is cut at a space. So one next() reads at most about 512 KB.
  */
-export function segmentDocumentStream(
-  input: string,
-  options: DocumentOptions = {},
-): Generator<DraftSegment, string, undefined> {
+export function segmentDocumentStream(input: string, options: DocumentOptions = {}): Generator<DraftSegment, string, undefined> {
   return segmentInWindows(input, options, WINDOW);
 }
 
 /** The stream with a window of `window` characters; tests use small windows to exercise the window edges. */
-export function* segmentInWindows(
-  input: string,
-  options: DocumentOptions,
-  window: number,
-): Generator<DraftSegment, string, undefined> {
+export function* segmentInWindows(input: string, options: DocumentOptions, window: number): Generator<DraftSegment, string, undefined> {
   const rules = rulesForLanguage(options.language);
   const reader = new WindowReader(input, rules, window);
   let firstStart = -1;
@@ -301,12 +294,7 @@ function rawOffsets(raw: string, normalisedLength: number): Int32Array | null {
  * The first block of the window from `from`: its lines, whether it ends inside the window
  * (a blank line follows, or the input ends), and where to go on after it.
  */
-function firstBlock(
-  text: string,
-  from: number,
-  atEnd: boolean,
-  insideBlock: boolean,
-): { lines: Line[]; complete: boolean; next: number } {
+function firstBlock(text: string, from: number, atEnd: boolean, insideBlock: boolean): { lines: Line[]; complete: boolean; next: number } {
   const lines: Line[] = [];
   let start = from;
   while (start <= text.length) {

@@ -58,13 +58,7 @@ export interface RangeOptions {
 }
 
 /** Appends to `spans` the sentences of text.slice(start, end), as offsets into `text`. */
-export function splitSentencesInRange(
-  text: string,
-  start: number,
-  end: number,
-  spans: SentenceSpan[],
-  options: RangeOptions,
-): void {
+export function splitSentencesInRange(text: string, start: number, end: number, spans: SentenceSpan[], options: RangeOptions): void {
   new SentenceScanner(text, spans, options.rules, options.unpunctuatedLinesAreSentences ?? true).splitRange(start, end);
 }
 
@@ -238,7 +232,6 @@ function isBullet(c: number): boolean {
 function mayStartLineMarker(c: number): boolean {
   return c === 0x23 || c === 0x2d || c === 0x2a || c === 0x2b || c === 0x2022 || isDigit(c);
 }
-
 
 /** What the word before a period is, as far as sentence boundaries go. */
 const enum WordClass {
@@ -661,11 +654,7 @@ class SentenceScanner {
         return next === NextClass.Digit || opener || this.wordBeforeTokenIsLowercase(i, sentenceStart);
       case WordClass.Time:
         // "at 6 P.M. Travelers who ...", but "at 5 p.m. Friday" and "At 5 a.m. Mr. Smith went".
-        return (
-          upper &&
-          !rules.timeQualifiers.has(this.nextWord) &&
-          !this.startsWithShortTimePhrase(i, sentenceStart)
-        );
+        return upper && !rules.timeQualifiers.has(this.nextWord) && !this.startsWithShortTimePhrase(i, sentenceStart);
       case WordClass.Initial:
       case WordClass.Letter:
       case WordClass.Dotted:

@@ -35,8 +35,12 @@ describe('describeChanges', () => {
   });
 
   it('when only a space is deleted between words, then it reads as a space, not as empty quotes', () => {
-    expect(describeChanges([{ kind: 'equal', text: 'a' }, { kind: 'delete', text: ' ' }, { kind: 'equal', text: 'b' }])).toEqual([
-      'a space deleted',
-    ]);
+    expect(
+      describeChanges([
+        { kind: 'equal', text: 'a' },
+        { kind: 'delete', text: ' ' },
+        { kind: 'equal', text: 'b' },
+      ]),
+    ).toEqual(['a space deleted']);
   });
 });

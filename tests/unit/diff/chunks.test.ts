@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { textChunks } from '../../../src/diff/chunks';
 
 const pieces = (text: string) =>
-  textChunks(text).map((chunk) => (chunk.kind === 'word' ? [text.slice(chunk.start, chunk.end), text.slice(chunk.coreStart, chunk.coreEnd)] : [chunk.kind]));
+  textChunks(text).map((chunk) =>
+    chunk.kind === 'word' ? [text.slice(chunk.start, chunk.end), text.slice(chunk.coreStart, chunk.coreEnd)] : [chunk.kind],
+  );
 
 describe('textChunks', () => {
   it('when words carry punctuation, then the core drops it at the edges and keeps it inside', () => {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { isCharacterEdit, wordDiff, type DiffPart } from '../../../src/diff/wordDiff';
 
 const side = (parts: DiffPart[], drop: 'insert' | 'delete') =>
-  parts.filter((part) => part.kind !== drop).map((part) => part.text).join('');
+  parts
+    .filter((part) => part.kind !== drop)
+    .map((part) => part.text)
+    .join('');
 
 describe('wordDiff', () => {
   it('when one word is replaced, then only that word is deleted and inserted', () => {
@@ -55,10 +58,13 @@ describe('wordDiff', () => {
 
   it('when random edits are made, then both sides are reconstructed exactly', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const words = ['the', 'war', 'force', 'talks', ',', 'Paris', '10%', 'prices', '  ', 'a'];
     for (let round = 0; round < 200; round++) {
-      const make = () => Array.from({ length: 1 + Math.floor(random() * 12) }, () => words[Math.floor(random() * words.length)]).join(random() < 0.5 ? ' ' : '');
+      const make = () =>
+        Array.from({ length: 1 + Math.floor(random() * 12) }, () => words[Math.floor(random() * words.length)]).join(
+          random() < 0.5 ? ' ' : '',
+        );
       const before = make();
       const after = make();
       const parts = wordDiff(before, after);
@@ -229,7 +235,7 @@ describe('wordDiff inline codes', () => {
 
   it('when random texts with markers are diffed, then both sides are exact', () => {
     let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pieces = ['force', 'forces', bold, boldEnd, image, ' ', '-', 'the', 'comfort', ',', 'recieve', 'receive'];
     for (let round = 0; round < 300; round++) {
       const make = () => Array.from({ length: 1 + Math.floor(random() * 10) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
@@ -243,9 +249,10 @@ describe('wordDiff inline codes', () => {
 
   it('when only the words glued to a marker change, then the marker is never part of the change', () => {
     let seed = 5;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     // Different words on each side of the marker, so the marker is the one token both texts must share.
-    const glued = (words: string[]) => Array.from({ length: 1 + Math.floor(random() * 3) }, () => words[Math.floor(random() * words.length)]).join('');
+    const glued = (words: string[]) =>
+      Array.from({ length: 1 + Math.floor(random() * 3) }, () => words[Math.floor(random() * words.length)]).join('');
     const left = ['force', 'the', 'comfort', '10%', '"'];
     const right = ['forces', 'recieve', 'receive', 'year', ','];
     for (let round = 0; round < 300; round++) {

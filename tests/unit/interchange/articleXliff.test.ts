@@ -4,7 +4,7 @@ import { readXliff } from '../../../src/interchange/xliffReader';
 import { segmentDocument } from '../../../src/segmentation/document';
 import { xliffSchema, xmllint } from './files';
 
-const MT = '# Talks in Paris\n\nThe comfort force was discussed. Trump\'s prices & 10%prices.\n\n- one item\n- two items\n';
+const MT = "# Talks in Paris\n\nThe comfort force was discussed. Trump's prices & 10%prices.\n\n- one item\n- two items\n";
 
 function article(): ArticleForXliff {
   const document = segmentDocument(MT);
@@ -25,7 +25,7 @@ function article(): ArticleForXliff {
 describe('writeArticleXliff', () => {
   const xml = writeArticleXliff(article());
 
-  it('when an article is exported, then it is valid XLIFF 2.0 with both languages the article\'s', () => {
+  it("when an article is exported, then it is valid XLIFF 2.0 with both languages the article's", () => {
     expect(xmllint(xml, xliffSchema('2.0')).valid).toBe(true);
     const { document } = readXliff(xml);
     expect([document.version, document.sourceLanguage, document.targetLanguage]).toEqual(['2.0', 'en', 'en']);
@@ -44,7 +44,9 @@ describe('writeArticleXliff', () => {
   });
 
   it('when the sources and ignorables are joined in order, then the MT article comes back exactly', () => {
-    const pieces = [...xml.matchAll(/<source>([\s\S]*?)<\/source>/g)].map((match) => match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+    const pieces = [...xml.matchAll(/<source>([\s\S]*?)<\/source>/g)].map((match) =>
+      match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
+    );
     expect(pieces.join('')).toBe(MT);
   });
 

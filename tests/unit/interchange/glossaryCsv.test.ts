@@ -3,7 +3,14 @@ import { readGlossaryCsv, writeGlossaryCsv } from '../../../src/interchange/glos
 import type { GlossaryEntry } from '../../../src/interchange/types';
 
 const ENTRIES: GlossaryEntry[] = [
-  { term: 'comfort force', preferred: 'reassurance force', note: 'seen in "Le Monde", twice\nsecond line', matchCase: false, wholeWord: true, language: 'en' },
+  {
+    term: 'comfort force',
+    preferred: 'reassurance force',
+    note: 'seen in "Le Monde", twice\nsecond line',
+    matchCase: false,
+    wholeWord: true,
+    language: 'en',
+  },
   { term: '=HYPERLINK("x")', preferred: '-based', note: '@mention', matchCase: true, wholeWord: false, language: 'en' },
 ];
 
@@ -28,10 +35,14 @@ describe('glossary CSV', () => {
   });
 
   it('when a flag is not yes or no, then the row is named in the error', () => {
-    expect(() => readGlossaryCsv('term,preferred,match_case\na,b,maybe\n', { language: 'en' })).toThrow('The glossary says "maybe" for match_case in row 2; write yes or no.');
+    expect(() => readGlossaryCsv('term,preferred,match_case\na,b,maybe\n', { language: 'en' })).toThrow(
+      'The glossary says "maybe" for match_case in row 2; write yes or no.',
+    );
   });
 
   it('when the preferred column is missing, then the error says which columns are needed', () => {
-    expect(() => readGlossaryCsv('term,note\na,b\n', { language: 'en' })).toThrow(/needs a "term" and a "preferred" column; it has "term", "note"/);
+    expect(() => readGlossaryCsv('term,note\na,b\n', { language: 'en' })).toThrow(
+      /needs a "term" and a "preferred" column; it has "term", "note"/,
+    );
   });
 });

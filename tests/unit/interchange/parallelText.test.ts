@@ -29,7 +29,9 @@ describe('readParallelText', () => {
   });
 
   it('when the paragraph counts differ, then the import is refused with both counts', () => {
-    expect(() => readParallelText('A.\n\nB.', 'A.')).toThrow('The source has 2 paragraphs and the machine translation 1, so they cannot be paired.');
+    expect(() => readParallelText('A.\n\nB.', 'A.')).toThrow(
+      'The source has 2 paragraphs and the machine translation 1, so they cannot be paired.',
+    );
   });
 
   it('when the MT file is empty, then it is refused', () => {

@@ -23,7 +23,9 @@ function xliff12(units: number, padding = 0): Buffer {
 }
 
 function xliff20(units: number): Buffer {
-  const parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f1">\n'];
+  const parts = [
+    '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f1">\n',
+  ];
   for (let i = 0; i < units; i++) {
     parts.push(
       `<unit id="u${i}"><segment id="s${i}"><source>Satz ${i} mit <pc id="1">fett</pc> und <ph id="2"/>.</source>` +

@@ -38,7 +38,12 @@ const accepted = xliffFiles.filter((file) => file.expected === 'accept');
 const refused = xliffFiles.filter((file) => file.expected === 'refuse');
 
 const STATUSES: ReviewStatus[] = ['edited', 'approved', 'rejected', 'new'];
-const STATE_12: Record<ReviewStatus, string | null> = { edited: 'translated', approved: 'signed-off', rejected: 'needs-review-translation', new: null };
+const STATE_12: Record<ReviewStatus, string | null> = {
+  edited: 'translated',
+  approved: 'signed-off',
+  rejected: 'needs-review-translation',
+  new: null,
+};
 const STATE_20: Record<ReviewStatus, string> = { edited: 'translated', approved: 'reviewed', rejected: 'translated', new: 'initial' };
 
 /**
@@ -51,7 +56,9 @@ function editOf(segment: XliffSegment, index: number): XliffSegmentUpdate {
   const status = touched ? STATUSES[index % 4]! : 'new';
   const rewrite = touched && index % 2 === 0 && status !== 'new';
   const markers = segment.codes.map((code) => code.marker);
-  const text = rewrite ? `Fixed & <checked> "quoted" ]]> ${markers.slice(1).reverse().join('')}${stripCodeMarkers(segment.mt)} end` : segment.mt;
+  const text = rewrite
+    ? `Fixed & <checked> "quoted" ]]> ${markers.slice(1).reverse().join('')}${stripCodeMarkers(segment.mt)} end`
+    : segment.mt;
   return { anchor: segment.anchor, text, status, touched, codes: segment.codes, mt: segment.mt };
 }
 
@@ -78,7 +85,7 @@ describe('real XLIFF files', () => {
     const { document, segments } = imported;
     const version = file.format === 'xliff1.2' ? '1.2' : '2.0';
 
-    it('when it is read, then its version, languages and unit count are the README\'s', () => {
+    it("when it is read, then its version, languages and unit count are the README's", () => {
       expect(document.version).toBe(version);
       expect([document.sourceLanguage, document.targetLanguage]).toEqual(LANGUAGES[file.name]);
       // 1.2 counts trans-units, 2.0 counts segments (with a non-empty source, translate="no" included).
@@ -100,7 +107,14 @@ describe('real XLIFF files', () => {
     });
 
     it('when it is exported unedited, then the export is byte-identical', () => {
-      const updates = segments.map((segment) => ({ anchor: segment.anchor, text: segment.mt, status: 'new' as const, touched: false, codes: segment.codes, mt: segment.mt }));
+      const updates = segments.map((segment) => ({
+        anchor: segment.anchor,
+        text: segment.mt,
+        status: 'new' as const,
+        touched: false,
+        codes: segment.codes,
+        mt: segment.mt,
+      }));
       expect(Buffer.from(writeXliff(bytes, document, updates)).equals(bytes)).toBe(true);
     });
 
@@ -143,7 +157,8 @@ describe('real XLIFF files', () => {
           const update = updates[index]!;
           if (!update.touched || update.text === update.mt) return;
           const kept = update.codes.filter((code) => update.text.includes(code.marker) && code.kind === 'standalone');
-          for (const code of kept) expect(segment.codes.some((read) => read.xml === code.xml && segment.mt.includes(read.marker))).toBe(true);
+          for (const code of kept)
+            expect(segment.codes.some((read) => read.xml === code.xml && segment.mt.includes(read.marker))).toBe(true);
         });
       });
 

@@ -16,7 +16,9 @@ describe('readTable', () => {
   });
 
   it('when a CSV quotes fields with commas, quotes and line breaks, then they are read whole', () => {
-    expect(rows('id,src,machine translation\r\n7,"Ja, ""klar""","Yes,\r\nof course"\r\n')).toEqual([['7', 'Ja, "klar"', 'Yes,\r\nof course']]);
+    expect(rows('id,src,machine translation\r\n7,"Ja, ""klar""","Yes,\r\nof course"\r\n')).toEqual([
+      ['7', 'Ja, "klar"', 'Yes,\r\nof course'],
+    ]);
   });
 
   it('when headers are spelled as people write them, then the columns are found in any case and with a language', () => {

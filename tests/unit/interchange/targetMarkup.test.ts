@@ -22,7 +22,9 @@ const PC = [
 
 describe('targetMarkup', () => {
   it('when codes nest as they did, then they are written as in the file and the text is escaped', () => {
-    expect(targetMarkup(text('a & b {0}<bold>{1} ]]> c{2}'), G, '1.2')).toBe('a &amp; b <g id="1" ctype="bold">&lt;bold&gt;</g> ]]&gt; c<x id="2"/>');
+    expect(targetMarkup(text('a & b {0}<bold>{1} ]]> c{2}'), G, '1.2')).toBe(
+      'a &amp; b <g id="1" ctype="bold">&lt;bold&gt;</g> ]]&gt; c<x id="2"/>',
+    );
   });
 
   it('when a 1.2 <g> lost its close, then its open becomes a <bx/> without rid', () => {
@@ -49,9 +51,17 @@ describe('targetMarkup', () => {
   });
 
   it('when an annotation no longer nests, then 1.2 drops it and 2.0 writes sm/em, keeping the text', () => {
-    const mrk12 = [code(0, 'open', 'm', '<mrk mtype="term" mid="m">'), code(1, 'close', 'm', '</mrk>'), ...G.slice(0, 2).map((c, i) => ({ ...c, marker: String.fromCharCode(0xe002 + i) }))];
+    const mrk12 = [
+      code(0, 'open', 'm', '<mrk mtype="term" mid="m">'),
+      code(1, 'close', 'm', '</mrk>'),
+      ...G.slice(0, 2).map((c, i) => ({ ...c, marker: String.fromCharCode(0xe002 + i) })),
+    ];
     expect(targetMarkup(text('{2}a{0}b{3}c{1}'), mrk12, '1.2')).toBe('<g id="1" ctype="bold">ab</g>c');
-    const mrk20 = [code(0, 'open', 'm1', '<mrk id="m1" type="term">'), code(1, 'close', 'm1', '</mrk>'), ...PC.slice(2).map((c, i) => ({ ...c, marker: String.fromCharCode(0xe002 + i) }))];
+    const mrk20 = [
+      code(0, 'open', 'm1', '<mrk id="m1" type="term">'),
+      code(1, 'close', 'm1', '</mrk>'),
+      ...PC.slice(2).map((c, i) => ({ ...c, marker: String.fromCharCode(0xe002 + i) })),
+    ];
     expect(targetMarkup(text('{2}a{0}b{3}c{1}'), mrk20, '2.0')).toBe('<pc id="2">a<sm id="m1" type="term"/>b</pc>c<em startRef="m1"/>');
     expect(targetMarkup(text('a{1}'), mrk20, '2.0')).toBe('a');
   });
@@ -72,17 +82,28 @@ describe('targetMarkup', () => {
   it('when a 2.0 sc/ec pair spans segments and one half is deleted, then the other becomes isolated', () => {
     const first = [code(0, 'open', '5', '<sc id="5" dataRef="d1"/>')];
     const second = [code(0, 'close', '5', '<ec startRef="5" dataRef="d2"/>')];
-    const kept = unitPairing([{ text: text('a{0}'), codes: first }, { text: text('b{0}'), codes: second }]);
+    const kept = unitPairing([
+      { text: text('a{0}'), codes: first },
+      { text: text('b{0}'), codes: second },
+    ]);
     expect(targetMarkup(text('a{0}'), first, '2.0', kept)).toBe('a<sc id="5" dataRef="d1"/>');
-    const broken = unitPairing([{ text: text('a{0}'), codes: first }, { text: 'b', codes: second }]);
+    const broken = unitPairing([
+      { text: text('a{0}'), codes: first },
+      { text: 'b', codes: second },
+    ]);
     expect(targetMarkup(text('a{0}'), first, '2.0', broken)).toBe('a<sc id="5" dataRef="d1" isolated="yes"/>');
-    const orphanEnd = unitPairing([{ text: 'a', codes: first }, { text: text('b{0}'), codes: second }]);
+    const orphanEnd = unitPairing([
+      { text: 'a', codes: first },
+      { text: text('b{0}'), codes: second },
+    ]);
     expect(targetMarkup(text('b{0}'), second, '2.0', orphanEnd)).toBe('b<ec dataRef="d2" id="5" isolated="yes"/>');
   });
 
   it('when a 1.2 <ex/> loses the <bx/> its rid names, then the rid goes (the schema wants it to name one)', () => {
     const codes = [code(0, 'open', 'b1', '<bx id="1" rid="b1"/>'), code(1, 'close', 'b1', '<ex id="2" rid="b1"/>')];
-    expect(targetMarkup(text('{0}a{1}'), codes, '1.2', unitPairing([{ text: text('{0}a{1}'), codes }]))).toBe('<bx id="1" rid="b1"/>a<ex id="2" rid="b1"/>');
+    expect(targetMarkup(text('{0}a{1}'), codes, '1.2', unitPairing([{ text: text('{0}a{1}'), codes }]))).toBe(
+      '<bx id="1" rid="b1"/>a<ex id="2" rid="b1"/>',
+    );
     expect(targetMarkup(text('a{1}'), codes, '1.2', unitPairing([{ text: text('a{1}'), codes }]))).toBe('a<ex id="2"/>');
   });
 });

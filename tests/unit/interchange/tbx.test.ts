@@ -8,14 +8,21 @@ const RNG = ['--relaxng', path.join(schemaDir, 'TBXcoreStructV03.rng')];
 const tbxFiles = realFiles().filter((file) => file.format === 'tbx');
 
 const GLOSSARY: GlossaryEntry[] = [
-  { term: 'comfort force', preferred: 'reassurance force', note: 'MT for "Rückversicherungstruppe" & co.', matchCase: false, wholeWord: true, language: 'en' },
+  {
+    term: 'comfort force',
+    preferred: 'reassurance force',
+    note: 'MT for "Rückversicherungstruppe" & co.',
+    matchCase: false,
+    wholeWord: true,
+    language: 'en',
+  },
   { term: 'support force', preferred: 'reassurance force', matchCase: false, wholeWord: true, language: 'en' },
   { term: "Trump's prices", preferred: "Trump's tariffs", matchCase: true, wholeWord: false, language: 'en' },
   { term: 'NATO', preferred: 'NATO', matchCase: true, wholeWord: true, language: 'en' },
 ];
 
 describe('readTbx on real termbases', () => {
-  it.each(tbxFiles)('when $name is read, then it has the README\'s number of concepts', (file) => {
+  it.each(tbxFiles)("when $name is read, then it has the README's number of concepts", (file) => {
     expect(readTbx(readReal(file.name)).concepts).toBe(file.units);
   });
 
@@ -27,9 +34,18 @@ describe('readTbx on real termbases', () => {
 
   it('when a concept has a preferred term and a superseded one, then the superseded one points to the preferred', () => {
     const entries = readTbx(readReal('ltac-Example_Astronomy_DCA_VALID.tbx'), { language: 'en' }).entries;
-    expect(entries[0]).toMatchObject({ term: 'galactic cluster', preferred: 'open cluster', language: 'en', matchCase: false, wholeWord: true });
+    expect(entries[0]).toMatchObject({
+      term: 'galactic cluster',
+      preferred: 'open cluster',
+      language: 'en',
+      matchCase: false,
+      wholeWord: true,
+    });
     expect(entries[0]!.note).toMatch(/^Another name for an open star cluster/);
-    expect(entries.filter((entry) => entry.preferred === 'circumstellar accretion disk').map((entry) => entry.term)).toEqual(['accretion disc', 'circumstellar disk']);
+    expect(entries.filter((entry) => entry.preferred === 'circumstellar accretion disk').map((entry) => entry.term)).toEqual([
+      'accretion disc',
+      'circumstellar disk',
+    ]);
     expect(entries.every((entry) => entry.language === 'en')).toBe(true);
   });
 
@@ -45,7 +61,9 @@ describe('readTbx on real termbases', () => {
   });
 
   it('when the file is not TBX, then it is refused', () => {
-    expect(() => readTbx(readReal('okapi-RB-12-Test02.xlf'))).toThrow('This is not a TBX file: its root element is <xliff>, not <tbx> or <martif>.');
+    expect(() => readTbx(readReal('okapi-RB-12-Test02.xlf'))).toThrow(
+      'This is not a TBX file: its root element is <xliff>, not <tbx> or <martif>.',
+    );
   });
 
   it('when a martif file names an external DTD, then the DTD is not fetched and the file is read', () => {
@@ -63,8 +81,12 @@ describe('writeTbx', () => {
 
   it('when entries share a preferred term, then they are one concept with the preferred and deprecated terms', () => {
     expect([...tbx.matchAll(/<conceptEntry /g)]).toHaveLength(3);
-    expect(tbx).toContain('<term>reassurance force</term>\n            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>');
-    expect(tbx).toContain('<term>comfort force</term>\n            <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>');
+    expect(tbx).toContain(
+      '<term>reassurance force</term>\n            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>',
+    );
+    expect(tbx).toContain(
+      '<term>comfort force</term>\n            <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>',
+    );
   });
 
   it('when the written glossary is read back, then every entry comes back as it was', () => {

@@ -5,11 +5,29 @@ import { writeTmx, type TmxSegment } from '../../../src/interchange/tmxWriter';
 import { readReal, schemaDir, xmllint } from './files';
 
 const DTD = ['--dtdvalid', path.join(schemaDir, 'tmx14.dtd')];
-const code = (marker: number, kind: InlineCode['kind'], id: string, xml: string): InlineCode => ({ marker: String.fromCharCode(0xe000 + marker), kind, id, label: id, xml });
-const CODES = [code(0, 'open', '1', '<g id="1">'), code(1, 'close', '1', '</g>'), code(2, 'standalone', '2', '<x id="2"/>'), code(3, 'open', '3', '<bx id="3"/>')];
+const code = (marker: number, kind: InlineCode['kind'], id: string, xml: string): InlineCode => ({
+  marker: String.fromCharCode(0xe000 + marker),
+  kind,
+  id,
+  label: id,
+  xml,
+});
+const CODES = [
+  code(0, 'open', '1', '<g id="1">'),
+  code(1, 'close', '1', '</g>'),
+  code(2, 'standalone', '2', '<x id="2"/>'),
+  code(3, 'open', '3', '<bx id="3"/>'),
+];
 
 const segments: TmxSegment[] = [
-  { source: 'Die \ue000Trost\ue001truppe\ue002 & mehr\ue003', text: 'The \ue000reassurance\ue001 force\ue002 & more', status: 'approved', codes: CODES, id: 'u1', changedAt: new Date('2025-04-18T10:20:30Z') },
+  {
+    source: 'Die \ue000Trost\ue001truppe\ue002 & mehr\ue003',
+    text: 'The \ue000reassurance\ue001 force\ue002 & more',
+    status: 'approved',
+    codes: CODES,
+    id: 'u1',
+    changedAt: new Date('2025-04-18T10:20:30Z'),
+  },
   { source: 'Nicht geprüft.', text: 'Not reviewed.', status: 'edited', codes: [] },
   { source: null, text: 'No source.', status: 'approved', codes: [] },
   { source: 'Zölle <10%>.', text: 'Tariffs <10%>.', status: 'approved', codes: [] },

@@ -4,7 +4,8 @@ import { InterchangeError } from '../../../src/interchange/errors';
 import { readXliff, XliffReader } from '../../../src/interchange/xliffReader';
 import { readReal } from './files';
 
-const XLIFF12_HEAD = '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body>';
+const XLIFF12_HEAD =
+  '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body>';
 const XLIFF12_TAIL = '</body></file></xliff>';
 const xliff12 = (body: string) => `${XLIFF12_HEAD}${body}${XLIFF12_TAIL}`;
 const xliff20 = (units: string, attributes = 'srcLang="de" trgLang="en"') =>
@@ -66,7 +67,11 @@ describe('readXliff: hostile and broken XML', () => {
   });
 
   it('when the bytes are not UTF-8, then the file is refused with the line and column of the bad byte', () => {
-    const bytes = Buffer.concat([Buffer.from(`${XLIFF12_HEAD}\n<trans-unit id="1">\n<source>caf`), Buffer.from([0xe9]), Buffer.from(`</source></trans-unit>${XLIFF12_TAIL}`)]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${XLIFF12_HEAD}\n<trans-unit id="1">\n<source>caf`),
+      Buffer.from([0xe9]),
+      Buffer.from(`</source></trans-unit>${XLIFF12_TAIL}`),
+    ]);
     const error = refusal(() => readXliff(bytes));
     expect(error.code).toBe('invalid_encoding');
     expect(error.message).toMatch(/the byte 0xE9/);
@@ -74,7 +79,11 @@ describe('readXliff: hostile and broken XML', () => {
   });
 
   it('when a bad byte is split across chunks, then the chunked reader refuses it at the same place', () => {
-    const bytes = Buffer.concat([Buffer.from(`${XLIFF12_HEAD}\n<trans-unit id="1">\n<source>caf`), Buffer.from([0xc3, 0x28]), Buffer.from(`</source></trans-unit>${XLIFF12_TAIL}`)]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${XLIFF12_HEAD}\n<trans-unit id="1">\n<source>caf`),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(`</source></trans-unit>${XLIFF12_TAIL}`),
+    ]);
     const reader = new XliffReader();
     const error = refusal(() => {
       for (const chunk of chunksOf(bytes, 7)) reader.write(chunk);
@@ -201,7 +210,11 @@ describe('readXliff: units and segments', () => {
 
   it('when a unit has notes, then they come with its segments as plain text, markup included as text', () => {
     const { segments } = readXliff(readReal('matecat-notes-malicious-code.xliff'));
-    expect(segments.map((segment) => segment.notes)).toEqual([["alert('This is malicious code');"], undefined, ['This is another comment']]);
+    expect(segments.map((segment) => segment.notes)).toEqual([
+      ["alert('This is malicious code');"],
+      undefined,
+      ['This is another comment'],
+    ]);
     const complex = readXliff(readReal('oasis-withNotes_complex.xlf')).segments[0]!.notes!;
     expect(complex).toHaveLength(10);
     expect(complex.at(-1)).toBe('lower priority note content for the inline comment delimited with <mrk id="5">');
@@ -266,7 +279,9 @@ describe('readXliff: inline codes', () => {
   });
 
   it('when the text itself holds Private Use Area characters, then markers skip them', () => {
-    const segment = readXliff(xliff12('<trans-unit id="1"><source>\ue000 and <x id="1"/></source><target>\ue001<x id="1"/></target></trans-unit>')).segments[0]!;
+    const segment = readXliff(
+      xliff12('<trans-unit id="1"><source>\ue000 and <x id="1"/></source><target>\ue001<x id="1"/></target></trans-unit>'),
+    ).segments[0]!;
     expect(segment.codes.map((code) => code.marker)).toEqual(['\ue002']);
     expect(segment.source).toBe('\ue000 and \ue002');
     expect(segment.mt).toBe('\ue001\ue002');
@@ -294,7 +309,11 @@ describe('XliffReader: incremental reading', () => {
 
   it('when chunks arrive, then each write returns the segments completed so far, the last unit waiting for what follows', () => {
     const reader = new XliffReader();
-    const first = reader.write(xliff12('<trans-unit id="1"><source>a</source></trans-unit><trans-unit id="2"><source>b</source></trans-unit><trans-unit id="3"><source>c</source>').slice(0, -XLIFF12_TAIL.length));
+    const first = reader.write(
+      xliff12(
+        '<trans-unit id="1"><source>a</source></trans-unit><trans-unit id="2"><source>b</source></trans-unit><trans-unit id="3"><source>c</source>',
+      ).slice(0, -XLIFF12_TAIL.length),
+    );
     expect(first.map((segment) => [segment.unitId, segment.separator])).toEqual([['1', '\n\n']]);
     expect(reader.write('</trans-unit>').map((segment) => segment.unitId)).toEqual(['2']);
     reader.write(XLIFF12_TAIL);

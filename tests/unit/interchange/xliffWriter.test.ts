@@ -47,7 +47,9 @@ describe('writeXliff: XLIFF 1.2', () => {
     const bytes = readReal('okapi-RB-12-Test02.xlf');
     const imported = readXliff(bytes);
     const first = imported.segments.findIndex((segment) => segment.unitId === '11');
-    const output = Buffer.from(writeXliff(bytes, imported.document, updatesFor(imported, { [first + 1]: { text: 'Phrase 2.', status: 'approved' } }))).toString('latin1');
+    const output = Buffer.from(
+      writeXliff(bytes, imported.document, updatesFor(imported, { [first + 1]: { text: 'Phrase 2.', status: 'approved' } })),
+    ).toString('latin1');
     expect(output).toContain(
       "<mrk mid='1' mtype='seg'>Sentence 2.</mrk></seg-source>\r\n<target state=\"translated\"><mrk mid='0' mtype='seg'></mrk>\r\n<mrk mid='1' mtype='seg'>Phrase 2.</mrk></target>",
     );
@@ -58,7 +60,9 @@ describe('writeXliff: XLIFF 1.2', () => {
     const bytes = readReal('okapi-TS09-12-Test01.xlf');
     const imported = readXliff(bytes);
     const index = imported.segments.findIndex((segment) => segment.source === 'Finding a location for your photo printer');
-    const output = Buffer.from(writeXliff(bytes, imported.document, updatesFor(imported, { [index]: { text: 'Einen Standort finden', status: 'edited' } }))).toString('utf8');
+    const output = Buffer.from(
+      writeXliff(bytes, imported.document, updatesFor(imported, { [index]: { text: 'Einen Standort finden', status: 'edited' } })),
+    ).toString('utf8');
     const written = '<target state="translated"><mrk mtype="seg" mid="2">Einen Standort finden</mrk></target>';
     expect(output).toContain(written);
     expect(output.replace(written, '<target><mrk mtype="seg" mid="2" /></target>')).toBe(bytes.toString('utf8'));
@@ -77,7 +81,9 @@ describe('writeXliff: XLIFF 1.2', () => {
   });
 
   it('when the state changes, then a stale state-qualifier goes and approved="yes" becomes "no"', () => {
-    const input = xliff12('<trans-unit id="1" approved="yes"><source>a</source><target state="final" state-qualifier="mt-suggestion">b</target></trans-unit>');
+    const input = xliff12(
+      '<trans-unit id="1" approved="yes"><source>a</source><target state="final" state-qualifier="mt-suggestion">b</target></trans-unit>',
+    );
     expect(exported(input, { 0: { text: 'c', status: 'rejected' } })).toContain(
       '<trans-unit id="1" approved="no"><source>a</source><target state="needs-review-translation">c</target></trans-unit>',
     );
@@ -100,7 +106,9 @@ describe('writeXliff: XLIFF 1.2', () => {
 
   it('when a pretty-printed target is edited, then the new text keeps its leading and trailing layout', () => {
     const input = xliff12('<trans-unit id="1"><source>a</source><target>\n      old text\n    </target></trans-unit>');
-    expect(exported(input, { 0: { text: 'new text', status: 'edited' } })).toContain('<target state="translated">\n      new text\n    </target>');
+    expect(exported(input, { 0: { text: 'new text', status: 'edited' } })).toContain(
+      '<target state="translated">\n      new text\n    </target>',
+    );
   });
 
   it('when edited text holds characters XML 1.2 cannot hold, then they are dropped and the rest escaped', () => {
@@ -141,10 +149,14 @@ describe('writeXliff: XLIFF 2.0', () => {
   it('when the file has no trgLang and a target is added, then trgLang is set from the document or the option', () => {
     const input = xliff20(unit.replace('%ATTR%', '').replace('%TARGET%', ''), 'srcLang="de"');
     const imported = readXliff(input);
-    const output = writeXliff(input, imported.document, updatesFor(imported, { 0: { text: 'One', status: 'edited' } }), { targetLanguage: 'en-GB' });
+    const output = writeXliff(input, imported.document, updatesFor(imported, { 0: { text: 'One', status: 'edited' } }), {
+      targetLanguage: 'en-GB',
+    });
     expect(output).toContain('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en-GB">');
     expect(xmllint(output, xliffSchema('2.0')).valid).toBe(true);
-    expect(() => writeXliff(input, imported.document, updatesFor(imported, { 0: { text: 'One', status: 'edited' } }))).toThrow(/names no target language/);
+    expect(() => writeXliff(input, imported.document, updatesFor(imported, { 0: { text: 'One', status: 'edited' } }))).toThrow(
+      /names no target language/,
+    );
   });
 
   it('when edited text holds a control character, then it is written as <cp/>', () => {
@@ -171,7 +183,9 @@ describe('writeXliff: XLIFF 2.0', () => {
     const first = imported.segments[0]!;
     const [open, ph2, close, ph3] = first.codes.map((code) => code.marker);
     const text = `${close}Texte ${ph3}${ph2} & ${open}fin`;
-    const output = Buffer.from(writeXliff(bytes, imported.document, updatesFor(imported, { 0: { text, status: 'edited' } }))).toString('utf8');
+    const output = Buffer.from(writeXliff(bytes, imported.document, updatesFor(imported, { 0: { text, status: 'edited' } }))).toString(
+      'utf8',
+    );
     expect(output).toContain(
       '<target>\r\n\t <ec id="1" canReorder="firstNo" canDelete="no" canCopy="no" isolated="yes"/>Texte <ph id="3"/><ph id="2" canReorder="no" canDelete="no" canCopy="no"/> &amp; <sc id="1" canReorder="firstNo" canDelete="no" canCopy="no" isolated="yes"/>fin\r\n\t</target>',
     );
@@ -182,7 +196,10 @@ describe('writeXliff: XLIFF 2.0', () => {
 describe('writeXliff: encodings, chunks and mismatches', () => {
   it('when a windows-1252 file is edited, then the export is windows-1252 and characters it lacks become references', () => {
     // é is 0xE9 in both Latin-1 and windows-1252.
-    const bytes = Buffer.from(`<?xml version="1.0" encoding="windows-1252"?>\n${xliff12('<trans-unit id="1"><source>Café</source><target>x</target></trans-unit>')}`, 'latin1');
+    const bytes = Buffer.from(
+      `<?xml version="1.0" encoding="windows-1252"?>\n${xliff12('<trans-unit id="1"><source>Café</source><target>x</target></trans-unit>')}`,
+      'latin1',
+    );
     const imported = readXliff(bytes);
     const output = Buffer.from(writeXliff(bytes, imported.document, updatesFor(imported, { 0: { text: 'Café € ☕', status: 'edited' } })));
     expect(output.subarray(0, output.indexOf('<target'))).toEqual(bytes.subarray(0, bytes.indexOf('<target')));
@@ -192,10 +209,15 @@ describe('writeXliff: encodings, chunks and mismatches', () => {
   });
 
   it('when a UTF-16 file with a BOM is exported, then untouched it is byte-identical and edited it is still UTF-16', () => {
-    const bytes = Buffer.from(`\ufeff<?xml version="1.0" encoding="UTF-16"?>${xliff12('<trans-unit id="1"><source>Grüße</source></trans-unit>')}`, 'utf16le');
+    const bytes = Buffer.from(
+      `\ufeff<?xml version="1.0" encoding="UTF-16"?>${xliff12('<trans-unit id="1"><source>Grüße</source></trans-unit>')}`,
+      'utf16le',
+    );
     const imported = readXliff(bytes);
     expect(Buffer.from(writeXliff(bytes, imported.document, updatesFor(imported, {}))).equals(bytes)).toBe(true);
-    const edited = Buffer.from(writeXliff(bytes, imported.document, updatesFor(imported, { 0: { text: 'Greetings', status: 'approved' } })));
+    const edited = Buffer.from(
+      writeXliff(bytes, imported.document, updatesFor(imported, { 0: { text: 'Greetings', status: 'approved' } })),
+    );
     expect(edited.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]));
     expect(readXliff(edited).segments[0]!.mt).toBe('Greetings');
   });
@@ -203,7 +225,10 @@ describe('writeXliff: encodings, chunks and mismatches', () => {
   it('when the export is taken in chunks, then they join to the whole export and none is large', () => {
     const bytes = readReal('okapi-OnTramTest01.xlf');
     const imported = readXliff(bytes);
-    const updates = updatesFor(imported, Object.fromEntries(imported.segments.map((_, index) => [index, { text: `T${index}`, status: 'edited' as const }])));
+    const updates = updatesFor(
+      imported,
+      Object.fromEntries(imported.segments.map((_, index) => [index, { text: `T${index}`, status: 'edited' as const }])),
+    );
     const chunks = [...xliffExportChunks(bytes, imported.document, updates)];
     expect(Buffer.concat(chunks)).toEqual(Buffer.from(writeXliff(bytes, imported.document, updates)));
     expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThanOrEqual(1 << 16);

@@ -14,9 +14,12 @@ const WORDS_PER_SENTENCE = 25;
 const CHUNK_SIZE = 2_000;
 
 function newsSentences(): { texts: string[]; planted: number } {
-  const words = fs.readFileSync(sampleArticlePath, 'utf8').split(/\s+/).filter((word) => word && !/^(prices|tariffs)\b/i.test(word));
+  const words = fs
+    .readFileSync(sampleArticlePath, 'utf8')
+    .split(/\s+/)
+    .filter((word) => word && !/^(prices|tariffs)\b/i.test(word));
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const texts: string[] = [];
   let planted = 0;
   for (let index = 0; index < SENTENCES; index++) {
@@ -58,7 +61,9 @@ describe('matching benchmark', () => {
     ['regular expression, not whole word', { find: "\\p{Lu}\\w+'s prices", replace: '$&', regex: true, wholeWord: false, matchCase: true }],
   ])('when %s is matched over 100,000 news sentences in chunks, then every planted match is found within the bounds', (_, options) => {
     const result = run(texts, compiled(options));
-    console.log(`${_}: ${result.matches} matches, ${result.totalMs.toFixed(0)} ms total, slowest chunk of ${CHUNK_SIZE} ${result.slowestChunkMs.toFixed(1)} ms`);
+    console.log(
+      `${_}: ${result.matches} matches, ${result.totalMs.toFixed(0)} ms total, slowest chunk of ${CHUNK_SIZE} ${result.slowestChunkMs.toFixed(1)} ms`,
+    );
     expect(result.matches).toBe(planted);
     expect(result.totalMs).toBeLessThan(5_000);
     expect(result.slowestChunkMs).toBeLessThan(500);
@@ -66,8 +71,13 @@ describe('matching benchmark', () => {
 
   it('when a very common word is matched, then the many matches per sentence are all found within the bounds', () => {
     const result = run(texts, compiled({ find: 'the', replace: 'THE' }));
-    const expected = texts.reduce((count, text) => count + (text.match(/(?<![\p{L}\p{M}\p{N}])the(?![\p{L}\p{M}\p{N}])/giu)?.length ?? 0), 0);
-    console.log(`common word: ${result.matches} matches, ${result.totalMs.toFixed(0)} ms total, slowest chunk of ${CHUNK_SIZE} ${result.slowestChunkMs.toFixed(1)} ms`);
+    const expected = texts.reduce(
+      (count, text) => count + (text.match(/(?<![\p{L}\p{M}\p{N}])the(?![\p{L}\p{M}\p{N}])/giu)?.length ?? 0),
+      0,
+    );
+    console.log(
+      `common word: ${result.matches} matches, ${result.totalMs.toFixed(0)} ms total, slowest chunk of ${CHUNK_SIZE} ${result.slowestChunkMs.toFixed(1)} ms`,
+    );
     expect(result.matches).toBe(expected);
     expect(result.totalMs).toBeLessThan(5_000);
   });

@@ -29,7 +29,10 @@ describe('applyMatches', () => {
     const result = applyMatches(text, findMatches(text, compiled({ find: 'comfort', replace: 'reassurance' })));
     expect(result.text).toBe('reassurance force and reassurance force');
     expect(result.spans.map((span) => result.text.slice(span.start, span.end))).toEqual(['reassurance', 'reassurance']);
-    expect(result.spans).toEqual([{ start: 0, end: 11 }, { start: 22, end: 33 }]);
+    expect(result.spans).toEqual([
+      { start: 0, end: 11 },
+      { start: 22, end: 33 },
+    ]);
     expect(result.stale).toEqual([]);
   });
 

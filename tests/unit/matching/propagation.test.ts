@@ -20,14 +20,34 @@ const summary = (fixes: PropagationFix[]) => fixes.map((fix) => [fix.from, fix.t
 
 describe('propagationFixes on the sample article', () => {
   it.each([
-    ['a word in a noun phrase', edited('comfort force', ['comfort force', 'reassurance force']), [['comfort force', 'reassurance force', 'wording']]],
+    [
+      'a word in a noun phrase',
+      edited('comfort force', ['comfort force', 'reassurance force']),
+      [['comfort force', 'reassurance force', 'wording']],
+    ],
     ['a head noun after a possessive', edited("Trump's prices", ['prices', 'tariffs']), [["Trump's prices", "Trump's tariffs", 'wording']]],
     ['a stray space in a compound', edited('three -year', ['three -year', 'three-year']), [['three -year', 'three-year', 'form']]],
     ['a glued token split', edited('10%prices', ['10%prices', '10% prices']), [['10%prices', '10% prices', 'form']]],
-    ['a glued token replaced', edited('10%prices', ['10%prices,', '10% tariffs on']), [['10%prices, almost', '10% tariffs on almost', 'wording']]],
-    ['two content words replaced', edited('resume headquarters', ['resume headquarters', 'regain a seat']), [['resume headquarters', 'regain a seat', 'wording']]],
-    ['an article inserted', edited('while Trump administration', ['while Trump', 'while the Trump']), [['while Trump administration', 'while the Trump administration', 'wording']]],
-    ['a space fix next to a word change', edited('three -month', ['three -month break', 'three-month pause']), [['three -month break', 'three-month pause', 'wording']]],
+    [
+      'a glued token replaced',
+      edited('10%prices', ['10%prices,', '10% tariffs on']),
+      [['10%prices, almost', '10% tariffs on almost', 'wording']],
+    ],
+    [
+      'two content words replaced',
+      edited('resume headquarters', ['resume headquarters', 'regain a seat']),
+      [['resume headquarters', 'regain a seat', 'wording']],
+    ],
+    [
+      'an article inserted',
+      edited('while Trump administration', ['while Trump', 'while the Trump']),
+      [['while Trump administration', 'while the Trump administration', 'wording']],
+    ],
+    [
+      'a space fix next to a word change',
+      edited('three -month', ['three -month break', 'three-month pause']),
+      [['three -month break', 'three-month pause', 'wording']],
+    ],
   ])('when the editor fixes %s, then the fix has just enough context', (_, [before, after], expected) => {
     expect(summary(propagationFixes(before, after))).toEqual(expected);
   });
@@ -85,17 +105,23 @@ describe('propagationFixes rules', () => {
   });
 
   it('when words are joined or split, a case changes or punctuation changes at a word edge, then it is wording with context', () => {
-    expect(summary(propagationFixes('every day the talks', 'everyday the talks'))).toEqual([['every day the talks', 'everyday the talks', 'wording']]);
+    expect(summary(propagationFixes('every day the talks', 'everyday the talks'))).toEqual([
+      ['every day the talks', 'everyday the talks', 'wording'],
+    ]);
     expect(summary(propagationFixes('the talks on Thursday Trump said', 'the talks on Thursday, Trump said'))).toEqual([
       ['Thursday Trump', 'Thursday, Trump', 'wording'],
     ]);
     expect(summary(propagationFixes('in the U.S economy', 'in the U.S. economy'))).toEqual([['U.S economy', 'U.S. economy', 'wording']]);
-    expect(summary(propagationFixes('to end the Ukraine War.', 'to end the Ukraine war.'))).toEqual([['Ukraine War', 'Ukraine war', 'wording']]);
+    expect(summary(propagationFixes('to end the Ukraine War.', 'to end the Ukraine war.'))).toEqual([
+      ['Ukraine War', 'Ukraine war', 'wording'],
+    ]);
   });
 
   it('when spacing or punctuation changes inside words only, then it is a form fix without context', () => {
     expect(summary(propagationFixes('the war . Then', 'the war. Then'))).toEqual([['war .', 'war.', 'form']]);
-    expect(summary(propagationFixes('a post conflict scenario', 'a post-conflict scenario'))).toEqual([['post conflict', 'post-conflict', 'form']]);
+    expect(summary(propagationFixes('a post conflict scenario', 'a post-conflict scenario'))).toEqual([
+      ['post conflict', 'post-conflict', 'form'],
+    ]);
     expect(summary(propagationFixes("Zelenskyy's call", 'Zelenskyy’s call'))).toEqual([["Zelenskyy's", 'Zelenskyy’s', 'form']]);
   });
 
@@ -131,7 +157,9 @@ describe('propagationFixes rules', () => {
   });
 
   it('when two places change the same way, then the fix is given once', () => {
-    expect(summary(propagationFixes('three -year and three -year', 'three-year and three-year'))).toEqual([['three -year', 'three-year', 'form']]);
+    expect(summary(propagationFixes('three -year and three -year', 'three-year and three-year'))).toEqual([
+      ['three -year', 'three-year', 'form'],
+    ]);
   });
 
   it('when sentences are equal, then there is no fix', () => {
@@ -140,9 +168,12 @@ describe('propagationFixes rules', () => {
 
   it('when random edits are saved, then every fix reads its from and to at its spans and changes something', () => {
     let seed = 3;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const words = ['the', 'comfort', 'force', 'war', 'three', '-year', 'prices', "Trump's", ',', 'of', 'talks', '10%', 'Paris'];
-    const make = () => Array.from({ length: 3 + Math.floor(random() * 10) }, () => words[Math.floor(random() * words.length)]).join(random() < 0.8 ? ' ' : '');
+    const make = () =>
+      Array.from({ length: 3 + Math.floor(random() * 10) }, () => words[Math.floor(random() * words.length)]).join(
+        random() < 0.8 ? ' ' : '',
+      );
     let fixCount = 0;
     for (let round = 0; round < 300; round++) {
       const before = make();

@@ -14,7 +14,10 @@ const found = (text: string, options: Partial<QueryOptions>) => findMatches(text
 
 describe('compileQuery errors', () => {
   it('when find is empty, then the query is refused as empty', () => {
-    expect(compileQuery({ ...defaults, find: '' })).toEqual({ ok: false, error: { code: 'empty_find', message: 'Type the text to find.' } });
+    expect(compileQuery({ ...defaults, find: '' })).toEqual({
+      ok: false,
+      error: { code: 'empty_find', message: 'Type the text to find.' },
+    });
   });
 
   it('when the regular expression is invalid, then the error gives the engine reason without repeating the pattern', () => {
@@ -104,7 +107,31 @@ describe('replacements', () => {
   it('when templates are expanded, then they equal String.prototype.replace on the first match', () => {
     const patterns = [/(\d)(\d)?/u, /(?<year>\d{4})-(?<month>\d\d)/u, /x(y)?/u, /p/u, /(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)/u];
     const texts = ['in 2025-04 and 7', 'axe xy x', 'up', 'abcdefghijk!'];
-    const templates = ['$1', '$2', '$0', '$00', '$01', '$10', '$11', '$12', '$99', '$100', '$<year>', '$<nope>', '$<', '$<year', '$', '$$', '$$1', '$&', '$`', "$'", 'x$', '$x', '[$1|$2|$<month>]'];
+    const templates = [
+      '$1',
+      '$2',
+      '$0',
+      '$00',
+      '$01',
+      '$10',
+      '$11',
+      '$12',
+      '$99',
+      '$100',
+      '$<year>',
+      '$<nope>',
+      '$<',
+      '$<year',
+      '$',
+      '$$',
+      '$$1',
+      '$&',
+      '$`',
+      "$'",
+      'x$',
+      '$x',
+      '[$1|$2|$<month>]',
+    ];
     let compared = 0;
     for (const pattern of patterns) {
       for (const text of texts) {

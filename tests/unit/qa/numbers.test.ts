@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { findNumbers, matchNumbers, type NumberReading } from '../../../src/qa/numbers';
 
 function keysOf(text: string, reading: NumberReading): string[][] {
-  return findNumbers(text, reading).filter((token) => token.form === 'digits').map((token) => token.keys);
+  return findNumbers(text, reading)
+    .filter((token) => token.form === 'digits')
+    .map((token) => token.keys);
 }
 
 describe('findNumbers: reading digits by language', () => {
@@ -47,7 +49,10 @@ describe('findNumbers: reading digits by language', () => {
 
 describe('findNumbers: English number words', () => {
   it('when numbers are spelled out, then cardinals, other number words and months are told apart', () => {
-    const tokens = findNumbers('Twenty-five of the first three came in May, three-quarters of them.', { language: 'en', englishWords: true });
+    const tokens = findNumbers('Twenty-five of the first three came in May, three-quarters of them.', {
+      language: 'en',
+      englishWords: true,
+    });
     expect(tokens.map((token) => [token.raw, token.form, token.keys[0]])).toEqual([
       ['Twenty-five', 'cardinal', '25'],
       ['first', 'word', '1'],
@@ -61,7 +66,11 @@ describe('findNumbers: English number words', () => {
 describe('matchNumbers', () => {
   it('when the candidate has the same numbers in other formats, then nothing is missing', () => {
     const reference = findNumbers('1,000 people, 3 days, 10% and 5 million', { language: 'en', lenient: true });
-    const candidates = findNumbers('1000 people, three days, 10 percent and 5,000,000', { language: 'en', lenient: true, englishWords: true });
+    const candidates = findNumbers('1000 people, three days, 10 percent and 5,000,000', {
+      language: 'en',
+      lenient: true,
+      englishWords: true,
+    });
     expect(matchNumbers(reference, candidates)).toEqual({ missing: [], missingWords: [], unmatched: [] });
   });
 

@@ -24,7 +24,11 @@ describe('QA checks: cost per sentence', () => {
     const glossary = [
       ...SAMPLE_GLOSSARY,
       ...Array.from({ length: 300 }, (_, index) => ({
-        id: `t${index}`, term: `term${index} phrase`, preferred: `preferred${index}`, matchCase: false, wholeWord: true,
+        id: `t${index}`,
+        term: `term${index} phrase`,
+        preferred: `preferred${index}`,
+        matchCase: false,
+        wholeWord: true,
       })),
     ];
     const imported = CLEAN_SENTENCES.map((text) => ({ text, mt: text, glossary }));
@@ -34,7 +38,9 @@ describe('QA checks: cost per sentence', () => {
       .map((input) => ({ ...input, glossary }));
     const onImport = microsecondsPerSentence(imported);
     const onSave = microsecondsPerSentence(saved);
-    console.log(`QA checks: ${onImport.toFixed(1)} µs per imported sentence, ${onSave.toFixed(1)} µs per edited sentence (302-term glossary)`);
+    console.log(
+      `QA checks: ${onImport.toFixed(1)} µs per imported sentence, ${onSave.toFixed(1)} µs per edited sentence (302-term glossary)`,
+    );
     // Generous bounds: a shared CI core is slow and noisy; typical figures are tens of microseconds.
     expect(onImport).toBeLessThan(500);
     expect(onSave).toBeLessThan(1_000);

@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  normalizeNewlines,
-  segmentDocument,
-  type DraftSegment,
-  type SegmentedDocument,
-} from '../../../src/segmentation/document';
+import { normalizeNewlines, segmentDocument, type DraftSegment, type SegmentedDocument } from '../../../src/segmentation/document';
 import { randomText, seededRandom } from './random-text';
 
 const SAMPLE_PATH = path.resolve(__dirname, '../../../db/samples/ukraine-talks-paris-2025-04-18.txt');
@@ -145,9 +140,7 @@ describe('segmentDocument', () => {
     });
 
     it('when a paragraph is a Markdown list, then each item is split into sentences and its marker is layout', () => {
-      const document = segmentDocument(
-        'Agreed:\n- A follow-up. In London.\n* no ceasefire\n  for now.\n1. Maybe\n   wrapped\n2) Later',
-      );
+      const document = segmentDocument('Agreed:\n- A follow-up. In London.\n* no ceasefire\n  for now.\n1. Maybe\n   wrapped\n2) Later');
       expect(document.leading).toBe('');
       expect(document.segments.map((segment) => [segment.kind, segment.text, segment.separator])).toEqual([
         ['sentence', 'Agreed:', '\n- '],
@@ -210,8 +203,7 @@ describe('segmentDocument', () => {
     });
 
     it('when a one-line paragraph is longer than 12 words or starts in lowercase, then it is a sentence', () => {
-      const text =
-        'The first months of the second term were very difficult for transatlantic relations in Europe\n\nand then nothing';
+      const text = 'The first months of the second term were very difficult for transatlantic relations in Europe\n\nand then nothing';
       expect(triples(segmentDocument(text)).map(([, kind]) => kind)).toEqual(['sentence', 'sentence']);
     });
 
@@ -226,7 +218,14 @@ describe('segmentDocument', () => {
 
   describe('metadata', () => {
     it('when a paragraph is a date, in any usual format, then it is one meta segment', () => {
-      const dates = [' date 2025-04-18 ', '2025-04-18', 'April 18, 2025', '18 April 2025', 'Friday, April 18, 2025, 10:30 CET', 'Published: 18.04.2025'];
+      const dates = [
+        ' date 2025-04-18 ',
+        '2025-04-18',
+        'April 18, 2025',
+        '18 April 2025',
+        'Friday, April 18, 2025, 10:30 CET',
+        'Published: 18.04.2025',
+      ];
       for (const date of dates) {
         expect(triples(segmentDocument(date))).toEqual([[0, 'meta', date.trim()]]);
       }

@@ -37,13 +37,12 @@ function normalise(sentence: string): string {
 
 type Splitter = (text: string, language: string) => string[];
 
-const ours: Splitter = (text, language) =>
-  splitSentences(text, { language }).map((span) => normalise(text.slice(span.start, span.end)));
+const ours: Splitter = (text, language) => splitSentences(text, { language }).map((span) => normalise(text.slice(span.start, span.end)));
 
 const intl: Splitter = (text, language) =>
-  Array.from(new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text), (piece) =>
-    normalise(piece.segment),
-  ).filter((sentence) => sentence !== '');
+  Array.from(new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text), (piece) => normalise(piece.segment)).filter(
+    (sentence) => sentence !== '',
+  );
 
 interface Score {
   passed: number;
@@ -78,7 +77,9 @@ describe('sentence segmentation evaluation', () => {
     );
     if (process.env.SEGMENTATION_REPORT) {
       for (const { testCase, actual } of mine.failures) {
-        console.log(`  [${testCase.category}] ${JSON.stringify(testCase.text)}\n    want ${JSON.stringify(testCase.expected)}\n    got  ${JSON.stringify(actual)}`);
+        console.log(
+          `  [${testCase.category}] ${JSON.stringify(testCase.text)}\n    want ${JSON.stringify(testCase.expected)}\n    got  ${JSON.stringify(actual)}`,
+        );
       }
     }
 

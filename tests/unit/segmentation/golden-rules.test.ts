@@ -26,9 +26,7 @@ function oursFor(rule: GoldenRule): string[] {
 const intlSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 function intlFor(rule: GoldenRule): string[] {
-  return Array.from(intlSegmenter.segment(rule.input), (piece) => normalise(piece.segment)).filter(
-    (sentence) => sentence !== '',
-  );
+  return Array.from(intlSegmenter.segment(rule.input), (piece) => normalise(piece.segment)).filter((sentence) => sentence !== '');
 }
 
 function failingCases(split: (rule: GoldenRule) => string[]): number[] {

@@ -105,9 +105,11 @@ describe('splitSentences', () => {
     });
 
     it('when a sentence contains a URL or an e-mail address, then its periods do not split and the final period does', () => {
-      expect(
-        sentencesOf('Read https://www.dw.com/en/Europe.Back/a-72278916. Write to Jane.Doe@example.com. Thanks.'),
-      ).toEqual(['Read https://www.dw.com/en/Europe.Back/a-72278916.', 'Write to Jane.Doe@example.com.', 'Thanks.']);
+      expect(sentencesOf('Read https://www.dw.com/en/Europe.Back/a-72278916. Write to Jane.Doe@example.com. Thanks.')).toEqual([
+        'Read https://www.dw.com/en/Europe.Back/a-72278916.',
+        'Write to Jane.Doe@example.com.',
+        'Thanks.',
+      ]);
     });
 
     it('when an ellipsis stands apart inside a sentence, then the sentence goes on', () => {
@@ -139,15 +141,16 @@ describe('splitSentences', () => {
 
   describe('quotes and brackets', () => {
     it('when quoted speech ends with a comma and a reporting clause, then it is one sentence', () => {
-      expect(
-        sentencesOf('“I believe that Americans see the interest of working in this format,” said journalists.'),
-      ).toEqual(['“I believe that Americans see the interest of working in this format,” said journalists.']);
+      expect(sentencesOf('“I believe that Americans see the interest of working in this format,” said journalists.')).toEqual([
+        '“I believe that Americans see the interest of working in this format,” said journalists.',
+      ]);
     });
 
     it('when a quotation holds two sentences, then the first ends inside the quote and the second takes the reporting clause', () => {
-      expect(
-        sentencesOf('“Russia uses every day to kill. We have to put pressure on the killers,” he wrote on Telegram.'),
-      ).toEqual(['“Russia uses every day to kill.', 'We have to put pressure on the killers,” he wrote on Telegram.']);
+      expect(sentencesOf('“Russia uses every day to kill. We have to put pressure on the killers,” he wrote on Telegram.')).toEqual([
+        '“Russia uses every day to kill.',
+        'We have to put pressure on the killers,” he wrote on Telegram.',
+      ]);
     });
 
     it('when closing quotes or brackets follow the terminator, then they belong to the sentence that ends', () => {
@@ -185,11 +188,7 @@ describe('splitSentences', () => {
     });
 
     it('when a block of lines has no sentence punctuation, then each line is a sentence', () => {
-      expect(sentencesOf('features\ncontact manager\nevents, activities\n')).toEqual([
-        'features',
-        'contact manager',
-        'events, activities',
-      ]);
+      expect(sentencesOf('features\ncontact manager\nevents, activities\n')).toEqual(['features', 'contact manager', 'events, activities']);
     });
 
     it('when lines start with Markdown list or heading markers, then each line is a sentence with its marker', () => {
@@ -205,16 +204,11 @@ describe('splitSentences', () => {
     it('when a paragraph is an inline numbered, lettered or bulleted list, then each item is a sentence', () => {
       expect(sentencesOf('1.) The first item 2.) The second item')).toEqual(['1.) The first item', '2.) The second item']);
       expect(sentencesOf('a. The first item b. The second item')).toEqual(['a. The first item', 'b. The second item']);
-      expect(sentencesOf('• 9. The first item • 10. The second item')).toEqual([
-        '• 9. The first item',
-        '• 10. The second item',
-      ]);
+      expect(sentencesOf('• 9. The first item • 10. The second item')).toEqual(['• 9. The first item', '• 10. The second item']);
     });
 
     it('when numbers appear mid-sentence without a list start, then they do not split the sentence', () => {
-      expect(sentencesOf('There are two reasons: 1) cost and 2) time.')).toEqual([
-        'There are two reasons: 1) cost and 2) time.',
-      ]);
+      expect(sentencesOf('There are two reasons: 1) cost and 2) time.')).toEqual(['There are two reasons: 1) cost and 2) time.']);
     });
   });
 

@@ -146,7 +146,9 @@ describe('segmentDocumentStream', () => {
 
     it('when a 5 MB article has many paragraphs and CRLF line ends, then no next() takes more than 20 ms', () => {
       const copies = Math.ceil(5_000_000 / SAMPLE.length);
-      const input = Array.from({ length: copies }, () => SAMPLE).join('\r\n\r\n').replace(/(?<!\r)\n/g, '\r\n');
+      const input = Array.from({ length: copies }, () => SAMPLE)
+        .join('\r\n\r\n')
+        .replace(/(?<!\r)\n/g, '\r\n');
       const result = measure(input);
       report('many paragraphs', input, result);
       expect(result.segments).toBeGreaterThan(20_000);

@@ -23,20 +23,25 @@ const MT_TYPOGRAPHY: LabelledCase[] = [
   mtFault('Send your questions by e -mail to the editorial team.', ['space-before-hyphen', 'e -mail']),
   mtFault('The long -term consequences are not yet known.', ['space-before-hyphen', 'long -term']),
   mtFault('The cease -fire was broken within hours.', ['space-before-hyphen', 'cease -fire']),
-  mtFault('A two -day summit opened in Brussels, followed by a three -month review.',
-    ['space-before-hyphen', 'two -day'], ['space-before-hyphen', 'three -month']),
+  mtFault(
+    'A two -day summit opened in Brussels, followed by a three -month review.',
+    ['space-before-hyphen', 'two -day'],
+    ['space-before-hyphen', 'three -month'],
+  ),
   mtFault('The Franco -German engine is stalling, according to diplomats.', ['space-before-hyphen', 'Franco -German']),
   mtFault('The high -speed line will open in 2030.', ['space-before-hyphen', 'high -speed']),
-  mtFault('The talks -which had lasted all night -ended at dawn.',
-    ['space-before-hyphen', 'talks -which'], ['space-before-hyphen', 'night -ended']),
+  mtFault(
+    'The talks -which had lasted all night -ended at dawn.',
+    ['space-before-hyphen', 'talks -which'],
+    ['space-before-hyphen', 'night -ended'],
+  ),
   mtFault('The score was 2 -1 at half-time.', ['space-before-hyphen', '2 -1']),
   mtFault('The three- year war has devastated the east of the country.', ['space-after-hyphen', 'three- year']),
   mtFault('The long- term effects are unclear.', ['space-after-hyphen', 'long- term']),
   mtFault('The inter- governmental conference ended on Friday.', ['space-after-hyphen', 'inter- governmental']),
 
   // Numbers glued to words
-  mtFault('The bursts of the trade war, with 10%prices on almost all goods, shocked Europe.',
-    ['number-glued-to-word', '10%prices']),
+  mtFault('The bursts of the trade war, with 10%prices on almost all goods, shocked Europe.', ['number-glued-to-word', '10%prices']),
   mtFault('The country will receive $5billion in aid.', ['number-glued-to-word', '$5billion']),
   mtFault('About 20million people live in the region.', ['number-glued-to-word', '20million']),
   mtFault('In 2020was the worst year for tourism.', ['number-glued-to-word', '2020was']),
@@ -88,7 +93,8 @@ const MT_TYPOGRAPHY: LabelledCase[] = [
   mtFault('The couple provides for a comfort force” of international troops.', ['unbalanced-quotes', '”']),
   mtFault('The minister called it “a disaster and “an insult”.', ['unbalanced-quotes', '“a']),
   mtFault('She described the talks as “positive” and constructive”.', ['unbalanced-quotes', 'constructive”']),
-  mtFault('The so-called "reassurance force" would be "led by Britain and France.',
+  mtFault(
+    'The so-called "reassurance force" would be "led by Britain and France.',
     // The last " opens a quotation that may run into the next sentence: not flagged.
   ),
 
@@ -125,19 +131,19 @@ const MT_CLEAN: LabelledCase[] = [
   clean('The 1970s and 1980s were decades of change.', 'hand'),
   // Abbreviations, initials, domains
   clean('The U.S. Senate confirmed her on Thursday.', 'hand'),
-  clean('J.R.R. Tolkien\'s books have sold millions of copies.', 'hand'),
+  clean("J.R.R. Tolkien's books have sold millions of copies.", 'hand'),
   clean('The case was heard by Justice A.B. Jones.', 'hand'),
   clean('Visit Booking.com or Amazon.de for details.', 'hand'),
   clean('The Node.js project released version 22.', 'hand'),
-  clean('The company\'s ASP.NET framework is widely used.', 'hand'),
+  clean("The company's ASP.NET framework is widely used.", 'hand'),
   clean('Reports are at https://example.org/a,b;c?q=1&x=Y.Z and nowhere else.', 'hand'),
   clean('Contact j.doe@example.co.uk for accreditation.', 'hand'),
   clean('The file report_v2.final.docx was leaked.', 'hand'),
   clean('He holds a Ph.D. from Oxford.', 'hand'),
   clean('The event starts at 6 p.m. The doors open an hour earlier.', 'hand'),
   // Quotes and apostrophes
-  clean('It was the rock \'n\' roll era of the \'50s and \'60s.', 'hand'),
-  clean('The Smiths\' album topped the charts.', 'hand'),
+  clean("It was the rock 'n' roll era of the '50s and '60s.", 'hand'),
+  clean("The Smiths' album topped the charts.", 'hand'),
   clean('“This is a start,” he said. “But it is not enough.”', 'hand'),
   clean('The TV was a 55" model, the report said.', 'hand'),
   clean('“We have to put pressure on the killers … to end this war,” he wrote.', 'hand'),
@@ -172,7 +178,13 @@ const EDITS: LabelledCase[] = [
   edit('“It depends on the Europeans.”', '“It depends on the Europeans”', ['final-punctuation-lost', 'Europeans']),
   edit('The result was clear.', 'The outcome was clear!'),
   edit('The result was clear.', 'The result was clear:'),
-  { origin: 'hand', mt: 'Trump tells Russia to move on Ukraine.', text: 'Trump tells Russia to move on Ukraine', kind: 'heading', expected: [] },
+  {
+    origin: 'hand',
+    mt: 'Trump tells Russia to move on Ukraine.',
+    text: 'Trump tells Russia to move on Ukraine',
+    kind: 'heading',
+    expected: [],
+  },
   // Numbers changed or kept in another format
   edit('The army deployed 1,500 soldiers.', 'The army deployed 1,600 soldiers.', ['number-changed', '1,600']),
   edit('Inflation reached 5% in March.', 'Inflation reached a record in March.', ['number-changed', 'a record']),
@@ -195,8 +207,10 @@ const EDITS: LabelledCase[] = [
   edit('The three -year war continues.', 'The three-year war continues.'),
   edit('He was born on 04/05/1970.', 'He was born on 4 May 1970.'),
   // URLs and e-mails
-  edit('Read more at https://www.dw.com/en/ukraine/a-72278916.', 'Read more at https://www.dw.com/en/ukraine/a-7227891.',
-    ['url-changed', 'https://www.dw.com/en/ukraine/a-7227891']),
+  edit('Read more at https://www.dw.com/en/ukraine/a-72278916.', 'Read more at https://www.dw.com/en/ukraine/a-7227891.', [
+    'url-changed',
+    'https://www.dw.com/en/ukraine/a-7227891',
+  ]),
   edit('Write to press@example.com for details.', 'Write to the press office for details.', ['url-changed', 'the press office']),
   edit('Contact info@example.org.', 'Contact info@exampel.org.', ['url-changed', 'info@exampel.org']),
   edit('Sources: https://Google.com/', 'Sources: https://google.com'),
@@ -224,21 +238,29 @@ function glossaryCase(mt: string, text: string, ...expected: [import('../../../.
 }
 
 const GLOSSARY_CASES: LabelledCase[] = [
-  glossaryCase('The couple provides for a “comfort force” of troops.', 'The couple provides for a “comfort force” of troops.',
-    ['glossary-term', 'comfort force']),
+  glossaryCase('The couple provides for a “comfort force” of troops.', 'The couple provides for a “comfort force” of troops.', [
+    'glossary-term',
+    'comfort force',
+  ]),
   glossaryCase('Comfort force troops would stay.', 'Comfort force troops would stay.', ['glossary-term', 'Comfort force']),
   glossaryCase('The COMFORT FORCE plan', 'The COMFORT FORCE plan', ['glossary-term', 'COMFORT FORCE']),
   // The glossary fix also removes the doubled space, so that is not reported separately.
   glossaryCase('The comfort  force would deploy.', 'The comfort  force would deploy.', ['glossary-term', 'comfort  force']),
-  glossaryCase("Allies criticised Trump's prices.", "Allies criticised Trump’s prices.", ['glossary-term', 'Trump’s prices']),
+  glossaryCase("Allies criticised Trump's prices.", 'Allies criticised Trump’s prices.', ['glossary-term', 'Trump’s prices']),
   glossaryCase('The mayor of Kiev spoke.', 'The mayor of Kiev spoke.', ['glossary-term', 'Kiev']),
   glossaryCase('The mayor of Kiev spoke.', 'The mayor of Kyiv spoke.'),
   glossaryCase('The Kievan Rus was a state.', 'The Kievan Rus was a state.'),
   glossaryCase('The couple provides for a “comfort force”.', 'The couple provides for a “reassurance force”.'),
-  glossaryCase('The couple provides for a “comfort force”.', 'The couple provides for a peacekeeping mission.',
-    ['glossary-term-rewritten', 'peacekeeping mission']),
-  glossaryCase("Allies criticised Trump's prices.", 'Allies criticised the new US duties.',
-    ['glossary-term-rewritten', 'the new US duties'], ['glossary-term', 'US']),
+  glossaryCase('The couple provides for a “comfort force”.', 'The couple provides for a peacekeeping mission.', [
+    'glossary-term-rewritten',
+    'peacekeeping mission',
+  ]),
+  glossaryCase(
+    "Allies criticised Trump's prices.",
+    'Allies criticised the new US duties.',
+    ['glossary-term-rewritten', 'the new US duties'],
+    ['glossary-term', 'US'],
+  ),
   glossaryCase('They discussed the comfort forces.', 'They discussed the comfort forces.'),
   glossaryCase('Nobody here uses the word.', 'Nobody here uses the word.'),
   { ...edit('The task force met.', 'The task force met.'), glossary: [FORCE] },
@@ -254,8 +276,10 @@ const SOURCE_CASES: LabelledCase[] = [
   withSource('Der Auftrag ist 1.000 Euro wert.', 'de', 'The contract is worth 1.000 euros.', ['source-number-mismatch', '1.000']),
   withSource('Le sommet aura lieu le 18.04.2025 à 20h30.', 'fr', 'The summit will take place on April 18, 2025 at 8:30 p.m.'),
   withSource('Le sommet aura lieu le 18.04.2025 à 20h30.', 'fr', 'The summit will take place on April 18, 2025 at 20:30.'),
-  withSource('Le sommet aura lieu le 18.04.2025 à 20h30.', 'fr', 'The summit will take place on April 19, 2025 at 8:30 p.m.',
-    ['source-number-mismatch', '19']),
+  withSource('Le sommet aura lieu le 18.04.2025 à 20h30.', 'fr', 'The summit will take place on April 19, 2025 at 8:30 p.m.', [
+    'source-number-mismatch',
+    '19',
+  ]),
   withSource('Quelque 25 000 soldats ont été déployés.', 'fr', 'Some 25,000 soldiers were deployed.'),
   withSource('Quelque 25 000 soldats ont été déployés.', 'fr', 'Some soldiers were deployed.', ['source-number-mismatch', 'Some']),
   withSource('La economía creció un 2,1 % en 2024.', 'es', 'The economy grew 2.1% in 2024.'),
@@ -266,8 +290,10 @@ const SOURCE_CASES: LabelledCase[] = [
   withSource('Die Gespräche dauerten drei Tage.', 'de', 'The talks lasted three days.'),
   withSource('Es kamen 3 Minister.', 'de', 'Three ministers came.'),
   withSource('Mehr unter https://www.dw.com/de/a-123.', 'de', 'More at https://www.dw.com/de/a-123.'),
-  withSource('Mehr unter https://www.dw.com/de/a-123.', 'de', 'More at https://www.dw.com/en/a-123.',
-    ['source-url-mismatch', 'https://www.dw.com/en/a-123']),
+  withSource('Mehr unter https://www.dw.com/de/a-123.', 'de', 'More at https://www.dw.com/en/a-123.', [
+    'source-url-mismatch',
+    'https://www.dw.com/en/a-123',
+  ]),
   withSource('Kontakt: presse@example.de', 'de', 'Contact: the press office', ['source-url-mismatch', 'Contact']),
   withSource('Le G7 se réunit à Rome.', 'fr', 'The G7 meets in Rome.'),
   withSource('Le G7 se réunit à Rome.', 'fr', 'The Group of Seven meets in Rome.'),
@@ -301,14 +327,18 @@ const CODE_CASES: LabelledCase[] = [
   codeCase(`Das ist ${B_OPEN}wichtig${B_CLOSE}.`, `This is ${B_OPEN}important.`, ['inline-code-missing', 'important.']),
   codeCase(`Das ist ${B_OPEN}wichtig${B_CLOSE}.`, `This is ${B_CLOSE}important${B_OPEN}.`, ['inline-code-order', B_CLOSE]),
   codeCase(`Siehe ${IMAGE} hier.`, `See ${IMAGE} here ${IMAGE}.`, ['inline-code-extra', `here ${IMAGE}`]),
-  codeCase(`${LINK_OPEN}Mehr ${B_OPEN}lesen${B_CLOSE}${LINK_CLOSE}`, `${LINK_OPEN}Read ${B_OPEN}more${LINK_CLOSE}${B_CLOSE}`,
-    ['inline-code-order', `${LINK_CLOSE}`]),
+  codeCase(`${LINK_OPEN}Mehr ${B_OPEN}lesen${B_CLOSE}${LINK_CLOSE}`, `${LINK_OPEN}Read ${B_OPEN}more${LINK_CLOSE}${B_CLOSE}`, [
+    'inline-code-order',
+    `${LINK_CLOSE}`,
+  ]),
   codeCase(`${LINK_OPEN}Mehr ${B_OPEN}lesen${B_CLOSE}${LINK_CLOSE}`, `${LINK_OPEN}Read ${B_OPEN}more${B_CLOSE}${LINK_CLOSE}`),
   codeCase(`Der ${B_OPEN}Plan${B_CLOSE} kostet ${IMAGE} 3 Mio.`, `The ${B_OPEN}plan${B_CLOSE} costs ${IMAGE} 3m.`),
   codeCase(`Der ${B_OPEN}Plan${B_CLOSE} kostet ${IMAGE} 3 Mio.`, `The ${B_OPEN}plan${B_CLOSE} costs 3m.`, ['inline-code-missing', '3m.']),
   codeCase(`${B_OPEN}Achtung${B_CLOSE}: die Straße ist gesperrt.`, `${B_OPEN}Warning${B_CLOSE}: the road is closed.`),
-  codeCase(`${B_OPEN}Achtung${B_CLOSE}: die Straße ist gesperrt.`, `${B_OPEN}warning${B_CLOSE}: the road is closed.`,
-    ['lowercase-start', 'warning']),
+  codeCase(`${B_OPEN}Achtung${B_CLOSE}: die Straße ist gesperrt.`, `${B_OPEN}warning${B_CLOSE}: the road is closed.`, [
+    'lowercase-start',
+    'warning',
+  ]),
 ];
 
 export const HAND_CASES: readonly LabelledCase[] = [

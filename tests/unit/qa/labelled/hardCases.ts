@@ -40,7 +40,7 @@ const HARD_CLEAN_TEXT: string[] = [
   'A 10-15% rise is expected.',
   'The mid-2020s will see more cuts.',
   'The 3rd-century church was restored.',
-  'Apollo 11\'s crew landed on the moon in 1969.',
+  "Apollo 11's crew landed on the moon in 1969.",
   'The 9to5Mac website reported the leak.',
   'Type 2 diabetes affects 4.3 million people.',
   'The 0-60mph time is 2.9 seconds.',
@@ -63,7 +63,7 @@ const HARD_CLEAN_TEXT: string[] = [
   'The firm Booking.com, based in Amsterdam, grew fast.',
   'Send files to uploads.example.net or call the desk.',
   'The letter "A" stands for "alpha".',
-  'The U.S.A.\'s delegation left early.',
+  "The U.S.A.'s delegation left early.",
   'She wrote "Mission: Impossible" on the board.',
   'The company 1,2-Dichloro Ltd. was fined.',
   'The coordinates are 48.8566, 2.3522.',
@@ -77,7 +77,7 @@ const HARD_CLEAN_TEXT: string[] = [
   'The vote was scheduled for 2 p.m. Friday.',
   'Officials said approx. 300 people were evacuated.',
   // Doubled words
-  'It\'s a long, long way to the capital.',
+  "It's a long, long way to the capital.",
   'The band Talk Talk reformed in 2012.',
   'The bell rang: ding dong.',
   'He said it was very, very serious.',
@@ -104,11 +104,11 @@ const HARD_CLEAN_TEXT: string[] = [
   'We will not give in,” she added.',
   'That was the plan”, an aide said.',
   // Headings would be checked for kind elsewhere; these are sentences with final punctuation kept.
-  'The government\'s response? Silence.',
+  "The government's response? Silence.",
 ];
 
 const HARD_CLEAN_EDITS: LabelledCase[] = [
-  edit('The 27 EU member states agreed.', 'The EU\'s 27 members agreed.'),
+  edit('The 27 EU member states agreed.', "The EU's 27 members agreed."),
   edit('A dozen people were injured.', '12 people were injured.'),
   edit('Half of the voters stayed at home.', '50% of voters stayed at home.'),
   edit('Three-quarters of the budget was spent.', '75% of the budget was spent.'),
@@ -188,7 +188,10 @@ export const HARD_CASES: readonly LabelledCase[] = [
     edit('Around thirty countries joined.', 'Around 13 countries joined.', ['number-changed', '13']),
     edit('The fine is €500,000.', 'The fine is €50,000.', ['number-changed', '€50,000']),
     edit('It happened at 10:45.', 'It happened at 10:54.', ['number-changed', '10:54']),
-    edit('See https://example.com/report?id=42.', 'See https://example.com/report?id=24.', ['url-changed', 'https://example.com/report?id=24']),
+    edit('See https://example.com/report?id=42.', 'See https://example.com/report?id=24.', [
+      'url-changed',
+      'https://example.com/report?id=24',
+    ]),
     edit('The talks ended without a deal.', 'The talks ended without a deal', ['final-punctuation-lost', 'deal']),
     edit('He asked: “Why now?”', 'He asked: “Why now”', ['final-punctuation-lost', 'now']),
     withSource('Die Inflation stieg auf 7,9 %.', 'de', 'Inflation rose to 9.7%.', ['source-number-mismatch', '9.7%']),

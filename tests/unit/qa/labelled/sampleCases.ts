@@ -40,7 +40,10 @@ const CORRECTIONS: [string, string][] = [
   ['Trump finished European leaders', 'Trump stunned European leaders'],
   ['putting the touch of traditional allies', 'unsettling traditional allies'],
   ['in cards?', 'on the cards?'],
-  ['the bursts of opening the trade war, with 10%prices, almost all goods', 'the opening salvos of the trade war, with 10% tariffs on almost all goods'],
+  [
+    'the bursts of opening the trade war, with 10%prices, almost all goods',
+    'the opening salvos of the trade war, with 10% tariffs on almost all goods',
+  ],
   ["Trump's prices", "Trump's tariffs"],
   ['insistence to spend 5% of GDP for defense', 'insistence on spending 5% of GDP on defense'],
   ['three -month break', 'three-month break'],

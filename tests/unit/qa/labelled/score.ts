@@ -85,10 +85,24 @@ export function formatTable(result: Score): string {
   const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
   for (const [id, tally] of result.perCheck) {
     if (tally.truePositives + tally.falsePositives + tally.falseNegatives === 0) continue;
-    rows.push([id, String(tally.truePositives), String(tally.falsePositives), String(tally.falseNegatives), percent(precision(tally)), percent(recall(tally))]);
+    rows.push([
+      id,
+      String(tally.truePositives),
+      String(tally.falsePositives),
+      String(tally.falseNegatives),
+      percent(precision(tally)),
+      percent(recall(tally)),
+    ]);
   }
   const { overall } = result;
-  rows.push(['overall', String(overall.truePositives), String(overall.falsePositives), String(overall.falseNegatives), percent(precision(overall)), percent(recall(overall))]);
+  rows.push([
+    'overall',
+    String(overall.truePositives),
+    String(overall.falsePositives),
+    String(overall.falseNegatives),
+    percent(precision(overall)),
+    percent(recall(overall)),
+  ]);
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows
     .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '))

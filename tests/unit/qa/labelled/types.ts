@@ -57,12 +57,7 @@ export function edit(mt: string, text: string, ...expected: Expect[]): LabelledC
 }
 
 /** A segment with a source sentence. */
-export function withSource(
-  source: string,
-  sourceLanguage: string,
-  text: string,
-  ...expected: Expect[]
-): LabelledCase {
+export function withSource(source: string, sourceLanguage: string, text: string, ...expected: Expect[]): LabelledCase {
   return { origin: 'hand', source, sourceLanguage, text, expected: expectations(expected) };
 }
 

@@ -32,11 +32,30 @@ export const ENGLISH_CASES: EvaluationCase[] = [
   c('titles', 'Supt. Grady refused to comment. The inquiry goes on.', 'Supt. Grady refused to comment.', 'The inquiry goes on.'),
 
   // Abbreviations that may end a sentence.
-  c('sentence-final abbreviations', 'The shares went to Halden & Sons Ltd. They were sold in May.', 'The shares went to Halden & Sons Ltd.', 'They were sold in May.'),
-  c('sentence-final abbreviations', 'She bought pens, paper, ink, etc. Her bag was full.', 'She bought pens, paper, ink, etc.', 'Her bag was full.'),
+  c(
+    'sentence-final abbreviations',
+    'The shares went to Halden & Sons Ltd. They were sold in May.',
+    'The shares went to Halden & Sons Ltd.',
+    'They were sold in May.',
+  ),
+  c(
+    'sentence-final abbreviations',
+    'She bought pens, paper, ink, etc. Her bag was full.',
+    'She bought pens, paper, ink, etc.',
+    'Her bag was full.',
+  ),
   c('sentence-final abbreviations', 'Bring chairs, tables etc. to the hall.', 'Bring chairs, tables etc. to the hall.'),
-  c('sentence-final abbreviations', 'The deal was signed by Orbis Corp. and two banks.', 'The deal was signed by Orbis Corp. and two banks.'),
-  c('sentence-final abbreviations', 'The founder was Martin Luther King Jr. He died in 1968.', 'The founder was Martin Luther King Jr.', 'He died in 1968.'),
+  c(
+    'sentence-final abbreviations',
+    'The deal was signed by Orbis Corp. and two banks.',
+    'The deal was signed by Orbis Corp. and two banks.',
+  ),
+  c(
+    'sentence-final abbreviations',
+    'The founder was Martin Luther King Jr. He died in 1968.',
+    'The founder was Martin Luther King Jr.',
+    'He died in 1968.',
+  ),
   c('sentence-final abbreviations', 'The office is on Fifth Ave. It opens at nine.', 'The office is on Fifth Ave.', 'It opens at nine.'),
   c('sentence-final abbreviations', 'Talks resume on Jan. 14 in Geneva.', 'Talks resume on Jan. 14 in Geneva.'),
   c('sentence-final abbreviations', 'They met on a Tue. afternoon.', 'They met on a Tue. afternoon.'),
@@ -49,7 +68,12 @@ export const ENGLISH_CASES: EvaluationCase[] = [
   c('dotted abbreviations', 'She studied in the U.K. for two years.', 'She studied in the U.K. for two years.'),
   c('dotted abbreviations', 'He moved back to the U.S. Nobody was surprised.', 'He moved back to the U.S.', 'Nobody was surprised.'),
   c('dotted abbreviations', 'The U.N. Security Council met at noon.', 'The U.N. Security Council met at noon.'),
-  c('dotted abbreviations', 'Prices are lower in the E.U. Some say that will change.', 'Prices are lower in the E.U.', 'Some say that will change.'),
+  c(
+    'dotted abbreviations',
+    'Prices are lower in the E.U. Some say that will change.',
+    'Prices are lower in the E.U.',
+    'Some say that will change.',
+  ),
   c('dotted abbreviations', 'She holds a Ph.D. in chemistry.', 'She holds a Ph.D. in chemistry.'),
   c('dotted abbreviations', 'He earned an M.A. Then he taught for ten years.', 'He earned an M.A.', 'Then he taught for ten years.'),
   c('dotted abbreviations', 'Most fruits, e.g. apples and pears, keep well.', 'Most fruits, e.g. apples and pears, keep well.'),
@@ -57,9 +81,19 @@ export const ENGLISH_CASES: EvaluationCase[] = [
   c('dotted abbreviations', 'Send the form to P.O. Box 1120 before Friday.', 'Send the form to P.O. Box 1120 before Friday.'),
   c('dotted abbreviations', 'The war ended in the U.S.S.R. Many celebrated.', 'The war ended in the U.S.S.R.', 'Many celebrated.'),
   c('dotted abbreviations', 'The U.S. economy grew. Thousands found work.', 'The U.S. economy grew.', 'Thousands found work.'),
-  c('dotted abbreviations', 'Exports rose across the U.S. Hundreds of firms hired staff.', 'Exports rose across the U.S.', 'Hundreds of firms hired staff.'),
+  c(
+    'dotted abbreviations',
+    'Exports rose across the U.S. Hundreds of firms hired staff.',
+    'Exports rose across the U.S.',
+    'Hundreds of firms hired staff.',
+  ),
   c('dotted abbreviations', 'He served in the U.S. Navy for a decade.', 'He served in the U.S. Navy for a decade.'),
-  c('dotted abbreviations', 'The capital is Washington, D.C. It is on the Potomac.', 'The capital is Washington, D.C.', 'It is on the Potomac.'),
+  c(
+    'dotted abbreviations',
+    'The capital is Washington, D.C. It is on the Potomac.',
+    'The capital is Washington, D.C.',
+    'It is on the Potomac.',
+  ),
   c('dotted abbreviations', 'They flew to the U.A.E. Afterwards they rested.', 'They flew to the U.A.E.', 'Afterwards they rested.'),
 
   // Times of day.
@@ -82,7 +116,12 @@ export const ENGLISH_CASES: EvaluationCase[] = [
   c('number abbreviations', 'He wore No. 9 for the club.', 'He wore No. 9 for the club.'),
   c('number abbreviations', 'The law is in Vol. 3, Ch. 12 of the code.', 'The law is in Vol. 3, Ch. 12 of the code.'),
   c('number abbreviations', 'Apply Eq. 7 to both sides.', 'Apply Eq. 7 to both sides.'),
-  c('number abbreviations', 'The rule is in Art. 5 of the treaty. It was never used.', 'The rule is in Art. 5 of the treaty.', 'It was never used.'),
+  c(
+    'number abbreviations',
+    'The rule is in Art. 5 of the treaty. It was never used.',
+    'The rule is in Art. 5 of the treaty.',
+    'It was never used.',
+  ),
   c('number abbreviations', 'The hall seats approx. 300 people.', 'The hall seats approx. 300 people.'),
   c('number abbreviations', 'The data (Table 2, col. 3) agree.', 'The data (Table 2, col. 3) agree.'),
   c('number abbreviations', 'He said no. Then he walked away.', 'He said no.', 'Then he walked away.'),
@@ -90,7 +129,11 @@ export const ENGLISH_CASES: EvaluationCase[] = [
   c('number abbreviations', 'The fee is paid in Rs. and not in dollars.', 'The fee is paid in Rs. and not in dollars.'),
 
   // Abbreviations not in any list: citations, units, domain words.
-  c('other abbreviations', 'The method was published earlier (Proc. Natl. Acad. Sci. USA 98: 112).', 'The method was published earlier (Proc. Natl. Acad. Sci. USA 98: 112).'),
+  c(
+    'other abbreviations',
+    'The method was published earlier (Proc. Natl. Acad. Sci. USA 98: 112).',
+    'The method was published earlier (Proc. Natl. Acad. Sci. USA 98: 112).',
+  ),
   c('other abbreviations', 'See the review in J. Biol. Chem. for details.', 'See the review in J. Biol. Chem. for details.'),
   c('other abbreviations', 'The result appeared in Phys. Rev. Lett. last year.', 'The result appeared in Phys. Rev. Lett. last year.'),
   c('other abbreviations', 'The Natl. Park Service closed the trail.', 'The Natl. Park Service closed the trail.'),
@@ -98,12 +141,22 @@ export const ENGLISH_CASES: EvaluationCase[] = [
   c('other abbreviations', 'Wait 5 min. before you stir.', 'Wait 5 min. before you stir.'),
   c('other abbreviations', 'The Intl. Monetary Fund cut its forecast.', 'The Intl. Monetary Fund cut its forecast.'),
   c('other abbreviations', 'The Dept. of Energy declined to comment.', 'The Dept. of Energy declined to comment.'),
-  c('other abbreviations', 'The office moved to 40 Harbour Blvd. Parking is free.', 'The office moved to 40 Harbour Blvd.', 'Parking is free.'),
+  c(
+    'other abbreviations',
+    'The office moved to 40 Harbour Blvd. Parking is free.',
+    'The office moved to 40 Harbour Blvd.',
+    'Parking is free.',
+  ),
   c('other abbreviations', 'The approx. cost is unknown.', 'The approx. cost is unknown.'),
   c('other abbreviations', 'She works for the Govt. Printing Office.', 'She works for the Govt. Printing Office.'),
   c('other abbreviations', 'The spring is quiet (cf. Ch. 2). Summer is loud.', 'The spring is quiet (cf. Ch. 2).', 'Summer is loud.'),
   c('other abbreviations', 'Rose et al. found the same effect.', 'Rose et al. found the same effect.'),
-  c('other abbreviations', 'This was confirmed (Okoro et al., 2019). Later studies agreed.', 'This was confirmed (Okoro et al., 2019).', 'Later studies agreed.'),
+  c(
+    'other abbreviations',
+    'This was confirmed (Okoro et al., 2019). Later studies agreed.',
+    'This was confirmed (Okoro et al., 2019).',
+    'Later studies agreed.',
+  ),
   c('other abbreviations', 'He left the Mfg. Dept. after a year.', 'He left the Mfg. Dept. after a year.'),
 
   // Initials and one-letter labels.
@@ -131,8 +184,18 @@ export const ENGLISH_CASES: EvaluationCase[] = [
   c('numbers', 'He was born in 1984. In 2002 he moved to Leeds.', 'He was born in 1984.', 'In 2002 he moved to Leeds.'),
 
   // Web addresses, e-mail and file names.
-  c('addresses', 'Visit https://shop.example.org/items/list.php?id=4. Prices vary.', 'Visit https://shop.example.org/items/list.php?id=4.', 'Prices vary.'),
-  c('addresses', 'Write to press.office@example.co.uk. We reply within a day.', 'Write to press.office@example.co.uk.', 'We reply within a day.'),
+  c(
+    'addresses',
+    'Visit https://shop.example.org/items/list.php?id=4. Prices vary.',
+    'Visit https://shop.example.org/items/list.php?id=4.',
+    'Prices vary.',
+  ),
+  c(
+    'addresses',
+    'Write to press.office@example.co.uk. We reply within a day.',
+    'Write to press.office@example.co.uk.',
+    'We reply within a day.',
+  ),
   c('addresses', 'The page www.example.net has moved.', 'The page www.example.net has moved.'),
   c('addresses', 'Open the file report.final.docx and print it.', 'Open the file report.final.docx and print it.'),
   c('addresses', 'Photos are available as .png files. Videos are not.', 'Photos are available as .png files.', 'Videos are not.'),
@@ -161,13 +224,28 @@ export const ENGLISH_CASES: EvaluationCase[] = [
 
   // Footnote and citation markers.
   c('citation markers', 'The fort fell in 1453.[2] The city was renamed.', 'The fort fell in 1453.[2]', 'The city was renamed.'),
-  c('citation markers', 'It is the tallest tower in Asia.[3][4] It opened in 2010.', 'It is the tallest tower in Asia.[3][4]', 'It opened in 2010.'),
+  c(
+    'citation markers',
+    'It is the tallest tower in Asia.[3][4] It opened in 2010.',
+    'It is the tallest tower in Asia.[3][4]',
+    'It opened in 2010.',
+  ),
   c('citation markers', 'Such cases are rare.[12–15] Most patients recover.', 'Such cases are rare.[12–15]', 'Most patients recover.'),
-  c('citation markers', 'The theory was soon abandoned (Hale, 1979).4 Later work revived it.', 'The theory was soon abandoned (Hale, 1979).4', 'Later work revived it.'),
+  c(
+    'citation markers',
+    'The theory was soon abandoned (Hale, 1979).4 Later work revived it.',
+    'The theory was soon abandoned (Hale, 1979).4',
+    'Later work revived it.',
+  ),
   c('citation markers', 'Its use[5] is widely reported. Doses vary.', 'Its use[5] is widely reported.', 'Doses vary.'),
   c('citation markers', 'The vote was close.¹ The result stood.', 'The vote was close.¹', 'The result stood.'),
   c('citation markers', 'Growth slowed in Europe [7]. Asia kept growing.', 'Growth slowed in Europe [7].', 'Asia kept growing.'),
-  c('citation markers', 'This was first observed in mice.23 Human trials followed.', 'This was first observed in mice.23', 'Human trials followed.'),
+  c(
+    'citation markers',
+    'This was first observed in mice.23 Human trials followed.',
+    'This was first observed in mice.23',
+    'Human trials followed.',
+  ),
 
   // Ellipses.
   c('ellipsis', 'I thought about it... Then I said yes.', 'I thought about it...', 'Then I said yes.'),
@@ -179,7 +257,11 @@ export const ENGLISH_CASES: EvaluationCase[] = [
   // Exclamation and question marks inside a sentence.
   c('marks inside a sentence', 'She worked at Yahoo! Finance for a year.', 'She worked at Yahoo! Finance for a year.'),
   c('marks inside a sentence', 'We watched Jeopardy! and ate dinner.', 'We watched Jeopardy! and ate dinner.'),
-  c('marks inside a sentence', 'Mix the dough, bake it and -- presto! -- you have bread.', 'Mix the dough, bake it and -- presto! -- you have bread.'),
+  c(
+    'marks inside a sentence',
+    'Mix the dough, bake it and -- presto! -- you have bread.',
+    'Mix the dough, bake it and -- presto! -- you have bread.',
+  ),
   c('marks inside a sentence', 'Some plans are -- dare I say it? -- too bold.', 'Some plans are -- dare I say it? -- too bold.'),
   c('marks inside a sentence', 'Who cares? - Nobody in this town.', 'Who cares?', '- Nobody in this town.'),
   c('marks inside a sentence', '“Help!”, she cried.', '“Help!”, she cried.'),
@@ -187,7 +269,13 @@ export const ENGLISH_CASES: EvaluationCase[] = [
   c('marks inside a sentence', 'He speaks ǃKung and other languages.', 'He speaks ǃKung and other languages.'),
 
   // Inline lists.
-  c('inline lists', '1. Preheat the oven 2. Grease the tin 3. Pour the batter', '1. Preheat the oven', '2. Grease the tin', '3. Pour the batter'),
+  c(
+    'inline lists',
+    '1. Preheat the oven 2. Grease the tin 3. Pour the batter',
+    '1. Preheat the oven',
+    '2. Grease the tin',
+    '3. Pour the batter',
+  ),
   c('inline lists', '1) Read the brief. 2) Write the draft. 3) Send it.', '1) Read the brief.', '2) Write the draft.', '3) Send it.'),
   c('inline lists', 'a. red b. green c. blue', 'a. red', 'b. green', 'c. blue'),
   c('inline lists', 'a) the budget b) the staff c) the timetable', 'a) the budget', 'b) the staff', 'c) the timetable'),
@@ -200,11 +288,29 @@ export const ENGLISH_CASES: EvaluationCase[] = [
   c('inline lists', '1.) Open the valve 2.) Wait ten minutes', '1.) Open the valve', '2.) Wait ten minutes'),
 
   // Lines.
-  c('lines', '(a) Open the box.\n(b) Remove the tray.\n(c) Keep the receipt.', '(a) Open the box.', '(b) Remove the tray.', '(c) Keep the receipt.'),
+  c(
+    'lines',
+    '(a) Open the box.\n(b) Remove the tray.\n(c) Keep the receipt.',
+    '(a) Open the box.',
+    '(b) Remove the tray.',
+    '(c) Keep the receipt.',
+  ),
   c('lines', 'i) Fill in the form.\nii) Sign it.\niii) Post it.', 'i) Fill in the form.', 'ii) Sign it.', 'iii) Post it.'),
   c('lines', 'A) The first option.\nB) The second option.', 'A) The first option.', 'B) The second option.'),
-  c('lines', 'Summer Reading List\nThe library has chosen ten books this year.', 'Summer Reading List', 'The library has chosen ten books this year.'),
-  c('lines', 'Annual Report 2023\n(Draft for the board)\nThe year began with a loss. It ended with a profit.', 'Annual Report 2023', '(Draft for the board)', 'The year began with a loss.', 'It ended with a profit.'),
+  c(
+    'lines',
+    'Summer Reading List\nThe library has chosen ten books this year.',
+    'Summer Reading List',
+    'The library has chosen ten books this year.',
+  ),
+  c(
+    'lines',
+    'Annual Report 2023\n(Draft for the board)\nThe year began with a loss. It ended with a profit.',
+    'Annual Report 2023',
+    '(Draft for the board)',
+    'The year began with a loss.',
+    'It ended with a profit.',
+  ),
   c('lines', 'The council met on Tuesday and\nvoted to close the pool.', 'The council met on Tuesday and voted to close the pool.'),
   c('lines', 'The minister said that the\nGovernment would act soon.', 'The minister said that the Government would act soon.'),
   c('lines', 'apples\nfresh pears\nplums, cherries\n', 'apples', 'fresh pears', 'plums, cherries'),
@@ -214,7 +320,11 @@ export const ENGLISH_CASES: EvaluationCase[] = [
   c('lines', 'Ingredients:\n2 eggs\n100 g flour\na pinch of salt', 'Ingredients:', '2 eggs', '100 g flour', 'a pinch of salt'),
   c('lines', 'g. Travel costs\nReceipts are required for every claim.', 'g. Travel costs', 'Receipts are required for every claim.'),
   c('lines', 'a. one more thing b. another thing\n They left early.', 'a. one more thing', 'b. another thing', 'They left early.'),
-  c('lines', 'Our thanks go to the staff of the museum, to the volunteers who gave their time and to\nPeter, who drove the van.', 'Our thanks go to the staff of the museum, to the volunteers who gave their time and to Peter, who drove the van.'),
+  c(
+    'lines',
+    'Our thanks go to the staff of the museum, to the volunteers who gave their time and to\nPeter, who drove the van.',
+    'Our thanks go to the staff of the museum, to the volunteers who gave their time and to Peter, who drove the van.',
+  ),
 
   // Lowercase after a terminator.
   c('lowercase after terminator', 'The sign said "Stop." but we drove on.', 'The sign said "Stop." but we drove on.'),

@@ -23,7 +23,12 @@ export const SPANISH_CASES: EvaluationCase[] = [
   c('abbreviations', 'Lea el art. 14 de la ley.', 'Lea el art. 14 de la ley.'),
   c('abbreviations', 'Está en la pág. 20 del informe.', 'Está en la pág. 20 del informe.'),
   c('abbreviations', 'Vive en la Avda. Libertad, núm. 8.', 'Vive en la Avda. Libertad, núm. 8.'),
-  c('abbreviations', 'La empresa Textiles S.A. cerró. Los empleados protestaron.', 'La empresa Textiles S.A. cerró.', 'Los empleados protestaron.'),
+  c(
+    'abbreviations',
+    'La empresa Textiles S.A. cerró. Los empleados protestaron.',
+    'La empresa Textiles S.A. cerró.',
+    'Los empleados protestaron.',
+  ),
   c('abbreviations', 'Viajó a los EE. UU. el año pasado.', 'Viajó a los EE. UU. el año pasado.'),
   c('abbreviations', 'Tardó aprox. dos horas en llegar.', 'Tardó aprox. dos horas en llegar.'),
   c('abbreviations', 'La cita es el Lun. 3 de Feb. a las diez.', 'La cita es el Lun. 3 de Feb. a las diez.'),
