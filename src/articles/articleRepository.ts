@@ -20,8 +20,9 @@ export class ArticleRepository {
       insertArticle: db.prepare(
         `INSERT INTO articles (title, format, leading, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
-      article: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
-      articles: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY updated_at DESC, id DESC`),
+      // An article still being imported (state 'importing') is not there yet for anyone.
+      article: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ? AND state = 'ready'`),
+      articles: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE state = 'ready' ORDER BY updated_at DESC, id DESC`),
       touch: db.prepare(`UPDATE articles SET updated_at = ? WHERE id = ?`),
       // Segments and revisions go with it (ON DELETE CASCADE).
       delete: db.prepare(`DELETE FROM articles WHERE id = ?`),

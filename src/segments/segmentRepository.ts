@@ -10,8 +10,17 @@ import {
   type StatusCounts,
 } from './model';
 
-const SEGMENT_COLUMNS = `id, article_id AS articleId, position, paragraph, kind, mt, separator, text, status, version, note,
-  updated_by AS updatedBy, updated_at AS updatedAt`;
+/** Segments per block at import; a split or merge renumbers at most the slots of one block. */
+export const BLOCK_SIZE = 1024;
+
+/**
+ * The reading order is two-level (migration 0004): ORDER BY block, slot, and a segment's 0-based
+ * position is its block's start plus its slot. Every read of an article's segments goes through this
+ * join, which also leaves out segments merged into another (their block is NULL).
+ */
+const ORDERED = `segments s JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block`;
+const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.paragraph, s.kind, s.mt, s.separator, s.text,
+  s.status, s.version, s.note, s.updated_by AS updatedBy, s.updated_at AS updatedAt`;
 const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt`;
 
 /** SQL for segments and their revisions; private to src/segments (others call SegmentService). Statements are prepared once per handle. */
@@ -21,24 +30,35 @@ export class SegmentRepository {
   constructor(db: Db) {
     this.statements = {
       insertSegment: db.prepare(
-        `INSERT INTO segments (article_id, position, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`,
+        `INSERT INTO segments (article_id, block, slot, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`,
       ),
+      insertBlock: db.prepare(`INSERT INTO article_blocks (article_id, block, start, size) VALUES (?, ?, ?, ?)`),
       // One statement for all first revisions: cheaper than a second insert per segment.
       insertImportRevisions: db.prepare(
         `INSERT INTO revisions (segment_id, article_id, version, action, text, status, author, created_at)
-         SELECT id, article_id, 1, 'import', mt, 'new', updated_by, updated_at FROM segments WHERE article_id = ? ORDER BY position`,
+         SELECT id, article_id, 1, 'import', mt, 'new', updated_by, updated_at FROM segments WHERE article_id = ? ORDER BY block, slot`,
       ),
-      segment: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE id = ?`),
-      segments: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE article_id = ? ORDER BY position`),
+      segment: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.id = ?`),
+      segments: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.article_id = ? ORDER BY s.block, s.slot`),
       // Exports of the text need only these; reading the MT and the rest too doubles the cost.
-      segmentLayout: db.prepare(`SELECT paragraph, kind, text, separator FROM segments WHERE article_id = ? ORDER BY position`),
-      segmentPage: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE article_id = ? ORDER BY position LIMIT ? OFFSET ?`),
-      segmentPageByStatus: db.prepare(
-        `SELECT ${SEGMENT_COLUMNS} FROM segments WHERE article_id = ? AND status = ? ORDER BY position LIMIT ? OFFSET ?`,
+      segmentLayout: db.prepare(
+        `SELECT paragraph, kind, text, separator FROM segments WHERE article_id = ? AND block IS NOT NULL ORDER BY block, slot`,
       ),
-      statusCounts: db.prepare(`SELECT status, count(*) AS count FROM segments WHERE article_id = ? GROUP BY status`),
-      allStatusCounts: db.prepare(`SELECT article_id AS articleId, status, count(*) AS count FROM segments GROUP BY article_id, status`),
+      // The block holding a position: pages start there without an OFFSET over the whole article.
+      blockAt: db.prepare(
+        `SELECT block, start FROM article_blocks WHERE article_id = ? AND start <= ? AND size > 0 ORDER BY block DESC LIMIT 1`,
+      ),
+      segmentPage: db.prepare(
+        `SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.article_id = ? AND (s.block, s.slot) >= (?, ?) ORDER BY s.block, s.slot LIMIT ?`,
+      ),
+      segmentPageByStatus: db.prepare(
+        `SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.article_id = ? AND s.status = ? ORDER BY s.block, s.slot LIMIT ? OFFSET ?`,
+      ),
+      statusCounts: db.prepare(`SELECT status, count(*) AS count FROM segments WHERE article_id = ? AND block IS NOT NULL GROUP BY status`),
+      allStatusCounts: db.prepare(
+        `SELECT article_id AS articleId, status, count(*) AS count FROM segments WHERE block IS NOT NULL GROUP BY article_id, status`,
+      ),
       updateCurrent: db.prepare(
         `UPDATE segments SET text = ?, status = ?, version = ?, note = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?`,
       ),
@@ -51,8 +71,10 @@ export class SegmentRepository {
       // Imports write one revision per segment; the activity view is about people's changes.
       activity: db.prepare(
         `SELECT r.id, r.segment_id AS segmentId, r.article_id AS articleId, r.version, r.action, r.text, r.status, r.note,
-                r.author, r.user_id AS userId, r.editing_seconds AS editingSeconds, r.created_at AS createdAt, s.position
+                r.author, r.user_id AS userId, r.editing_seconds AS editingSeconds, r.created_at AS createdAt,
+                b.start + s.slot AS position
            FROM revisions r JOIN segments s ON s.id = r.segment_id
+           JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block
           WHERE r.article_id = ? AND r.action <> 'import'
           ORDER BY r.id DESC LIMIT ?`,
       ),
@@ -73,7 +95,8 @@ export class SegmentRepository {
     segments.forEach((segment, position) => {
       this.statements.insertSegment.run(
         articleId,
-        position,
+        Math.floor(position / BLOCK_SIZE),
+        position % BLOCK_SIZE,
         segment.paragraph,
         segment.kind,
         segment.text,
@@ -83,6 +106,9 @@ export class SegmentRepository {
         at,
       );
     });
+    for (let start = 0; start < segments.length; start += BLOCK_SIZE) {
+      this.statements.insertBlock.run(articleId, start / BLOCK_SIZE, start, Math.min(BLOCK_SIZE, segments.length - start));
+    }
     this.statements.insertImportRevisions.run(articleId);
   }
 
@@ -99,11 +125,10 @@ export class SegmentRepository {
   }
 
   segmentPage(articleId: number, status: ReviewStatus | undefined, limit: number, offset: number): Segment[] {
-    return (
-      status
-        ? this.statements.segmentPageByStatus.all(articleId, status, limit, offset)
-        : this.statements.segmentPage.all(articleId, limit, offset)
-    ) as Segment[];
+    if (status) return this.statements.segmentPageByStatus.all(articleId, status, limit, offset) as Segment[];
+    const block = this.statements.blockAt.get(articleId, offset) as { block: number; start: number } | undefined;
+    if (!block) return [];
+    return this.statements.segmentPage.all(articleId, block.block, offset - block.start, limit) as Segment[];
   }
 
   statusCounts(articleId: number): StatusCounts {

@@ -102,7 +102,7 @@ describe('Import through the API', () => {
     const { db } = testApp;
     const client = await testApp.api('admin');
     // A trigger that fails on the third segment stands in for a disk error mid-import.
-    db.exec(`CREATE TRIGGER fail_third BEFORE INSERT ON segments WHEN NEW.position = 2 BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    db.exec(`CREATE TRIGGER fail_third BEFORE INSERT ON segments WHEN NEW.slot = 2 BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
     await client.post('/api/articles').send({ text: 'One. Two. Three. Four.' }).expect(500);
     expect(countRows(db, 'articles')).toBe(0);
     expect(countRows(db, 'segments')).toBe(0);
