@@ -25,6 +25,7 @@ export const messages = {
   wrongCurrentPassword: 'The current password is not right.',
   lastAdmin: 'Redline needs at least one active admin: make someone else admin first.',
   tokenNotYours: 'You can only revoke your own tokens.',
+  setupDone: 'Someone else has just set up Redline with this link and is its first admin. Ask them for an account, then sign in.',
 };
 
 // Updating last-seen on every request would turn each read into a durable write;
@@ -82,17 +83,38 @@ export class AccountService {
   }
 
   async createUser(fields: NewUser, by: Actor | undefined, ip?: string): Promise<User> {
-    const passwordHash = await this.passwords.hash(fields.password);
+    return this.insertUser(fields, await this.passwords.hash(fields.password), { by, ip, onlyIfFirst: false });
+  }
+
+  /**
+   * The first admin, from the one-time setup link. Whether an account exists is
+   * checked again inside the insert's transaction, after the (awaited) password
+   * hash: of setup forms posted at once, exactly one wins.
+   */
+  async createFirstAdmin(fields: Omit<NewUser, 'role'>, ip?: string): Promise<User> {
+    return this.insertUser({ ...fields, role: 'admin' }, await this.passwords.hash(fields.password), {
+      by: undefined,
+      ip,
+      onlyIfFirst: true,
+    });
+  }
+
+  private insertUser(
+    fields: NewUser,
+    passwordHash: string,
+    how: { by: Actor | undefined; ip: string | undefined; onlyIfFirst: boolean },
+  ): User {
     const id = this.db
       .transaction(() => {
+        if (how.onlyIfFirst && this.repository.countUsers() > 0) throw new AppError(409, 'setup_done', messages.setupDone);
         if (this.repository.userByName(fields.username)) throw new AppError(409, 'username_taken', messages.usernameTaken(fields.username));
         const id = this.repository.insertUser(fields.username, fields.displayName, fields.role, passwordHash, now());
         this.audit.record({
-          actor: by,
-          action: by ? 'user_created' : 'setup_admin_created',
+          actor: how.by,
+          action: how.by ? 'user_created' : 'setup_admin_created',
           target: fields.username,
           detail: `role ${fields.role}`,
-          ip,
+          ip: how.ip,
         });
         return id;
       })

@@ -121,7 +121,7 @@ export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions)
       async () => {
         if (form.password !== form.passwordAgain) throw new AppError(422, 'password_mismatch', 'The two passwords differ.');
         const fields = parseInput(newUserSchema, { ...form, role: 'admin' });
-        const user = await accounts.createUser(fields, undefined, req.ip);
+        const user = await accounts.createFirstAdmin(fields, req.ip);
         setup.close();
         signIn(req, res, user.id);
         res.redirect(303, '/');

@@ -232,6 +232,26 @@ describe('First run', () => {
     expect((await agent.get('/').expect(200)).text).toContain('data-testid="signed-in-as">Ada<');
     await request(testApp.app).get('/setup?token=the-printed-token-1234567890').expect(404);
   });
+
+  it('when the setup form is posted 5 times at once, then exactly one admin is created and the others are told so', async () => {
+    const token = 'the-printed-token-1234567890';
+    const testApp = createTestApp({ setup: new SetupGate(token) });
+    const forms = await Promise.all(
+      ['ada', 'bea', 'cyd', 'dee', 'eve'].map(async (username) => {
+        const agent = request.agent(testApp.app);
+        const page = await agent.get(`/setup?token=${token}`).expect(200);
+        const password = 'long password 1';
+        return { agent, fields: { token, username, displayName: username, password, passwordAgain: password, _csrf: csrfFrom(page.text) } };
+      }),
+    );
+    const responses = await Promise.all(forms.map(({ agent, fields }) => agent.post('/setup').type('form').send(fields)));
+    expect(responses.map((response) => response.status).sort()).toEqual([303, 409, 409, 409, 409]);
+    for (const refused of responses.filter((response) => response.status === 409)) {
+      expect(refused.text).toContain('Someone else has just set up Redline with this link');
+    }
+    expect(rows(testApp.db, 'SELECT role FROM users')).toEqual([{ role: 'admin' }]);
+    expect(count(testApp.db, 'sessions')).toBe(1);
+  });
 });
 
 describe('Accounts and roles', () => {
