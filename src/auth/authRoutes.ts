@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { AppError } from '../errors';
 import { safeReturnPath } from '../web/returnPath';
 import { submitForm } from '../web/forms';
@@ -21,11 +21,22 @@ export interface AuthRouteOptions {
 }
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
-export const loginLimits = { perAddress: 30, perAccount: 5 };
+/**
+ * Failed sign-ins allowed in LOGIN_WINDOW_MS (successes do not count). Per
+ * address: one machine guessing many accounts. Per account and address: one
+ * machine guessing one password; it locks only that machine out, so an
+ * attacker cannot lock the owner out from elsewhere. Per account, across
+ * addresses: the ceiling that stops many machines guessing one password
+ * (reaching it takes perAccount / perAccountAndAddress addresses).
+ */
+export const loginLimits = { perAddress: 30, perAccountAndAddress: 5, perAccount: 50 };
 /** A wrong password (401) and a disabled account (403) are told on the sign-in form itself. */
 const SIGN_IN_REFUSALS = [401, 403];
-/** The per-account rate limit's key: the username as typed, however it is cased or padded. */
-const accountKey = (username: unknown) => (typeof username === 'string' ? username.trim().toLowerCase().slice(0, USERNAME_MAX) : '');
+/** The per-account rate limits' key: the username as typed, however it is cased or padded. */
+const accountKey = (req: Request) => {
+  const username = (req.body as { username?: unknown } | undefined)?.username;
+  return typeof username === 'string' ? username.trim().toLowerCase().slice(0, USERNAME_MAX) : '';
+};
 
 /** Sign-in, sign-out, first-run setup, and the account page (password, API tokens). */
 export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions): Router {
@@ -36,25 +47,25 @@ export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions)
 
   const tooMany = (what: string) => (_req: Request, res: Response) =>
     renderLogin(res, 429, `Too many failed sign-ins ${what}. Wait ${LOGIN_WINDOW_MS / 60_000} minutes and try again.`);
-  // Per address: slows down one machine guessing many accounts. Per account:
-  // slows down many machines guessing one password. Successful sign-ins do not count.
-  const limitPerAddress = rateLimit({
-    windowMs: LOGIN_WINDOW_MS,
-    limit: loginLimits.perAddress,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: tooMany('from this address'),
-  });
-  const limitPerAccount = rateLimit({
-    windowMs: LOGIN_WINDOW_MS,
-    limit: loginLimits.perAccount,
-    skipSuccessfulRequests: true,
-    standardHeaders: false,
-    legacyHeaders: false,
-    handler: tooMany('for this account'),
-    keyGenerator: (req) => `account:${accountKey((req.body as { username?: unknown } | undefined)?.username)}`,
-  });
+  const limitFailures = (limit: number, what: string, key?: (req: Request) => string) =>
+    rateLimit({
+      windowMs: LOGIN_WINDOW_MS,
+      limit,
+      skipSuccessfulRequests: true,
+      standardHeaders: false,
+      legacyHeaders: false,
+      handler: tooMany(what),
+      ...(key ? { keyGenerator: key } : {}),
+    });
+  // With REDLINE_TRUST_PROXY, req.ip is the client's address as the proxy reports it.
+  const address = (req: Request) => ipKeyGenerator(req.ip ?? '');
+  const limitPerAddress = limitFailures(loginLimits.perAddress, 'from this address');
+  const limitPerAccountAndAddress = limitFailures(
+    loginLimits.perAccountAndAddress,
+    'for this account from this address',
+    (req) => `${accountKey(req)}@${address(req)}`,
+  );
+  const limitPerAccount = limitFailures(loginLimits.perAccount, 'for this account', (req) => `account:${accountKey(req)}`);
 
   function signIn(req: Request, res: Response, userId: number) {
     const { cookieValue } = accounts.openSession(userId);
@@ -76,7 +87,7 @@ export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions)
     renderLogin(res, 200, undefined, '', safeReturnPath(req.query.next, '/'));
   });
 
-  router.post('/login', limitPerAddress, limitPerAccount, async (req, res) => {
+  router.post('/login', limitPerAddress, limitPerAccountAndAddress, limitPerAccount, async (req, res) => {
     const parsed = loginSchema.safeParse(req.body ?? {});
     if (!parsed.success) return renderLogin(res, 422, 'Enter a username and a password.');
     const input = parsed.data;

@@ -112,7 +112,7 @@ describe('Signing in', () => {
     const testApp = createTestApp();
     await testApp.user('editor');
     const { agent, csrf } = await loginForm(testApp.app);
-    for (let attempt = 0; attempt < loginLimits.perAccount; attempt++) {
+    for (let attempt = 0; attempt < loginLimits.perAccountAndAddress; attempt++) {
       await agent.post('/login').type('form').send({ username: 'editor', password: 'wrong password', _csrf: csrf }).expect(401);
     }
     const blocked = await agent.post('/login').type('form').send({ username: 'editor', password: TEST_PASSWORD, _csrf: csrf }).expect(429);
@@ -120,6 +120,39 @@ describe('Signing in', () => {
     // Another account from the same address is not blocked by this account's failures.
     await testApp.user('reviewer');
     await agent.post('/login').type('form').send({ username: 'reviewer', password: TEST_PASSWORD, _csrf: csrf }).expect(303);
+  });
+
+  it("when an attacker's failures lock an account from their address, then its owner still signs in from another", async () => {
+    const testApp = createTestApp({ trustProxy: 1 });
+    await testApp.user('admin');
+    const { agent, csrf } = await loginForm(testApp.app);
+    const from = (address: string) => agent.post('/login').set('X-Forwarded-For', address).type('form');
+    for (let attempt = 0; attempt < loginLimits.perAccountAndAddress; attempt++) {
+      await from('203.0.113.66').send({ username: 'admin', password: 'a guess', _csrf: csrf }).expect(401);
+    }
+    // The attacker's address is stopped, even when it guesses right: brute force stays limited.
+    const stopped = await from('203.0.113.66').send({ username: 'admin', password: TEST_PASSWORD, _csrf: csrf }).expect(429);
+    expect(stopped.text).toContain('Too many failed sign-ins for this account from this address');
+    // The owner, elsewhere, is not locked out.
+    await from('198.51.100.7').send({ username: 'admin', password: TEST_PASSWORD, _csrf: csrf }).expect(303);
+  });
+
+  it('when many addresses guess one account, then a higher ceiling per account stops them all', async () => {
+    const testApp = createTestApp({ trustProxy: 1 });
+    await testApp.user('admin');
+    const { agent, csrf } = await loginForm(testApp.app);
+    const from = (address: string) => agent.post('/login').set('X-Forwarded-For', address).type('form');
+    const addresses = loginLimits.perAccount / loginLimits.perAccountAndAddress;
+    for (let address = 0; address < addresses; address++) {
+      for (let attempt = 0; attempt < loginLimits.perAccountAndAddress; attempt++) {
+        await from(`203.0.113.${address + 1}`).send({ username: 'admin', password: 'a guess', _csrf: csrf }).expect(401);
+      }
+    }
+    const stopped = await from('198.51.100.200').send({ username: 'admin', password: 'another guess', _csrf: csrf }).expect(429);
+    expect(stopped.text).toContain('Too many failed sign-ins for this account. Wait 15 minutes');
+    // Other accounts are not affected.
+    await testApp.user('editor');
+    await from('198.51.100.200').send({ username: 'editor', password: TEST_PASSWORD, _csrf: csrf }).expect(303);
   });
 
   it('when one address fails across many accounts, then it is limited too', async () => {
