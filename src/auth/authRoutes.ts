@@ -11,7 +11,15 @@ import { localsOf } from './locals';
 import { PASSWORD_MAX } from './passwords';
 import { signedIn } from './roles';
 import { USERNAME_MAX } from './model';
-import { loginSchema, newUserSchema, passwordFormSchema, passwordSchema, setupFormSchema, tokenLabelSchema } from './schemas';
+import {
+  loginSchema,
+  newUserSchema,
+  passwordFormSchema,
+  passwordSchema,
+  setupFormSchema,
+  signOutEverywhereSchema,
+  tokenLabelSchema,
+} from './schemas';
 import type { SetupGate } from './setupGate';
 
 export interface AuthRouteOptions {
@@ -42,8 +50,8 @@ const accountKey = (req: Request) => {
 export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions): Router {
   const router = Router();
 
-  const renderLogin = (res: Response, status: number, error: string | undefined, username = '', next = '/') =>
-    res.status(status).render('auth/login', { title: 'Sign in', error, username, next });
+  const renderLogin = (res: Response, status: number, error: string | undefined, username = '', next = '/', notice?: string) =>
+    res.status(status).render('auth/login', { title: 'Sign in', error, notice, username, next });
 
   const tooMany = (what: string) => (_req: Request, res: Response) =>
     renderLogin(res, 429, `Too many failed sign-ins ${what}. Wait ${LOGIN_WINDOW_MS / 60_000} minutes and try again.`);
@@ -84,7 +92,8 @@ export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions)
     if (!accounts.hasUsers()) {
       return renderLogin(res, 200, 'No account exists yet: open the setup link that `npm start` printed on its console.');
     }
-    renderLogin(res, 200, undefined, '', safeReturnPath(req.query.next, '/'));
+    const notice = req.query.signedOut === 'everywhere' ? 'You are signed out everywhere.' : undefined;
+    renderLogin(res, 200, undefined, '', safeReturnPath(req.query.next, '/'), notice);
   });
 
   router.post('/login', limitPerAddress, limitPerAccountAndAddress, limitPerAccount, async (req, res) => {
@@ -176,11 +185,29 @@ export function accountRoutes(accounts: AccountService): Router {
         const form = parseInput(passwordFormSchema, req.body ?? {});
         if (form.password !== form.passwordAgain) throw new AppError(422, 'password_mismatch', 'The two new passwords differ.');
         const password = parseInput(passwordSchema, form.password);
-        await accounts.changePassword(signedIn(res), localsOf(res).session, form.current, password, req.ip);
-        renderAccount(res, 200, { notice: 'Your password is changed. Your other sessions were signed out.' });
+        const { tokensRevoked } = await accounts.changePassword(
+          signedIn(res),
+          localsOf(res).session,
+          { current: form.current, password },
+          { revokeTokens: form.revokeTokens },
+          req.ip,
+        );
+        const tokens = tokensRevoked === 1 ? 'your 1 API token was revoked' : `your ${tokensRevoked} API tokens were revoked`;
+        renderAccount(res, 200, {
+          notice: `Your password is changed. Your other sessions were signed out${form.revokeTokens ? ` and ${tokens}` : ''}.`,
+        });
       },
       (error) => renderAccount(res, error.status, { error: error.message }),
     );
+  });
+
+  // Every session of this account ends, this one too; the API tokens only when asked.
+  router.post('/account/sessions/revoke', (req, res) => {
+    const { revokeTokens } = parseInput(signOutEverywhereSchema, req.body ?? {});
+    const actor = signedIn(res);
+    accounts.signOutEverywhere(actor, actor.userId, { revokeTokens }, req.ip);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.redirect(303, '/login?signedOut=everywhere');
   });
 
   router.post('/account/tokens', async (req, res) => {

@@ -39,5 +39,22 @@ export function lineOfText(what: string, max: number, emptyMessage: string) {
     .refine(noControlCharacters, `${what} cannot contain control characters.`);
 }
 
+const CHECKED = new Map<unknown, boolean>([
+  [true, true],
+  ['on', true], // what a browser sends for a ticked box
+  ['true', true],
+  ['1', true],
+  [false, false],
+  [undefined, false], // an unticked box is not sent at all
+  ['', false],
+  ['false', false],
+  ['0', false],
+]);
+
+/** A yes/no: JSON true or false, or a form's checkbox (ticked = "on", unticked = absent). */
+export function checkbox(name: string) {
+  return z.preprocess((value) => (CHECKED.has(value) ? CHECKED.get(value) : value), z.boolean({ error: `${name} must be true or false.` }));
+}
+
 /** Where a plain form goes back to afterwards (checked by safeReturnPath before it is followed). */
 export const returnTo = z.string().optional();

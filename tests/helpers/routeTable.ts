@@ -21,6 +21,8 @@ export interface RouteContext {
   segmentId: number;
   version: () => number;
   userId: number;
+  /** An account no test signs in as, for actions that would sign a caller out. */
+  spareUserId: number;
   ownTokenId: (caller: Caller) => number;
   freshArticleId: () => number;
   /** A new annotation (version 1) on the test sentence. */
@@ -96,6 +98,7 @@ export const browserRows: RouteRow[] = [
   },
   { method: 'post', path: (c) => `/admin/users/${c.userId}/role`, body: () => ({ role: 'editor' }), expect: adminWrite },
   { method: 'post', path: (c) => `/admin/users/${c.userId}/enable`, expect: adminWrite },
+  { method: 'post', path: (c) => `/admin/users/${c.spareUserId}/sessions/revoke`, expect: adminWrite },
   { method: 'get', path: () => '/admin/audit', expect: adminOnlyPage },
   { method: 'get', path: () => '/setup', expect: { anonymous: 404, editor: 404, reviewer: 404, admin: 404 } },
   { method: 'get', path: () => '/quality', expect: everyoneSignedIn },
@@ -214,17 +217,24 @@ export const sessionRows: Pick<RouteRow, 'method' | 'path' | 'body'>[] = [
     body: () => ({ current: 'whatever it is', password: 'a new long password', passwordAgain: 'a new long password' }),
   },
   { method: 'post', path: (c) => `/admin/users/${c.userId}/disable` },
+  { method: 'post', path: () => '/account/sessions/revoke', body: () => ({ revokeTokens: 'on' }) },
+  { method: 'post', path: () => '/api/me/sessions/revoke', body: () => ({ revokeTokens: true }) },
 ];
 
 /** The data every row needs: one article with a sentence, a spare editor, and makers of things to delete. */
 export async function createRouteContext(testApp: TestApp, article: { id: number; segments: { id: number }[] }): Promise<RouteContext> {
   const segmentId = article.segments[0]!.id;
   const spare = await testApp.user('editor');
+  const unused = await testApp.services.accounts.createUser(
+    { username: 'spare', displayName: 'Spare Account', role: 'editor', password: 'a spare password' },
+    undefined,
+  );
   return {
     articleId: article.id,
     segmentId,
     version: () => testApp.services.segments.get(segmentId).version,
     userId: spare.userId,
+    spareUserId: unused.id,
     ownTokenId: () => testApp.services.accounts.createToken(spare, 'to revoke').record.id,
     freshArticleId: () => testApp.services.articles.importArticle({ text: 'Doomed article.', author: 'test' }).id,
     freshAnnotation: () =>

@@ -22,6 +22,7 @@ const placeholders = {
   articleId: ':articleId',
   segmentId: ':segmentId',
   userId: ':userId',
+  spareUserId: ':userId',
   version: () => 1,
   ownTokenId: () => ':tokenId',
   freshArticleId: () => ':articleId',
