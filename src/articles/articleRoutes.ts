@@ -6,14 +6,14 @@ import { wordDiff } from '../diff/wordDiff';
 import { AppError } from '../errors';
 import { REVIEW_STATUSES, type RowAnnotations } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
-import { formNumber, wholeNumber } from '../web/fields';
+import { formNumber, optionalLineOfText, wholeNumber } from '../web/fields';
 import { FORM_REFUSALS, submitForm } from '../web/forms';
 import { parseId, parseInput } from '../web/validate';
 import { TITLE_MAX, type ArticleService } from './articleService';
 import { decodeUpload } from './textInput';
 
 const importFormSchema = z.object({
-  title: z.string().trim().max(TITLE_MAX, `A title can be at most ${TITLE_MAX} characters.`).optional(),
+  title: optionalLineOfText('A title', TITLE_MAX),
   text: z.string().optional(),
 });
 
