@@ -4,7 +4,8 @@ import helmet from 'helmet';
 import { publicDir, viewsDir } from './paths';
 import type { Services } from './services';
 import { PAGE_SIZE } from './pagination';
-import { authenticate, csrfProtection } from './auth/authenticate';
+import { authenticate } from './auth/authenticate';
+import { csrfProtection } from './auth/csrf';
 import { accountRoutes, authRoutes } from './auth/authRoutes';
 import { accountApi } from './auth/accountApi';
 import { localsOf } from './auth/locals';
@@ -29,6 +30,7 @@ import { qualityApi } from './quality/qualityApi';
 import { qualityRoutes } from './quality/qualityRoutes';
 import { PresenceTracker } from './presence/presence';
 import { presenceApi } from './presence/presenceApi';
+import { bodyParsers } from './web/bodies';
 import { errorHandler, notFoundHandler } from './web/errorHandler';
 import { Flash } from './web/flash';
 import { format } from './web/format';
@@ -102,17 +104,16 @@ export function createApp(options: AppOptions) {
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"] } } }));
   app.use('/static', express.static(publicDir, { maxAge: '1h' }));
   app.use(cookieParser());
-  app.use(express.json({ limit: maxUploadBytes }));
-  app.use(express.urlencoded({ extended: false, limit: maxUploadBytes }));
+  // Who is calling comes first: the body is read only then, with the limit that caller gets.
   if (actAsWithoutAuthentication) {
     app.use((_req, res, next) => {
       Object.assign(localsOf(res), { actor: actAsWithoutAuthentication, can: permissionsOf(actAsWithoutAuthentication) });
       next();
     });
-  } else {
-    app.use(authenticate(accounts, secureCookies));
-    app.use(csrfProtection);
-  }
+  } else app.use(authenticate(accounts));
+  app.use(bodyParsers({ signedInLimit: maxUploadBytes, isKnownCaller: (res) => localsOf(res).actor !== undefined }));
+  // The import form is the one upload: its token is inside the multipart body, checked by its route.
+  if (!actAsWithoutAuthentication) app.use(csrfProtection({ uploadForms: ['/articles'] }));
 
   // Every API route needs an account (a bearer token or a browser session); roles are checked per route.
   app.use(
@@ -140,6 +141,6 @@ export function createApp(options: AppOptions) {
   );
 
   app.use(notFoundHandler);
-  app.use(errorHandler(maxUploadBytes));
+  app.use(errorHandler());
   return app;
 }

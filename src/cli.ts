@@ -10,7 +10,11 @@ import { decodeUpload } from './articles/textInput';
 import { EXPORT_FORMATS, exportArticle, type ExportFormat } from './export/exportService';
 import { AppError } from './errors';
 import { generatePassword } from './auth/passwords';
-import { newUserSchema } from './auth/schemas';
+import { DISPLAY_NAME_MAX } from './auth/model';
+import { newUserSchema, tokenLabelSchema } from './auth/schemas';
+import { TITLE_MAX } from './articles/articleService';
+import { lineOfText, optionalLineOfText } from './web/fields';
+import { escapeControlCharacters } from './web/typedText';
 import { parseInput } from './web/validate';
 
 const USAGE = `Usage:
@@ -80,9 +84,13 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
         }
         const article = services.articles.importArticle({
           text: decodeUpload(bytes),
-          title: values.title,
+          // The same rules as the import form's: one line, no control characters.
+          title: parseInput(optionalLineOfText('A title', TITLE_MAX), values.title),
           fileName: path.basename(file),
-          author: values.author ?? os.userInfo().username,
+          author: parseInput(
+            lineOfText('An author name', DISPLAY_NAME_MAX, 'Give an author name.'),
+            values.author ?? os.userInfo().username,
+          ),
         });
         print(article.id);
         return;
@@ -134,7 +142,8 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
           options: { label: { type: 'string', default: 'cli' } },
         });
         if (positionals[0] !== 'create' || positionals.length !== 2) throw new UsageError('token takes: create USERNAME [--label LABEL].');
-        const { token } = services.accounts.createToken(services.accounts.activeActor(positionals[1]!), values.label);
+        const label = parseInput(tokenLabelSchema, values.label);
+        const { token } = services.accounts.createToken(services.accounts.activeActor(positionals[1]!), label);
         print(token);
         return;
       }
@@ -143,7 +152,8 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
           const counts = Object.entries(article.counts)
             .map(([status, count]) => `${status} ${count}`)
             .join(', ');
-          print(`${article.id}\t${counts}\t${article.title}`);
+          // A title may be old or derived from a file name: its control characters are shown, not run by the terminal.
+          print(`${article.id}\t${counts}\t${escapeControlCharacters(article.title)}`);
         }
         return;
       }

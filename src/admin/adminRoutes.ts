@@ -1,10 +1,10 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { AccountService } from '../auth/accountService';
+import { describeSignedOut, type AccountService } from '../auth/accountService';
 import { localsOf } from '../auth/locals';
 import { generatePassword } from '../auth/passwords';
 import { requireRole, signedIn } from '../auth/roles';
-import { newUserSchema, roleSchema, setupFormSchema } from '../auth/schemas';
+import { newUserSchema, roleSchema, setupFormSchema, signOutEverywhereSchema } from '../auth/schemas';
 import type { Flash } from '../web/flash';
 import { submitForm } from '../web/forms';
 import { parseId, parseInput } from '../web/validate';
@@ -99,6 +99,13 @@ export function adminRoutes(accounts: AccountService, flash: Flash): Router {
       );
     });
   }
+
+  router.post('/admin/users/:id/sessions/revoke', (req, res) => {
+    const userId = parseId(req.params.id, 'User');
+    const { revokeTokens } = parseInput(signOutEverywhereSchema, req.body ?? {});
+    const signedOut = accounts.signOutEverywhere(signedIn(res), userId, { revokeTokens }, req.ip);
+    done(res, `${accounts.user(userId).username} is signed out everywhere: ${describeSignedOut(signedOut)}.`);
+  });
 
   router.get('/admin/audit', (_req, res) => {
     res.render('admin/audit', { title: 'Audit log', entries: accounts.auditEntries(AUDIT_ENTRIES_SHOWN), limit: AUDIT_ENTRIES_SHOWN });

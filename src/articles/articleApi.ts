@@ -2,12 +2,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole, signedIn } from '../auth/roles';
 import { segmentJson } from '../segments/segmentJson';
+import { optionalLineOfText } from '../web/fields';
 import { parseId, parseInput } from '../web/validate';
 import { TITLE_MAX, type ArticleService } from './articleService';
 import type { Article, ArticleSummary } from './model';
 
 const createArticleSchema = z.object({
-  title: z.string().trim().max(TITLE_MAX, `A title can be at most ${TITLE_MAX} characters.`).optional(),
+  title: optionalLineOfText('A title', TITLE_MAX),
   text: z.string({ error: 'text is required and must be a string.' }),
   format: z.enum(['text', 'markdown']).optional(),
 });

@@ -1,20 +1,19 @@
 import { Router } from 'express';
-import multer from 'multer';
 import { z } from 'zod';
-import { verifyCsrf } from '../auth/authenticate';
+import { uploadForm } from '../auth/csrf';
 import { requireRole, signedIn } from '../auth/roles';
 import { wordDiff } from '../diff/wordDiff';
 import { AppError } from '../errors';
 import { REVIEW_STATUSES, type RowAnnotations } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
-import { formNumber, wholeNumber } from '../web/fields';
+import { formNumber, optionalLineOfText, wholeNumber } from '../web/fields';
 import { FORM_REFUSALS, submitForm } from '../web/forms';
 import { parseId, parseInput } from '../web/validate';
 import { TITLE_MAX, type ArticleService } from './articleService';
 import { decodeUpload } from './textInput';
 
 const importFormSchema = z.object({
-  title: z.string().trim().max(TITLE_MAX, `A title can be at most ${TITLE_MAX} characters.`).optional(),
+  title: optionalLineOfText('A title', TITLE_MAX),
   text: z.string().optional(),
 });
 
@@ -37,7 +36,6 @@ export interface ArticleRouteDependencies {
 /** Browser pages for articles: the list, the import form, the review page and the activity. */
 export function articleRoutes({ articles, segments, annotatedMt }: ArticleRouteDependencies, maxUploadBytes: number): Router {
   const router = Router();
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, fieldSize: maxUploadBytes, files: 1 } });
 
   router.get('/', (_req, res) => {
     res.render('articles/index', { title: 'Articles', articles: articles.list() });
@@ -47,8 +45,7 @@ export function articleRoutes({ articles, segments, annotatedMt }: ArticleRouteD
     res.render('articles/new', { title: 'Import an article', error: undefined, values: {} });
   });
 
-  router.post('/articles', requireRole('admin'), upload.single('file'), async (req, res) => {
-    verifyCsrf(req, res); // multipart bodies are only readable after multer
+  router.post('/articles', requireRole('admin'), ...uploadForm('file', maxUploadBytes), async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     // Re-show the form with what was typed, so a pasted article is not lost.
     const values = { title: typeof body.title === 'string' ? body.title : '', text: typeof body.text === 'string' ? body.text : '' };

@@ -1,8 +1,8 @@
 import { unprocessable } from '../errors';
+import { checkTypedText } from '../web/typedText';
 
 export const messages = {
   invalidEncoding: 'The file is not valid UTF-8 text. Save it as UTF-8 (plain text or Markdown) and try again.',
-  binary: 'The text contains NUL bytes, so it looks like a binary file rather than an article. Upload a .txt or .md file.',
   empty: 'The article is empty: paste or upload some text.',
   whitespaceOnly: 'The article contains only whitespace: paste or upload some text.',
 };
@@ -21,8 +21,7 @@ export function decodeUpload(bytes: Uint8Array): string {
 /** Refuses text that cannot be an article; returns it unchanged otherwise. */
 export function checkArticleText(text: string): string {
   if (text.length === 0) throw unprocessable('empty_text', messages.empty);
-  if (text.includes('\u0000')) throw unprocessable('binary_content', messages.binary);
-  if (!text.isWellFormed()) throw unprocessable('invalid_encoding', messages.invalidEncoding);
+  checkTypedText(text, 'multiline', 'The text');
   if (text.trim().length === 0) throw unprocessable('empty_text', messages.whitespaceOnly);
   return text;
 }

@@ -3,7 +3,9 @@ import { parseId, parseInput } from '../web/validate';
 import type { AccountService } from './accountService';
 import type { ApiToken } from './model';
 import { signedIn } from './roles';
-import { tokenLabelSchema } from './schemas';
+import { signOutEverywhereSchema, tokenLabelSchema } from './schemas';
+import { SESSION_COOKIE } from './authenticate';
+import { localsOf } from './locals';
 
 const tokenJson = (token: ApiToken) => ({
   id: token.id,
@@ -22,6 +24,15 @@ export function accountApi(accounts: AccountService): Router {
   router.get('/me', (_req, res) => {
     const actor = signedIn(res);
     res.json({ id: actor.userId, username: actor.username, displayName: actor.displayName, role: actor.role });
+  });
+
+  // "Sign out everywhere": every session of the caller's account ends; with {"revokeTokens": true} every API token too.
+  router.post('/me/sessions/revoke', (req, res) => {
+    const { revokeTokens } = parseInput(signOutEverywhereSchema, req.body ?? {});
+    const actor = signedIn(res);
+    const signedOut = accounts.signOutEverywhere(actor, actor.userId, { revokeTokens }, req.ip);
+    if (localsOf(res).session) res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.json(signedOut);
   });
 
   router.get('/tokens', (_req, res) => {

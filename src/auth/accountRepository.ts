@@ -41,6 +41,7 @@ export class AccountRepository {
       allTokens: db.prepare(`SELECT ${TOKEN_COLUMNS} FROM api_tokens ORDER BY id DESC`),
       touchToken: db.prepare(`UPDATE api_tokens SET last_used_at = ? WHERE id = ?`),
       revokeToken: db.prepare(`UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`),
+      revokeUserTokens: db.prepare(`UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`),
     };
   }
 
@@ -80,11 +81,12 @@ export class AccountRepository {
   deleteSession(id: number): void {
     this.statements.deleteSession.run(id);
   }
-  deleteUserSessions(userId: number): void {
-    this.statements.deleteUserSessions.run(userId);
+  /** Ends every session of the user; returns how many there were. */
+  deleteUserSessions(userId: number): number {
+    return this.statements.deleteUserSessions.run(userId).changes;
   }
-  deleteOtherSessions(userId: number, keepSessionId: number): void {
-    this.statements.deleteOtherSessions.run(userId, keepSessionId);
+  deleteOtherSessions(userId: number, keepSessionId: number): number {
+    return this.statements.deleteOtherSessions.run(userId, keepSessionId).changes;
   }
   deleteExpiredSessions(now: string, idleBefore: string): void {
     this.statements.deleteExpiredSessions.run(now, idleBefore);
@@ -106,5 +108,9 @@ export class AccountRepository {
   }
   revokeToken(id: number, at: string): boolean {
     return this.statements.revokeToken.run(at, id).changes === 1;
+  }
+  /** Revokes every live token of the user; returns how many there were. */
+  revokeUserTokens(userId: number, at: string): number {
+    return this.statements.revokeUserTokens.run(at, userId).changes;
   }
 }

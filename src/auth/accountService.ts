@@ -13,6 +13,12 @@ export interface SessionPolicy {
   maxDays: number;
 }
 
+/** What "sign out everywhere" ended. */
+export interface SignedOut {
+  sessionsEnded: number;
+  tokensRevoked: number;
+}
+
 export interface ResolvedSession {
   actor: Actor;
   session: SessionRow;
@@ -25,12 +31,22 @@ export const messages = {
   wrongCurrentPassword: 'The current password is not right.',
   lastAdmin: 'Redline needs at least one active admin: make someone else admin first.',
   tokenNotYours: 'You can only revoke your own tokens.',
+  notYourSessions: 'Only an admin can sign someone else out.',
+  setupDone: 'Someone else has just set up Redline with this link and is its first admin. Ask them for an account, then sign in.',
 };
 
 // Updating last-seen on every request would turn each read into a durable write;
 // once a minute is precise enough for an idle timeout counted in minutes.
 const TOUCH_INTERVAL_MS = 60_000;
 const TOKEN_PREFIX = 'rl_';
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** "2 sessions ended, 1 token revoked": for the audit log and the notices. */
+export function describeSignedOut({ sessionsEnded, tokensRevoked }: SignedOut): string {
+  const ended = `${plural(sessionsEnded, 'session')} ended`;
+  return tokensRevoked > 0 ? `${ended}, ${plural(tokensRevoked, 'token')} revoked` : ended;
+}
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const randomToken = () => randomBytes(32).toString('base64url');
@@ -82,17 +98,38 @@ export class AccountService {
   }
 
   async createUser(fields: NewUser, by: Actor | undefined, ip?: string): Promise<User> {
-    const passwordHash = await this.passwords.hash(fields.password);
+    return this.insertUser(fields, await this.passwords.hash(fields.password), { by, ip, onlyIfFirst: false });
+  }
+
+  /**
+   * The first admin, from the one-time setup link. Whether an account exists is
+   * checked again inside the insert's transaction, after the (awaited) password
+   * hash: of setup forms posted at once, exactly one wins.
+   */
+  async createFirstAdmin(fields: Omit<NewUser, 'role'>, ip?: string): Promise<User> {
+    return this.insertUser({ ...fields, role: 'admin' }, await this.passwords.hash(fields.password), {
+      by: undefined,
+      ip,
+      onlyIfFirst: true,
+    });
+  }
+
+  private insertUser(
+    fields: NewUser,
+    passwordHash: string,
+    how: { by: Actor | undefined; ip: string | undefined; onlyIfFirst: boolean },
+  ): User {
     const id = this.db
       .transaction(() => {
+        if (how.onlyIfFirst && this.repository.countUsers() > 0) throw new AppError(409, 'setup_done', messages.setupDone);
         if (this.repository.userByName(fields.username)) throw new AppError(409, 'username_taken', messages.usernameTaken(fields.username));
         const id = this.repository.insertUser(fields.username, fields.displayName, fields.role, passwordHash, now());
         this.audit.record({
-          actor: by,
-          action: by ? 'user_created' : 'setup_admin_created',
+          actor: how.by,
+          action: how.by ? 'user_created' : 'setup_admin_created',
           target: fields.username,
           detail: `role ${fields.role}`,
-          ip,
+          ip: how.ip,
         });
         return id;
       })
@@ -151,24 +188,53 @@ export class AccountService {
     this.repository.deleteExpiredSessions(nowIso, new Date(Date.now() - this.policy.idleMinutes * 60_000).toISOString());
   }
 
+  /**
+   * Changes the password. Other sessions may be someone who learned the old
+   * password: they end; the API tokens are revoked too when asked (`revokeTokens`).
+   */
   async changePassword(
     actor: Actor,
     currentSession: SessionRow | undefined,
-    current: string,
-    password: string,
+    passwords: { current: string; password: string },
+    options: { revokeTokens: boolean },
     ip?: string,
-  ): Promise<void> {
+  ): Promise<SignedOut> {
     const user = this.user(actor.userId);
-    if (!(await this.passwords.verify(current, user.passwordHash)))
+    if (!(await this.passwords.verify(passwords.current, user.passwordHash)))
       throw new AppError(422, 'wrong_password', messages.wrongCurrentPassword);
-    const passwordHash = await this.passwords.hash(password);
-    this.db
+    const passwordHash = await this.passwords.hash(passwords.password);
+    return this.db
       .transaction(() => {
         this.repository.setPassword(user.id, passwordHash, now());
-        // Other sessions may be someone who learned the old password: sign them out.
-        if (currentSession) this.repository.deleteOtherSessions(user.id, currentSession.id);
-        else this.repository.deleteUserSessions(user.id);
-        this.audit.record({ actor, action: 'password_changed', target: user.username, ip });
+        const at = now();
+        const signedOut = {
+          sessionsEnded: currentSession
+            ? this.repository.deleteOtherSessions(user.id, currentSession.id)
+            : this.repository.deleteUserSessions(user.id),
+          tokensRevoked: options.revokeTokens ? this.repository.revokeUserTokens(user.id, at) : 0,
+        };
+        this.audit.record({ actor, action: 'password_changed', target: user.username, detail: describeSignedOut(signedOut), ip });
+        return signedOut;
+      })
+      .immediate();
+  }
+
+  /**
+   * "Sign out everywhere": ends every session of the user (the caller's own too,
+   * when it is theirs) and, when asked, revokes their API tokens. For oneself, or
+   * by an admin for anyone.
+   */
+  signOutEverywhere(by: Actor, userId: number, options: { revokeTokens: boolean }, ip?: string): SignedOut {
+    if (by.userId !== userId && by.role !== 'admin') throw new AppError(403, 'forbidden', messages.notYourSessions);
+    return this.db
+      .transaction(() => {
+        const user = this.user(userId);
+        const signedOut = {
+          sessionsEnded: this.repository.deleteUserSessions(userId),
+          tokensRevoked: options.revokeTokens ? this.repository.revokeUserTokens(userId, now()) : 0,
+        };
+        this.audit.record({ actor: by, action: 'signed_out_everywhere', target: user.username, detail: describeSignedOut(signedOut), ip });
+        return signedOut;
       })
       .immediate();
   }

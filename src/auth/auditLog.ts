@@ -14,6 +14,7 @@ export type AuditAction =
   | 'password_changed'
   | 'token_created'
   | 'token_revoked'
+  | 'signed_out_everywhere'
   | 'article_deleted';
 
 export interface AuditEntry {

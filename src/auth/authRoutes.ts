@@ -1,16 +1,25 @@
 import { Router, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { AppError } from '../errors';
 import { safeReturnPath } from '../web/returnPath';
 import { submitForm } from '../web/forms';
 import { parseId, parseInput } from '../web/validate';
 import type { AccountService } from './accountService';
-import { ANONYMOUS_CSRF_COOKIE, SESSION_COOKIE } from './authenticate';
+import { SESSION_COOKIE } from './authenticate';
+import { ANONYMOUS_CSRF_COOKIE } from './csrf';
 import { localsOf } from './locals';
 import { PASSWORD_MAX } from './passwords';
 import { signedIn } from './roles';
 import { USERNAME_MAX } from './model';
-import { loginSchema, newUserSchema, passwordFormSchema, passwordSchema, setupFormSchema, tokenLabelSchema } from './schemas';
+import {
+  loginSchema,
+  newUserSchema,
+  passwordFormSchema,
+  passwordSchema,
+  setupFormSchema,
+  signOutEverywhereSchema,
+  tokenLabelSchema,
+} from './schemas';
 import type { SetupGate } from './setupGate';
 
 export interface AuthRouteOptions {
@@ -20,40 +29,51 @@ export interface AuthRouteOptions {
 }
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
-export const loginLimits = { perAddress: 30, perAccount: 5 };
+/**
+ * Failed sign-ins allowed in LOGIN_WINDOW_MS (successes do not count). Per
+ * address: one machine guessing many accounts. Per account and address: one
+ * machine guessing one password; it locks only that machine out, so an
+ * attacker cannot lock the owner out from elsewhere. Per account, across
+ * addresses: the ceiling that stops many machines guessing one password
+ * (reaching it takes perAccount / perAccountAndAddress addresses).
+ */
+export const loginLimits = { perAddress: 30, perAccountAndAddress: 5, perAccount: 50 };
 /** A wrong password (401) and a disabled account (403) are told on the sign-in form itself. */
 const SIGN_IN_REFUSALS = [401, 403];
-/** The per-account rate limit's key: the username as typed, however it is cased or padded. */
-const accountKey = (username: unknown) => (typeof username === 'string' ? username.trim().toLowerCase().slice(0, USERNAME_MAX) : '');
+/** The per-account rate limits' key: the username as typed, however it is cased or padded. */
+const accountKey = (req: Request) => {
+  const username = (req.body as { username?: unknown } | undefined)?.username;
+  return typeof username === 'string' ? username.trim().toLowerCase().slice(0, USERNAME_MAX) : '';
+};
 
 /** Sign-in, sign-out, first-run setup, and the account page (password, API tokens). */
 export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions): Router {
   const router = Router();
 
-  const renderLogin = (res: Response, status: number, error: string | undefined, username = '', next = '/') =>
-    res.status(status).render('auth/login', { title: 'Sign in', error, username, next });
+  const renderLogin = (res: Response, status: number, error: string | undefined, username = '', next = '/', notice?: string) =>
+    res.status(status).render('auth/login', { title: 'Sign in', error, notice, username, next });
 
   const tooMany = (what: string) => (_req: Request, res: Response) =>
     renderLogin(res, 429, `Too many failed sign-ins ${what}. Wait ${LOGIN_WINDOW_MS / 60_000} minutes and try again.`);
-  // Per address: slows down one machine guessing many accounts. Per account:
-  // slows down many machines guessing one password. Successful sign-ins do not count.
-  const limitPerAddress = rateLimit({
-    windowMs: LOGIN_WINDOW_MS,
-    limit: loginLimits.perAddress,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: tooMany('from this address'),
-  });
-  const limitPerAccount = rateLimit({
-    windowMs: LOGIN_WINDOW_MS,
-    limit: loginLimits.perAccount,
-    skipSuccessfulRequests: true,
-    standardHeaders: false,
-    legacyHeaders: false,
-    handler: tooMany('for this account'),
-    keyGenerator: (req) => `account:${accountKey((req.body as { username?: unknown } | undefined)?.username)}`,
-  });
+  const limitFailures = (limit: number, what: string, key?: (req: Request) => string) =>
+    rateLimit({
+      windowMs: LOGIN_WINDOW_MS,
+      limit,
+      skipSuccessfulRequests: true,
+      standardHeaders: false,
+      legacyHeaders: false,
+      handler: tooMany(what),
+      ...(key ? { keyGenerator: key } : {}),
+    });
+  // With REDLINE_TRUST_PROXY, req.ip is the client's address as the proxy reports it.
+  const address = (req: Request) => ipKeyGenerator(req.ip ?? '');
+  const limitPerAddress = limitFailures(loginLimits.perAddress, 'from this address');
+  const limitPerAccountAndAddress = limitFailures(
+    loginLimits.perAccountAndAddress,
+    'for this account from this address',
+    (req) => `${accountKey(req)}@${address(req)}`,
+  );
+  const limitPerAccount = limitFailures(loginLimits.perAccount, 'for this account', (req) => `account:${accountKey(req)}`);
 
   function signIn(req: Request, res: Response, userId: number) {
     const { cookieValue } = accounts.openSession(userId);
@@ -72,10 +92,11 @@ export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions)
     if (!accounts.hasUsers()) {
       return renderLogin(res, 200, 'No account exists yet: open the setup link that `npm start` printed on its console.');
     }
-    renderLogin(res, 200, undefined, '', safeReturnPath(req.query.next, '/'));
+    const notice = req.query.signedOut === 'everywhere' ? 'You are signed out everywhere.' : undefined;
+    renderLogin(res, 200, undefined, '', safeReturnPath(req.query.next, '/'), notice);
   });
 
-  router.post('/login', limitPerAddress, limitPerAccount, async (req, res) => {
+  router.post('/login', limitPerAddress, limitPerAccountAndAddress, limitPerAccount, async (req, res) => {
     const parsed = loginSchema.safeParse(req.body ?? {});
     if (!parsed.success) return renderLogin(res, 422, 'Enter a username and a password.');
     const input = parsed.data;
@@ -120,7 +141,7 @@ export function authRoutes({ accounts, setup, secureCookies }: AuthRouteOptions)
       async () => {
         if (form.password !== form.passwordAgain) throw new AppError(422, 'password_mismatch', 'The two passwords differ.');
         const fields = parseInput(newUserSchema, { ...form, role: 'admin' });
-        const user = await accounts.createUser(fields, undefined, req.ip);
+        const user = await accounts.createFirstAdmin(fields, req.ip);
         setup.close();
         signIn(req, res, user.id);
         res.redirect(303, '/');
@@ -164,11 +185,29 @@ export function accountRoutes(accounts: AccountService): Router {
         const form = parseInput(passwordFormSchema, req.body ?? {});
         if (form.password !== form.passwordAgain) throw new AppError(422, 'password_mismatch', 'The two new passwords differ.');
         const password = parseInput(passwordSchema, form.password);
-        await accounts.changePassword(signedIn(res), localsOf(res).session, form.current, password, req.ip);
-        renderAccount(res, 200, { notice: 'Your password is changed. Your other sessions were signed out.' });
+        const { tokensRevoked } = await accounts.changePassword(
+          signedIn(res),
+          localsOf(res).session,
+          { current: form.current, password },
+          { revokeTokens: form.revokeTokens },
+          req.ip,
+        );
+        const tokens = tokensRevoked === 1 ? 'your 1 API token was revoked' : `your ${tokensRevoked} API tokens were revoked`;
+        renderAccount(res, 200, {
+          notice: `Your password is changed. Your other sessions were signed out${form.revokeTokens ? ` and ${tokens}` : ''}.`,
+        });
       },
       (error) => renderAccount(res, error.status, { error: error.message }),
     );
+  });
+
+  // Every session of this account ends, this one too; the API tokens only when asked.
+  router.post('/account/sessions/revoke', (req, res) => {
+    const { revokeTokens } = parseInput(signOutEverywhereSchema, req.body ?? {});
+    const actor = signedIn(res);
+    accounts.signOutEverywhere(actor, actor.userId, { revokeTokens }, req.ip);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.redirect(303, '/login?signedOut=everywhere');
   });
 
   router.post('/account/tokens', async (req, res) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lineOfText } from '../web/fields';
+import { checkbox, lineOfText } from '../web/fields';
 import { DISPLAY_NAME_MAX, TOKEN_LABEL_MAX, USERNAME_MAX } from './model';
 import { ROLES } from './roles';
 import { PASSWORD_MAX, PASSWORD_MIN } from './passwords';
@@ -45,8 +45,15 @@ export const setupFormSchema = z.object({
   passwordAgain: z.string().default(''),
 });
 
+/** "Also revoke my API tokens" beside signing out everywhere or changing the password. */
+const revokeTokens = checkbox('revokeTokens');
+
 export const passwordFormSchema = z.object({
   current: z.string().default(''),
   password: z.string().default(''),
   passwordAgain: z.string().default(''),
+  revokeTokens,
 });
+
+/** POST /account/sessions/revoke, /admin/users/:id/sessions/revoke and /api/me/sessions/revoke. */
+export const signOutEverywhereSchema = z.object({ revokeTokens });

@@ -1,4 +1,4 @@
-import { unprocessable } from '../errors';
+import { checkTypedText } from '../web/typedText';
 import { normalizeNewlines } from '../segmentation/document';
 
 /**
@@ -6,9 +6,5 @@ import { normalizeNewlines } from '../segmentation/document';
  * `\n`, no surrounding white space. An empty text is allowed (the sentence is dropped).
  */
 export function cleanText(text: string): string {
-  const cleaned = normalizeNewlines(text).trim();
-  if (cleaned.includes('\u0000')) throw unprocessable('binary_content', 'The text contains NUL characters.');
-  // A lone surrogate cannot be stored as UTF-8 without loss.
-  if (!cleaned.isWellFormed()) throw unprocessable('invalid_encoding', 'The text is not valid Unicode.');
-  return cleaned;
+  return checkTypedText(normalizeNewlines(text).trim(), 'multiline', 'The text');
 }

@@ -10,28 +10,23 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new AppError(404, 'not_found', `There is no page at ${req.path}.`));
 };
 
-/** Turns the errors that body parsers and multer raise into AppErrors with a clear message. */
-function toAppError(error: unknown, maxUploadBytes: number): AppError | undefined {
+/**
+ * Turns what a body parser still raises into an AppError (web/bodies.ts and
+ * web/upload.ts word their own limits and encoding errors).
+ */
+function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
-  const candidate = error as { type?: string; code?: string; status?: number };
-  const limitMb = Math.round((maxUploadBytes / 1024 / 1024) * 10) / 10;
-  if (candidate.type === 'entity.too.large' || candidate.code === 'LIMIT_FILE_SIZE' || candidate.code === 'LIMIT_FIELD_VALUE') {
-    return new AppError(413, 'too_large', `The upload is larger than the limit of ${limitMb} MB.`);
-  }
-  if (candidate.type === 'entity.parse.failed') return new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
+  const candidate = error as { type?: string; status?: number };
   if (candidate.type === 'encoding.unsupported' || candidate.type === 'charset.unsupported') {
     return new AppError(415, 'unsupported_encoding', 'Send the request body as UTF-8.');
-  }
-  if (typeof candidate.code === 'string' && candidate.code.startsWith('LIMIT_')) {
-    return new AppError(400, 'invalid_upload', 'The upload was refused: send one .txt or .md file in the "file" field.');
   }
   if (candidate.status === 400) return new AppError(400, 'bad_request', 'The request could not be read.');
   return undefined;
 }
 
-export function errorHandler(maxUploadBytes: number): ErrorRequestHandler {
+export function errorHandler(): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    const appError = toAppError(error, maxUploadBytes);
+    const appError = toAppError(error);
     if (!appError) console.error(error);
     const status = appError?.status ?? 500;
     const body = {

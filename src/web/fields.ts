@@ -3,6 +3,7 @@
  * version or a note is read and worded the same way everywhere.
  */
 import { z } from 'zod';
+import { typedTextProblem, type TextShape } from './typedText';
 
 /** Form fields arrive as strings: an empty one is "not given" (never 0); JSON numbers pass through. */
 export function formNumber<Schema extends z.ZodType>(schema: Schema) {
@@ -19,24 +20,63 @@ export function versionField(message = 'version is required: send the version yo
   return wholeNumber(message, 1);
 }
 
-/** Free text up to `max` characters, e.g. a note or a comment. */
-export function limitedText(what: string, max: number) {
-  return z
-    .string({ error: `${what} must be a string.` })
-    .max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} can be at most ${max} characters.`);
+/** Refines a string schema with the one rule for typed text (web/typedText.ts), worded for `what`, with the rule's error code. */
+function typedText<Schema extends z.ZodType<string>>(schema: Schema, shape: TextShape, what: string) {
+  return schema.superRefine((value, context) => {
+    const problem = typedTextProblem(value, shape);
+    if (problem) context.addIssue({ code: 'custom', message: `${what} ${problem.message}.`, params: { code: problem.code } });
+  });
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-const noControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+const capitalized = (what: string) => `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
+
+/** Free text up to `max` characters that may span lines, e.g. a note or a comment. */
+export function limitedText(what: string, max: number) {
+  return typedText(
+    z.string({ error: `${what} must be a string.` }).max(max, `${capitalized(what)} can be at most ${max} characters.`),
+    'multiline',
+    capitalized(what),
+  );
+}
 
 /** A one-line name people read (display name, token label): trimmed, 1..max characters, no control characters. */
 export function lineOfText(what: string, max: number, emptyMessage: string) {
-  return z
-    .string({ error: emptyMessage })
-    .trim()
-    .min(1, emptyMessage)
-    .max(max, `${what} can be at most ${max} characters.`)
-    .refine(noControlCharacters, `${what} cannot contain control characters.`);
+  return typedText(
+    z.string({ error: emptyMessage }).trim().min(1, emptyMessage).max(max, `${what} can be at most ${max} characters.`),
+    'line',
+    what,
+  );
+}
+
+/** A one-line name that may be left out (an article's title): as lineOfText, but empty means "not given". */
+export function optionalLineOfText(what: string, max: number) {
+  return typedText(
+    z
+      .string({ error: `${what} must be a string.` })
+      .trim()
+      .max(max, `${what} can be at most ${max} characters.`),
+    'line',
+    what,
+  )
+    .transform((value) => value || undefined)
+    .optional();
+}
+
+const CHECKED = new Map<unknown, boolean>([
+  [true, true],
+  ['on', true], // what a browser sends for a ticked box
+  ['true', true],
+  ['1', true],
+  [false, false],
+  [undefined, false], // an unticked box is not sent at all
+  ['', false],
+  ['false', false],
+  ['0', false],
+]);
+
+/** A yes/no: JSON true or false, or a form's checkbox (ticked = "on", unticked = absent). */
+export function checkbox(name: string) {
+  return z.preprocess((value) => (CHECKED.has(value) ? CHECKED.get(value) : value), z.boolean({ error: `${name} must be true or false.` }));
 }
 
 /** Where a plain form goes back to afterwards (checked by safeReturnPath before it is followed). */

@@ -7,7 +7,10 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.join('.');
-  throw unprocessable('invalid_input', field ? `${field}: ${issue.message}` : issue.message, { field });
+  // A refinement may name its own code (the typed-text rule's binary_content, ...), so every path answers alike.
+  const params = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined) : undefined;
+  const code = typeof params?.code === 'string' ? params.code : 'invalid_input';
+  throw unprocessable(code, field ? `${field}: ${issue.message}` : issue.message, { field });
 }
 
 /** Route ids are positive integers; anything else is refused as invalid input (422), not a crash. */

@@ -77,8 +77,11 @@ export function createTestApp(
   return { app, db, services, user, browser, api };
 }
 
-/** Signs in through the login form and returns an agent that sends the session's CSRF token. */
-export async function signInAs(app: TestApp['app'], username: string, password: string): Promise<Agent> {
+/**
+ * Signs in through the login form and returns an agent that sends the session's
+ * CSRF token with every request (unless `sendCsrfToken` is false: a forged request).
+ */
+export async function signInAs(app: TestApp['app'], username: string, password: string, { sendCsrfToken = true } = {}): Promise<Agent> {
   const agent = request.agent(app);
   const loginPage = await agent.get('/login').expect(200);
   await agent
@@ -87,7 +90,7 @@ export async function signInAs(app: TestApp['app'], username: string, password: 
     .send({ username, password, _csrf: csrfFrom(loginPage.text) })
     .expect(303);
   const home = await agent.get('/').expect(200);
-  return agent.set('X-CSRF-Token', csrfFrom(home.text));
+  return sendCsrfToken ? agent.set('X-CSRF-Token', csrfFrom(home.text)) : agent;
 }
 
 export function csrfFrom(html: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { createTestApp, csrfFrom, importViaApi, signInAs, TEST_PASSWORD } from '../helpers/app';
+import { createTestApp, csrfFrom, importViaApi, signInAs, TEST_PASSWORD, type Agent } from '../helpers/app';
 import { SetupGate } from '../../src/auth/setupGate';
 import { loginLimits } from '../../src/auth/authRoutes';
 import type { Db } from '../../src/db/database';
@@ -112,7 +112,7 @@ describe('Signing in', () => {
     const testApp = createTestApp();
     await testApp.user('editor');
     const { agent, csrf } = await loginForm(testApp.app);
-    for (let attempt = 0; attempt < loginLimits.perAccount; attempt++) {
+    for (let attempt = 0; attempt < loginLimits.perAccountAndAddress; attempt++) {
       await agent.post('/login').type('form').send({ username: 'editor', password: 'wrong password', _csrf: csrf }).expect(401);
     }
     const blocked = await agent.post('/login').type('form').send({ username: 'editor', password: TEST_PASSWORD, _csrf: csrf }).expect(429);
@@ -120,6 +120,41 @@ describe('Signing in', () => {
     // Another account from the same address is not blocked by this account's failures.
     await testApp.user('reviewer');
     await agent.post('/login').type('form').send({ username: 'reviewer', password: TEST_PASSWORD, _csrf: csrf }).expect(303);
+  });
+
+  it("when an attacker's failures lock an account from their address, then its owner still signs in from another", async () => {
+    const testApp = createTestApp({ trustProxy: 1 });
+    await testApp.user('admin');
+    const { agent, csrf } = await loginForm(testApp.app);
+    const from = (address: string) => agent.post('/login').set('X-Forwarded-For', address).type('form');
+    for (let attempt = 0; attempt < loginLimits.perAccountAndAddress; attempt++) {
+      await from('203.0.113.66').send({ username: 'admin', password: 'a guess', _csrf: csrf }).expect(401);
+    }
+    // The attacker's address is stopped, even when it guesses right: brute force stays limited.
+    const stopped = await from('203.0.113.66').send({ username: 'admin', password: TEST_PASSWORD, _csrf: csrf }).expect(429);
+    expect(stopped.text).toContain('Too many failed sign-ins for this account from this address');
+    // The owner, elsewhere, is not locked out.
+    await from('198.51.100.7').send({ username: 'admin', password: TEST_PASSWORD, _csrf: csrf }).expect(303);
+  });
+
+  it('when many addresses guess one account, then a higher ceiling per account stops them all', async () => {
+    const testApp = createTestApp({ trustProxy: 1 });
+    await testApp.user('admin');
+    const { agent, csrf } = await loginForm(testApp.app);
+    const from = (address: string) => agent.post('/login').set('X-Forwarded-For', address).type('form');
+    const addresses = loginLimits.perAccount / loginLimits.perAccountAndAddress;
+    for (let address = 0; address < addresses; address++) {
+      for (let attempt = 0; attempt < loginLimits.perAccountAndAddress; attempt++) {
+        await from(`203.0.113.${address + 1}`)
+          .send({ username: 'admin', password: 'a guess', _csrf: csrf })
+          .expect(401);
+      }
+    }
+    const stopped = await from('198.51.100.200').send({ username: 'admin', password: 'another guess', _csrf: csrf }).expect(429);
+    expect(stopped.text).toContain('Too many failed sign-ins for this account. Wait 15 minutes');
+    // Other accounts are not affected.
+    await testApp.user('editor');
+    await from('198.51.100.200').send({ username: 'editor', password: TEST_PASSWORD, _csrf: csrf }).expect(303);
   });
 
   it('when one address fails across many accounts, then it is limited too', async () => {
@@ -232,6 +267,26 @@ describe('First run', () => {
     expect((await agent.get('/').expect(200)).text).toContain('data-testid="signed-in-as">Ada<');
     await request(testApp.app).get('/setup?token=the-printed-token-1234567890').expect(404);
   });
+
+  it('when the setup form is posted 5 times at once, then exactly one admin is created and the others are told so', async () => {
+    const token = 'the-printed-token-1234567890';
+    const testApp = createTestApp({ setup: new SetupGate(token) });
+    const forms = await Promise.all(
+      ['ada', 'bea', 'cyd', 'dee', 'eve'].map(async (username) => {
+        const agent = request.agent(testApp.app);
+        const page = await agent.get(`/setup?token=${token}`).expect(200);
+        const password = 'long password 1';
+        return { agent, fields: { token, username, displayName: username, password, passwordAgain: password, _csrf: csrfFrom(page.text) } };
+      }),
+    );
+    const responses = await Promise.all(forms.map(({ agent, fields }) => agent.post('/setup').type('form').send(fields)));
+    expect(responses.map((response) => response.status).sort()).toEqual([303, 409, 409, 409, 409]);
+    for (const refused of responses.filter((response) => response.status === 409)) {
+      expect(refused.text).toContain('Someone else has just set up Redline with this link');
+    }
+    expect(rows(testApp.db, 'SELECT role FROM users')).toEqual([{ role: 'admin' }]);
+    expect(count(testApp.db, 'sessions')).toBe(1);
+  });
 });
 
 describe('Accounts and roles', () => {
@@ -333,6 +388,82 @@ describe('Accounts and roles', () => {
     const activity = await editor.get(`/articles/${article.id}/activity`).expect(200);
     expect(activity.text).toContain('Rita Reviewer');
     expect(activity.text).toContain('Ana Editor');
+  });
+});
+
+describe('Sign out everywhere', () => {
+  /** Whether each client is still let in: a browser reaches a page, an API token gets /api/me. */
+  const stillIn = async (browsers: Agent[], apis: Agent[]) => ({
+    browsers: await Promise.all(browsers.map(async (browser) => (await browser.get('/account')).status === 200)),
+    apis: await Promise.all(apis.map(async (api) => (await api.get('/api/me')).status === 200)),
+  });
+
+  it('when a user signs out everywhere on their account page, then all their sessions end, and their tokens only when asked', async () => {
+    const testApp = createTestApp();
+    const [laptop, phone] = [await testApp.browser('editor'), await testApp.browser('editor')];
+    const script = await testApp.api('editor');
+    const colleague = await testApp.browser('reviewer');
+    const page = await laptop.get('/account').expect(200);
+    expect(page.text).toContain('Sign out everywhere');
+
+    const done = await laptop.post('/account/sessions/revoke').type('form').send({}).expect(303);
+    expect(done.headers.location).toBe('/login?signedOut=everywhere');
+    expect(await stillIn([laptop, phone, colleague], [script])).toEqual({ browsers: [false, false, true], apis: [true] });
+    expect((await request(testApp.app).get('/login?signedOut=everywhere').expect(200)).text).toContain('You are signed out everywhere.');
+
+    const again = await testApp.browser('editor');
+    await again.post('/account/sessions/revoke').type('form').send({ revokeTokens: 'on' }).expect(303);
+    expect(await stillIn([again, colleague], [script])).toEqual({ browsers: [false, true], apis: [false] });
+    expect(rows(testApp.db, `SELECT target, detail FROM audit_log WHERE action = 'signed_out_everywhere' ORDER BY id`)).toEqual([
+      { target: 'editor', detail: '2 sessions ended' },
+      { target: 'editor', detail: '1 session ended, 1 token revoked' },
+    ]);
+  });
+
+  it('when an API client calls POST /api/me/sessions/revoke, then it answers what ended, and revokes tokens on request', async () => {
+    const testApp = createTestApp();
+    const browser = await testApp.browser('editor');
+    const [script, other] = [await testApp.api('editor'), await testApp.api('editor')];
+    const kept = await script.post('/api/me/sessions/revoke').send({}).expect(200);
+    expect(kept.body).toEqual({ sessionsEnded: 1, tokensRevoked: 0 });
+    expect(await stillIn([browser], [script, other])).toEqual({ browsers: [false], apis: [true, true] });
+    const revoked = await script.post('/api/me/sessions/revoke').send({ revokeTokens: true }).expect(200);
+    expect(revoked.body).toEqual({ sessionsEnded: 0, tokensRevoked: 2 });
+    expect(await stillIn([], [script, other])).toEqual({ browsers: [], apis: [false, false] });
+    const refused = await (await testApp.api('reviewer')).post('/api/me/sessions/revoke').send({ revokeTokens: 'yes' }).expect(422);
+    expect(refused.body.error.message).toContain('revokeTokens');
+  });
+
+  it('when an admin signs a user out everywhere on the Users page, then only that user is signed out', async () => {
+    const testApp = createTestApp();
+    const admin = await testApp.browser('admin');
+    const editor = await testApp.user('editor');
+    const editorBrowser = await testApp.browser('editor');
+    const editorScript = await testApp.api('editor');
+    expect((await admin.get('/admin/users').expect(200)).text).toContain(`action="/admin/users/${editor.userId}/sessions/revoke"`);
+    await admin.post(`/admin/users/${editor.userId}/sessions/revoke`).type('form').send({ revokeTokens: 'on' }).expect(303);
+    expect((await admin.get('/admin/users').expect(200)).text).toContain(
+      'editor is signed out everywhere: 1 session ended, 1 token revoked.',
+    );
+    expect(await stillIn([editorBrowser, admin], [editorScript])).toEqual({ browsers: [false, true], apis: [false] });
+    // Nobody else may do it for another user.
+    const reviewer = await testApp.browser('reviewer');
+    await reviewer.post(`/admin/users/${editor.userId}/sessions/revoke`).type('form').send({}).expect(403);
+  });
+
+  it('when a user changes their password and asks for it, then their API tokens are revoked too', async () => {
+    const testApp = createTestApp();
+    const browser = await testApp.browser('editor');
+    const script = await testApp.api('editor');
+    const page = await browser.get('/account').expect(200);
+    expect(page.text).toContain('name="revokeTokens"');
+    const changed = await browser
+      .post('/account/password')
+      .type('form')
+      .send({ current: TEST_PASSWORD, password: 'a new long password', passwordAgain: 'a new long password', revokeTokens: 'on' })
+      .expect(200);
+    expect(changed.text).toContain('Your other sessions were signed out and your 1 API token was revoked.');
+    expect(await stillIn([browser], [script])).toEqual({ browsers: [true], apis: [false] });
   });
 });
 

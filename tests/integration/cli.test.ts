@@ -99,6 +99,34 @@ describe('CLI', () => {
     expect((await run(['token', 'create', 'nobody'], env)).stderr).toBe('redline: No user named nobody.\n');
   });
 
+  it('when a title, author or label on the command line has control characters, then it is refused and nothing is stored', async () => {
+    const db = new Database(env.REDLINE_DB, { readonly: true });
+    const articles = db.prepare('SELECT count(*) FROM articles').pluck().get();
+    const title = await run(['import', sampleArticlePath, '--title', 'Evil\u001b[2J title'], env);
+    expect(title.status).toBe(1);
+    expect(title.stderr).toBe('redline: A title cannot contain control characters (U+001B).\n');
+    const author = await run(['import', sampleArticlePath, '--author', 'Bell\u0007'], env);
+    expect(author.stderr).toBe('redline: An author name cannot contain control characters (U+0007).\n');
+    expect(db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(articles);
+    const label = await run(['token', 'create', 'rita', '--label', 'tab\there'], env);
+    expect(label.stderr).toBe('redline: A label cannot contain control characters (U+0009).\n');
+    db.close();
+  });
+
+  it('when a stored title holds control characters, then `redline list` prints them escaped, never raw', async () => {
+    const imported = await run(['import', sampleArticlePath, '--title', 'Plain title'], env);
+    const id = Number(imported.stdout.trim());
+    // A title stored before titles were checked, or derived from a file's name.
+    const db = new Database(env.REDLINE_DB);
+    db.prepare('UPDATE articles SET title = ? WHERE id = ?').run('Clear\u001b[2J\u001b]0;pwned\u0007 screen', id);
+    db.close();
+    const listed = await run(['list'], env);
+    const line = listed.stdout.split('\n').find((candidate) => candidate.startsWith(`${id}\t`));
+    expect(line).toMatch(/\tClear\\x1b\[2J\\x1b\]0;pwned\\x07 screen$/);
+    // eslint-disable-next-line no-control-regex -- asserting that no control character reaches the terminal
+    expect(listed.stdout.replace(/[\t\n]/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
   it('when run through npx in the checkout, as the README shows, then the same CLI answers', () => {
     const npx = (args: string[]) =>
       spawnSync('npx', ['redline', ...args], { cwd: projectRoot, env: { ...process.env, ...env }, encoding: 'utf8' });
