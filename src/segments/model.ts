@@ -45,7 +45,7 @@ export function progressFrom(counts: StatusCounts): Progress {
   return { total, counts, percent };
 }
 
-export type RevisionAction = 'import' | 'edit' | 'status' | 'reset' | 'revert';
+export type RevisionAction = 'import' | 'edit' | 'status' | 'reset' | 'revert' | 'undo';
 
 export interface Revision {
   id: number;

@@ -63,8 +63,8 @@ export class SegmentRepository {
         `UPDATE segments SET text = ?, status = ?, version = ?, note = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?`,
       ),
       insertRevision: db.prepare(
-        `INSERT INTO revisions (segment_id, article_id, version, action, text, status, note, author, user_id, editing_seconds, created_at)
-         VALUES (@segmentId, @articleId, @version, @action, @text, @status, @note, @author, @userId, @editingSeconds, @createdAt)`,
+        `INSERT INTO revisions (segment_id, article_id, version, action, text, status, note, author, user_id, editing_seconds, created_at, detail)
+         VALUES (@segmentId, @articleId, @version, @action, @text, @status, @note, @author, @userId, @editingSeconds, @createdAt, @detail)`,
       ),
       revisions: db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? ORDER BY version`),
       revision: db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? AND version = ?`),
@@ -149,7 +149,7 @@ export class SegmentRepository {
   }
 
   /** Appends a revision and makes it the segment's current state; the caller holds the transaction. */
-  append(revision: Omit<Revision, 'id'>, previousVersion: number): void {
+  append(revision: Omit<Revision, 'id'> & { detail: string | null }, previousVersion: number): void {
     const updated = this.statements.updateCurrent.run(
       revision.text,
       revision.status,

@@ -10,7 +10,7 @@ import { parseId, parseInput } from '../web/validate';
 import { REVIEW_STATUSES, type RowAnnotations, type Segment } from './model';
 import { reviewPath } from './paths';
 import { segmentJson } from './segmentJson';
-import { editFormSchema, revertFormSchema, statusFormSchema } from './segmentSchemas';
+import { editFormSchema, revertFormSchema, statusFormSchema, undoFormSchema } from './segmentSchemas';
 import type { SegmentService } from './segmentService';
 
 export interface SegmentRouteDependencies {
@@ -137,6 +137,14 @@ export function segmentRoutes({ segments, writes, annotatedMt, articleOf }: Segm
     const input = parseInput(statusFormSchema, req.body ?? {});
     const actor = signedIn(res);
     const segment = await writes.run(() => segments.change(id, { version: input.version, status: input.status, note: input.note, actor }));
+    respond(req, res, segment, input.returnTo);
+  });
+
+  router.post('/segments/:id/undo', async (req, res) => {
+    const id = parseId(req.params.id, 'Segment');
+    const input = parseInput(undoFormSchema, req.body ?? {});
+    const actor = signedIn(res);
+    const segment = await writes.run(() => segments.undo(id, input.version, actor));
     respond(req, res, segment, input.returnTo);
   });
 

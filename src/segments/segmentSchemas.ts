@@ -50,6 +50,14 @@ export const statusFormSchema = z.object({
   returnTo,
 });
 
+/** Undo names the version it takes back, so that a change made since is not taken back by mistake (409). */
+export const undoSchema = z.object({ version }).strict();
+
+export const undoFormSchema = z.object({
+  version: formNumber(version),
+  returnTo,
+});
+
 export const revertFormSchema = z.object({
   version: formNumber(version),
   to: formNumber(version),
