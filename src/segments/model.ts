@@ -12,6 +12,8 @@ export interface Segment {
   position: number;
   paragraph: number;
   kind: SegmentKind;
+  /** the source-language text, when the article has one (shown above the MT) */
+  source?: string | null;
   mt: string;
   separator: string;
   text: string;

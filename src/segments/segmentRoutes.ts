@@ -10,7 +10,7 @@ import { parseId, parseInput } from '../web/validate';
 import { REVIEW_STATUSES, type RowAnnotations, type Segment } from './model';
 import { reviewPath } from './paths';
 import { segmentJson } from './segmentJson';
-import { editFormSchema, revertFormSchema, statusFormSchema, undoFormSchema } from './segmentSchemas';
+import { diffFormSchema, editFormSchema, revertFormSchema, statusFormSchema, undoFormSchema } from './segmentSchemas';
 import type { SegmentService } from './segmentService';
 
 export interface SegmentRouteDependencies {
@@ -82,6 +82,13 @@ export function segmentRoutes({ segments, writes, annotatedMt, articleOf }: Segm
 
   router.get('/segments/:id/row', (req, res) => {
     res.render('articles/_segment', rowView(segments.get(parseId(req.params.id, 'Segment')), req.query.returnTo));
+  });
+
+  /** The live diff under the review page's editor: the MT against the text being typed, rendered as the row renders it. */
+  router.post('/segments/:id/diff', (req, res) => {
+    const segment = segments.get(parseId(req.params.id, 'Segment'));
+    const { text } = parseInput(diffFormSchema, req.body ?? {});
+    res.render('partials/diff', { diff: wordDiff(segment.mt, text) });
   });
 
   router.get('/segments/:id/edit', (req, res) => {
