@@ -68,17 +68,37 @@ describe.skipIf(skipBrowserTests)('Quality in a real browser', () => {
     expect(await page.getByTestId('editing-time').textContent()).not.toBe('0 s');
     await page.screenshot({ path: path.join(artifactsDir, 'quality-report.png'), fullPage: true });
 
-    // From the keyboard: M on a row opens its annotations page, whose form needs no mouse.
+    // From the keyboard, in place (issue 9 item 16): M turns the row's MT into a read-only field,
+    // Shift+Ctrl+→ selects words, Enter opens the form, typing picks category and severity, Enter saves.
     await page.goto(articlePath);
     await row.locator('.segment-number').click();
-    await Promise.all([page.waitForURL(/\/segments\/\d+\/annotations$/), page.keyboard.press('m')]);
-    expect(await page.locator('li.mqm-annotation').count()).toBe(1);
-    await page.getByLabel('From').selectOption({ index: 0 });
-    await page.getByLabel('To').selectOption({ index: 1 });
-    await page.locator('#mqm-add-category').selectOption('fluency/grammar');
-    await page.locator('#mqm-add-severity').selectOption('minor');
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save annotation' }).click()]);
-    await expect.poll(() => page.locator('li.mqm-annotation').count()).toBe(2);
+    await page.keyboard.press('m');
+    const field = row.locator('textarea.mqm-keyboard');
+    expect(await field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Shift+Control+ArrowRight');
+    await page.keyboard.press('Shift+Control+ArrowRight');
+    await page.keyboard.press('Enter');
+    const keyboardForm = row.locator('.mqm-popover form');
+    await keyboardForm.waitFor();
+    expect(await keyboardForm.locator('.mqm-form-span').textContent()).toBe('“The couple”');
+    expect(await keyboardForm.getByLabel('Category').evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type('gr');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('mi');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => row.locator('.mqm-label').count()).toBe(2);
+    const segmentId = await row.getAttribute('data-segment-id');
+    const { annotations } = (await (await page.request.get(`/api/segments/${segmentId}/annotations`)).json()) as {
+      annotations: { start: number; end: number; category: string; severity: string }[];
+    };
+    expect(annotations.map(({ start, end, category, severity }) => ({ start, end, category, severity }))).toContainEqual({
+      start: 0,
+      end: 'The couple'.length,
+      category: 'fluency/grammar',
+      severity: 'minor',
+    });
+    // The focus is back on the row: the next key works there.
+    expect(await row.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   }, 45_000);

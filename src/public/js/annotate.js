@@ -2,7 +2,7 @@
 // two words to mark something missing there), and a small form opens next to it;
 // saving stores the annotation and puts the server's re-rendered MT in place.
 // From the keyboard (annotateFromKeyboard, M on the review page): the MT becomes a
-// read-only text field where Shift+arrows select (Ctrl for whole words) and Enter opens
+// text field that refuses edits, where Shift+arrows select (Ctrl for whole words) and Enter opens
 // the same form; category and severity are picked by typing (the lists jump to what is
 // typed), Enter saves. Without this script the "Annotations" link leads to a page with
 // the same form.
@@ -85,8 +85,11 @@ export function annotateFromKeyboard(row) {
   const block = row.querySelector('.mqm-mt[data-can-annotate="true"]');
   if (!block) return false;
   const mt = mtText(block);
+  // Chromium moves no caret in a readonly field, so the field stays editable and refuses every edit instead.
   const field = document.createElement('textarea');
-  field.readOnly = true;
+  field.setAttribute('aria-readonly', 'true');
+  field.spellcheck = false;
+  field.addEventListener('beforeinput', (event) => event.preventDefault());
   field.className = 'mqm-keyboard';
   field.value = mt;
   field.rows = 1;

@@ -624,7 +624,12 @@ function reviewPage(list) {
 
   // ---- The keys ------------------------------------------------------------------------------
 
-  register({ keys: ['j', 'alt+arrowdown'], label: 'Next sentence (on to the next page after the last)', group: 'Move', run: () => move(1) });
+  register({
+    keys: ['j', 'alt+arrowdown'],
+    label: 'Next sentence (on to the next page after the last)',
+    group: 'Move',
+    run: () => move(1),
+  });
   register({ keys: ['k', 'alt+arrowup'], label: 'Previous sentence', group: 'Move', run: () => move(-1) });
   register({
     keys: ['n'],
@@ -672,7 +677,12 @@ function reviewPage(list) {
   });
   register({ keys: ['escape'], label: 'Cancel the edit (discards the unsaved text)', group: 'Edit', scope: 'editor', run: closeEditor });
   register({ keys: ['u'], label: 'Undo your last save, approval, rejection or reset on this page', group: 'Edit', run: undoLast });
-  register({ keys: ['a'], label: 'Approve, then go to the next sentence that needs review', group: 'Review', run: () => approve(targetRow()) });
+  register({
+    keys: ['a'],
+    label: 'Approve, then go to the next sentence that needs review',
+    group: 'Review',
+    run: () => approve(targetRow()),
+  });
   register({ keys: ['r'], label: 'Reject: type the reason, Enter sends it', group: 'Review', run: () => reject(targetRow()) });
   register({
     keys: ['m'],
@@ -792,6 +802,11 @@ function reviewPage(list) {
         return openEditor(row, caret, word);
       }
     }
+    // A click beside the text of the correction (not on a word) edits with the caret at the end.
+    if (target.closest('.segment-text') && !(editing && editing.row === row)) {
+      const end = currentText(row).length;
+      return openEditor(row, { start: end, end });
+    }
     if (!target.closest('.segment-mt')) focusRow(row, false);
   });
 
@@ -819,7 +834,11 @@ function reviewPage(list) {
       editing.originalHtml = fresh.querySelector('.segment-current').innerHTML;
       autosize(editing.textarea);
       scheduleLiveDiff(editing);
-      showMessage(row, who + ' just changed this sentence (version ' + fresh.dataset.version + '); the editor shows their text.', 'their-change');
+      showMessage(
+        row,
+        who + ' just changed this sentence (version ' + fresh.dataset.version + '); the editor shows their text.',
+        'their-change',
+      );
       announce(who + ' just changed sentence ' + numberOf(row) + '.');
       return;
     }
