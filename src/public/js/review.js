@@ -248,7 +248,9 @@ function reviewPage(list) {
       return editing.textarea.focus();
     }
     if (editing) closeEditor();
-    focusRow(row);
+    // Opened by a click, the row stays where it is: the second click of a double-click lands on the same word.
+    const scroll = !clicked;
+    focusRow(row, scroll);
     const holder = row.querySelector('.segment-current');
     const originalText = currentText(row);
     const textarea = document.createElement('textarea');
@@ -299,7 +301,7 @@ function reviewPage(list) {
     autosize(textarea);
     textarea.focus({ preventScroll: true });
     textarea.setSelectionRange(caret.start, caret.end);
-    keepInUpperThird(row);
+    if (scroll) keepInUpperThird(row);
     reportPresence();
   }
 
@@ -785,8 +787,7 @@ function reviewPage(list) {
       return openEditor(row);
     }
     if (editing && editing.row === row && target === editing.textarea) {
-      const word = editing.clicked;
-      if (event.detail >= 2 && word && Date.now() - editing.openedAt < 1500) editing.textarea.setSelectionRange(word.start, word.end);
+      if (selectsClickedWord(event)) editing.textarea.setSelectionRange(editing.clicked.start, editing.clicked.end);
       return;
     }
     if (target.closest('a, button, input, textarea, select, summary, form, .mqm-popover, .inline-message, .live-diff')) return;
@@ -809,6 +810,19 @@ function reviewPage(list) {
     }
     if (!target.closest('.segment-mt')) focusRow(row, false);
   });
+
+  /** The second click of a double-click that opened the editor lands in it: select the word that was double-clicked. */
+  const selectsClickedWord = (event) =>
+    editing && event.target === editing.textarea && event.detail >= 2 && editing.clicked && Date.now() - editing.openedAt < 1500;
+  for (const type of ['mousedown', 'dblclick']) {
+    list.addEventListener(type, (event) => {
+      if (!selectsClickedWord(event)) return;
+      // The browser would select the word under the pointer in the editor's own layout, which wraps differently.
+      event.preventDefault();
+      editing.textarea.focus();
+      editing.textarea.setSelectionRange(editing.clicked.start, editing.clicked.end);
+    });
+  }
 
   // ---- Others' changes, as they happen (live.js sends them) ----------------------------------
 
