@@ -45,12 +45,25 @@ export interface ColumnInput {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-/** Ticks from 0 to a round maximum that covers `max`, with at most about `count` steps. */
-export function niceTicks(max: number, count = 4): { max: number; step: number; values: number[] } {
+/**
+ * The width the charts are drawn at, in CSS pixels: the page shows them at exactly this size (never
+ * scaled down, see quality.css), so that their 12 px text is 12 px on the screen.
+ */
+export const CHART_WIDTH = 480;
+
+/** A chart over time needs at least this many periods to show a trend; fewer are listed as text. */
+export const MIN_TIME_COLUMNS = 3;
+
+/**
+ * Ticks from 0 to a round maximum that covers `max`, with at most about `count` steps. Counts
+ * (`wholeNumbers`) get whole-number steps: 0, 1, 2 sentences, never 0.5.
+ */
+export function niceTicks(max: number, count = 4, wholeNumbers = false): { max: number; step: number; values: number[] } {
   if (!(max > 0)) return { max: 1, step: 1, values: [0, 1] };
   const rough = max / count;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough)!;
+  const nice = [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough)!;
+  const step = wholeNumbers ? Math.max(1, Math.round(nice)) : nice;
   const top = Math.round(Math.ceil(max / step - 1e-9) * step * 1e9) / 1e9;
   const values: number[] = [];
   for (let index = 0; index * step <= top + step / 2; index++) values.push(Math.round(index * step * 1e9) / 1e9);
@@ -61,16 +74,16 @@ function tickLabel(value: number): string {
   return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
-/** Vertical columns, one per category, e.g. a histogram or counts per day. */
+/** Vertical columns, one per category, e.g. a histogram or counts per day; values are counts unless `wholeNumbers` is false. */
 export function columnChart(
   columns: readonly ColumnInput[],
-  size: { width?: number; height?: number; maxLabels?: number } = {},
+  size: { width?: number; height?: number; maxLabels?: number; wholeNumbers?: boolean } = {},
 ): ColumnChart {
-  const width = size.width ?? 640;
+  const width = size.width ?? CHART_WIDTH;
   const height = size.height ?? 220;
   const plot = { left: 44, top: 18, width: width - 44 - 8, height: height - 18 - 36 };
   const highest = columns.reduce((max, column) => Math.max(max, column.value), 0);
-  const axis = niceTicks(highest);
+  const axis = niceTicks(highest, 4, size.wholeNumbers ?? true);
   const band = columns.length > 0 ? plot.width / columns.length : plot.width;
   const barWidth = band * 0.72;
   const labelEvery = Math.max(1, Math.ceil(columns.length / (size.maxLabels ?? 12)));
@@ -139,15 +152,15 @@ export interface StackedInput {
 export function stackedBarChart(
   rows: readonly StackedInput[],
   keys: readonly string[],
-  size: { width?: number; labelWidth?: number } = {},
+  size: { width?: number; labelWidth?: number; wholeNumbers?: boolean } = {},
 ): StackedBarChart {
-  const width = size.width ?? 640;
+  const width = size.width ?? CHART_WIDTH;
   const rowHeight = 26;
   const plot = { left: size.labelWidth ?? 220, top: 8, width: 0, height: rows.length * rowHeight };
   plot.width = width - plot.left - 48;
   const height = plot.top + plot.height + 28;
   const totals = rows.map((row) => keys.reduce((sum, key) => sum + (row.values[key] ?? 0), 0));
-  const axis = niceTicks(Math.max(0, ...totals));
+  const axis = niceTicks(Math.max(0, ...totals), 4, size.wholeNumbers ?? true);
   const scale = (value: number) => (value / axis.max) * plot.width;
   return {
     width,

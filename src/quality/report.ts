@@ -11,6 +11,7 @@ import { paginate } from '../pagination';
 import { REVIEW_STATUSES } from '../segments/model';
 import {
   changesOverTime,
+  MIN_TIME_COLUMNS,
   columnChart,
   hterBuckets,
   stackedBarChart,
@@ -44,7 +45,8 @@ export interface ReportView {
     hter: ColumnChart;
     mqm: StackedBarChart;
     progress: ColumnChart;
-    changes: ColumnChart & { unit: TimeUnit };
+    /** drawn: false when there are too few periods for a chart (MIN_TIME_COLUMNS); the page lists them instead */
+    changes: ColumnChart & { unit: TimeUnit; drawn: boolean };
   };
   rows: ReportRow[];
 }
@@ -78,16 +80,17 @@ export function buildReport(
     pageCount: pagination.pageCount,
     all: selection.all,
     charts: {
-      hter: columnChart(hterBuckets(evaluated.map((segment) => segment.ter))),
+      hter: columnChart(hterBuckets(evaluated.map((segment) => segment.ter)), { maxLabels: 6 }),
       mqm: stackedBarChart(
         quality.mqm.byCategory.map((category) => ({ label: category.label, values: category.counts })),
         SEVERITIES,
+        { labelWidth: 180 },
       ),
       progress: columnChart(
         REVIEW_STATUSES.map((status) => ({ label: status, value: quality.progress.counts[status], className: `bar-${status}` })),
         { height: 180 },
       ),
-      changes: { ...columnChart(changes.columns, { maxLabels: 8 }), unit: changes.unit },
+      changes: { ...columnChart(changes.columns, { maxLabels: 6 }), unit: changes.unit, drawn: changes.columns.length >= MIN_TIME_COLUMNS },
     },
     rows: listed.map((segment) => ({
       segment,

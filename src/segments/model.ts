@@ -12,6 +12,8 @@ export interface Segment {
   position: number;
   paragraph: number;
   kind: SegmentKind;
+  /** the source-language text, when the article has one (shown above the MT) */
+  source?: string | null;
   mt: string;
   separator: string;
   text: string;
@@ -45,7 +47,7 @@ export function progressFrom(counts: StatusCounts): Progress {
   return { total, counts, percent };
 }
 
-export type RevisionAction = 'import' | 'edit' | 'status' | 'reset' | 'revert';
+export type RevisionAction = 'import' | 'edit' | 'status' | 'reset' | 'revert' | 'undo';
 
 export interface Revision {
   id: number;

@@ -3,7 +3,7 @@ import { signedIn } from '../auth/roles';
 import { parseId, parseInput } from '../web/validate';
 import { segmentJson } from './segmentJson';
 import type { SegmentRouteDependencies } from './segmentRoutes';
-import { patchSegmentSchema } from './segmentSchemas';
+import { patchSegmentSchema, undoSchema } from './segmentSchemas';
 
 export function segmentApi({ segments, writes }: Pick<SegmentRouteDependencies, 'segments' | 'writes'>): Router {
   const router = Router();
@@ -18,6 +18,13 @@ export function segmentApi({ segments, writes }: Pick<SegmentRouteDependencies, 
     const actor = signedIn(res);
     const segment = await writes.run(() => segments.change(id, { ...input, actor }));
     res.json(segmentJson(segment));
+  });
+
+  router.post('/segments/:id/undo', async (req, res) => {
+    const id = parseId(req.params.id, 'Segment');
+    const { version } = parseInput(undoSchema, req.body ?? {});
+    const actor = signedIn(res);
+    res.json(segmentJson(await writes.run(() => segments.undo(id, version, actor))));
   });
 
   router.get('/segments/:id/history', (req, res) => {

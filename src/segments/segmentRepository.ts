@@ -19,7 +19,7 @@ export const BLOCK_SIZE = 1024;
  * join, which also leaves out segments merged into another (their block is NULL).
  */
 const ORDERED = `segments s JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block`;
-const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.paragraph, s.kind, s.mt, s.separator, s.text,
+const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.paragraph, s.kind, s.source, s.mt, s.separator, s.text,
   s.status, s.version, s.note, s.updated_by AS updatedBy, s.updated_at AS updatedAt`;
 const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt`;
 
@@ -63,8 +63,8 @@ export class SegmentRepository {
         `UPDATE segments SET text = ?, status = ?, version = ?, note = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?`,
       ),
       insertRevision: db.prepare(
-        `INSERT INTO revisions (segment_id, article_id, version, action, text, status, note, author, user_id, editing_seconds, created_at)
-         VALUES (@segmentId, @articleId, @version, @action, @text, @status, @note, @author, @userId, @editingSeconds, @createdAt)`,
+        `INSERT INTO revisions (segment_id, article_id, version, action, text, status, note, author, user_id, editing_seconds, created_at, detail)
+         VALUES (@segmentId, @articleId, @version, @action, @text, @status, @note, @author, @userId, @editingSeconds, @createdAt, @detail)`,
       ),
       revisions: db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? ORDER BY version`),
       revision: db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? AND version = ?`),
@@ -149,7 +149,7 @@ export class SegmentRepository {
   }
 
   /** Appends a revision and makes it the segment's current state; the caller holds the transaction. */
-  append(revision: Omit<Revision, 'id'>, previousVersion: number): void {
+  append(revision: Omit<Revision, 'id'> & { detail: string | null }, previousVersion: number): void {
     const updated = this.statements.updateCurrent.run(
       revision.text,
       revision.status,

@@ -10,7 +10,7 @@ import { parseId, parseInput } from '../web/validate';
 import { REVIEW_STATUSES, type RowAnnotations, type Segment } from './model';
 import { reviewPath } from './paths';
 import { segmentJson } from './segmentJson';
-import { editFormSchema, revertFormSchema, statusFormSchema } from './segmentSchemas';
+import { diffFormSchema, editFormSchema, revertFormSchema, statusFormSchema, undoFormSchema } from './segmentSchemas';
 import type { SegmentService } from './segmentService';
 
 export interface SegmentRouteDependencies {
@@ -84,6 +84,13 @@ export function segmentRoutes({ segments, writes, annotatedMt, articleOf }: Segm
     res.render('articles/_segment', rowView(segments.get(parseId(req.params.id, 'Segment')), req.query.returnTo));
   });
 
+  /** The live diff under the review page's editor: the MT against the text being typed, rendered as the row renders it. */
+  router.post('/segments/:id/diff', (req, res) => {
+    const segment = segments.get(parseId(req.params.id, 'Segment'));
+    const { text } = parseInput(diffFormSchema, req.body ?? {});
+    res.render('partials/diff', { diff: wordDiff(segment.mt, text) });
+  });
+
   router.get('/segments/:id/edit', (req, res) => {
     const segment = segments.get(parseId(req.params.id, 'Segment'));
     renderEdit(res, segment, { text: segment.text, returnTo: req.query.returnTo });
@@ -137,6 +144,14 @@ export function segmentRoutes({ segments, writes, annotatedMt, articleOf }: Segm
     const input = parseInput(statusFormSchema, req.body ?? {});
     const actor = signedIn(res);
     const segment = await writes.run(() => segments.change(id, { version: input.version, status: input.status, note: input.note, actor }));
+    respond(req, res, segment, input.returnTo);
+  });
+
+  router.post('/segments/:id/undo', async (req, res) => {
+    const id = parseId(req.params.id, 'Segment');
+    const input = parseInput(undoFormSchema, req.body ?? {});
+    const actor = signedIn(res);
+    const segment = await writes.run(() => segments.undo(id, input.version, actor));
     respond(req, res, segment, input.returnTo);
   });
 

@@ -50,6 +50,17 @@ export const statusFormSchema = z.object({
   returnTo,
 });
 
+/** The editor's text, for the live diff under it. */
+export const diffFormSchema = z.object({ text: z.string().default('') });
+
+/** Undo names the version it takes back, so that a change made since is not taken back by mistake (409). */
+export const undoSchema = z.object({ version }).strict();
+
+export const undoFormSchema = z.object({
+  version: formNumber(version),
+  returnTo,
+});
+
 export const revertFormSchema = z.object({
   version: formNumber(version),
   to: formNumber(version),

@@ -28,6 +28,10 @@ export const messages = {
   newNeedsMt: 'Only a sentence whose text is the machine translation can be "new"; use "Reset to MT" to go back to it.',
   noteTooLong: `A note can be at most ${NOTE_MAX} characters.`,
   reviewersOnly: 'Approving, rejecting and reverting need the reviewer role.',
+  nothingToUndo: 'There is nothing to undo: this is the sentence as it was imported.',
+  othersChange: (author: string) =>
+    `The last change of this sentence is ${author}'s, not yours: undo takes back only your own changes. ` +
+    'A reviewer can revert to any earlier version from the history.',
 };
 
 /** Editors correct text; deciding whether a sentence passes review is a reviewer's call. */
@@ -52,6 +56,10 @@ interface Decision {
   action: RevisionAction;
   force?: boolean;
   editingSeconds?: number;
+  /** An undo puts back a state that existed, review decisions included (see undo()). */
+  restoresPrevious?: boolean;
+  /** JSON stored with the revision (revisions.detail): what else it did, e.g. which version an undo took back. */
+  detail?: Record<string, unknown>;
 }
 
 /**
@@ -138,6 +146,31 @@ export class SegmentService {
     });
   }
 
+  /**
+   * Takes back the segment's latest change (version `version`, which must still be the
+   * current one: 409 otherwise) as a new revision that restores the revision before it,
+   * text, status and note alike. Only the author of that change may undo it; an approval
+   * can be taken back, and undoing an edit of an approved sentence restores the approval
+   * (a reviewer's decision about exactly that text), even for an editor.
+   */
+  undo(segmentId: number, version: number, actor: Actor): Segment {
+    return this.apply(segmentId, version, actor, () => {
+      const undone = this.repository.revision(segmentId, version)!;
+      const previous = this.repository.revision(segmentId, version - 1);
+      if (!previous) throw unprocessable('nothing_to_undo', messages.nothingToUndo);
+      if (undone.userId !== actor.userId) throw new AppError(403, 'forbidden', messages.othersChange(undone.author));
+      return {
+        text: previous.text,
+        status: previous.status,
+        note: previous.note ?? undefined,
+        action: 'undo',
+        force: true,
+        restoresPrevious: true,
+        detail: { undoes: version },
+      };
+    });
+  }
+
   history(segmentId: number): { segment: Segment; revisions: Revision[] } {
     const segment = this.get(segmentId);
     return { segment, revisions: this.repository.revisions(segmentId) };
@@ -167,7 +200,8 @@ export class SegmentService {
           throw conflict('stale_version', messages.staleVersion(current), { current: current as unknown as Record<string, unknown> });
         }
         const next = decide(current);
-        if (next.status !== current.status && REVIEW_DECISIONS.includes(next.status) && !hasRole(actor, 'reviewer')) {
+        const decides = next.status !== current.status && REVIEW_DECISIONS.includes(next.status) && !next.restoresPrevious;
+        if (decides && !hasRole(actor, 'reviewer')) {
           throw new AppError(403, 'forbidden', messages.reviewersOnly);
         }
         const note = next.note?.trim() || null;
@@ -192,6 +226,7 @@ export class SegmentService {
             userId: actor.userId,
             editingSeconds: next.editingSeconds ?? null,
             createdAt,
+            detail: next.detail ? JSON.stringify(next.detail) : null,
           },
           current.version,
         );

@@ -21,6 +21,14 @@ const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 5
 /** Texts of every match, without waiting for one to appear (an absent element reads as []). */
 const texts = async (locator: Locator) => (await locator.allTextContents()).map((text) => text.trim());
 
+/** What a row's correction column reads as text: the current text, without the deleted words and the screen-reader labels. */
+const correction = (row: Locator) =>
+  row.locator('.segment-current').evaluate((cell) => {
+    const copy = cell.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('del, .diff-label, .sr-only').forEach((element) => element.remove());
+    return copy.textContent!.trim();
+  });
+
 const count = async (page: Page, status: string) => Number(await page.locator(`.progress [data-count="${status}"]`).textContent());
 
 /** The row whose machine translation contains `mt`, addressed by its id so it survives the row being re-rendered. */
@@ -78,11 +86,11 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     const nextEditor = rowBelow.locator('textarea');
     await nextEditor.waitFor();
     expect(await nextEditor.evaluate((element) => element === document.activeElement)).toBe(true);
-    expect(await texts(row.locator('.segment-text'))).toEqual([
+    expect(await correction(row)).toBe(
       'The couple provides for a “reassurance force” of international troops to dissuade new Russian incursions into a post-conflict scenario.',
-    ]);
-    expect(await texts(row.locator('.segment-diff del'))).toEqual(['comfort']);
-    expect(await texts(row.locator('.segment-diff ins'))).toEqual(['reassurance']);
+    );
+    expect(await texts(row.locator('.segment-current del'))).toEqual(['comfort']);
+    expect(await texts(row.locator('.segment-current ins'))).toEqual(['reassurance']);
     expect(await row.getByTestId('segment-status').textContent()).toBe('edited');
     expect({ edited: await count(page, 'edited'), new: await count(page, 'new') }).toEqual({ edited: 1, new: newBefore - 1 });
     expect(Number(await page.locator('.progress-bar rect[data-status="edited"]').getAttribute('width'))).toBeCloseTo(100 / total);
@@ -90,7 +98,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     await page.screenshot({ path: path.join(artifactsDir, 'review-after-edit.png') });
 
     // Esc leaves the next sentence unedited. From the end of the page, K brings the corrected row
-    // back into view below the sticky header (not underneath it), and A approves it.
+    // back into view below the sticky header (not underneath it), and A approves it (and moves on; K comes back).
     await page.keyboard.press('Escape');
     expect(await rowBelow.locator('textarea').count()).toBe(0);
     expect(await texts(rowBelow.getByTestId('segment-status'))).toEqual(['new']);
@@ -105,6 +113,8 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     expect(placement.rowTop).toBeGreaterThanOrEqual(placement.headerBottom - 1);
     await page.keyboard.press('a');
     await eventually(() => row.getByTestId('segment-status').textContent()).toBe('approved');
+    expect(await rowBelow.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('k');
     expect({ approved: await count(page, 'approved'), edited: await count(page, 'edited') }).toEqual({ approved: 1, edited: 0 });
     expect(await page.evaluate(() => window.__marker)).toBe('still the same document');
 
@@ -123,6 +133,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
 
     // Export: the warning counts what is not approved, and the text file has exactly the one change.
     await Promise.all([page.waitForURL(/\/articles\/\d+\?page=1#segment-/), page.getByRole('link', { name: `← ${SAMPLE_TITLE}` }).click()]);
+    await page.locator('.article-menu summary').click();
     await Promise.all([page.waitForURL(/\/export$/), page.getByRole('link', { name: 'Export', exact: true }).click()]);
     expect(await page.getByTestId('not-approved').textContent()).toBe(
       `${total - 1} of ${total} segments are not approved yet. The export uses their current text.`,
@@ -158,7 +169,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     expect(await cleo.getByTestId('article-title').textContent()).toBe('Paris talks, pasted');
 
     // The markup is shown as text. (CSP would block an inline script anyway, so the DOM is what proves the escaping.)
-    expect(await texts(cleo.locator('.segment-mt', { hasText: 'Someone pasted' }))).toEqual([
+    expect(await texts(cleo.locator('.segment-mt .mqm-text', { hasText: 'Someone pasted' }))).toEqual([
       'Someone pasted <script>window.__xss = 1</script> into the article.',
     ]);
     expect(await cleo.locator('ol.segments script').count()).toBe(0);
@@ -208,7 +219,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
 
     // Dan keeps his text; the stored segment is his, on top of Cleo's revision.
     await conflict.getByRole('button', { name: 'Save mine over theirs' }).click();
-    await eventually(() => texts(danRow.locator('.segment-text'))).toEqual([danText]);
+    await eventually(() => correction(danRow)).toBe(danText);
     expect(await danRow.locator('.inline-message').count()).toBe(0);
     const stored = await (await dan.request.get(`/api/segments/${id}`)).json();
     expect(stored).toMatchObject({ text: danText, status: 'edited', version: 3, updatedBy: 'Dan Second' });
@@ -280,6 +291,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     await page.goto(`/articles/${article.id}`);
 
     // Act
+    await page.locator(`#segment-${first.id} .segment-menu summary`).click();
     await Promise.all([
       page.waitForURL(`**/segments/${first.id}/edit?**`),
       page.locator(`#segment-${first.id}`).getByRole('link', { name: 'Edit' }).click(),
@@ -293,10 +305,10 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     // Assert
     const row = page.locator(`#segment-${first.id}`);
     expect(await page.getByTestId('article-title').textContent()).toBe('Without scripts');
-    expect(await texts(row.locator('.segment-diff del'))).toEqual(['comfort']);
-    expect(await texts(row.locator('.segment-diff ins'))).toEqual(['reassurance']);
+    expect(await texts(row.locator('.segment-current del'))).toEqual(['comfort']);
+    expect(await texts(row.locator('.segment-current ins'))).toEqual(['reassurance']);
     expect(await row.getByTestId('segment-status').textContent()).toBe('edited');
-    expect(await row.locator('.segment-meta .muted').first().textContent()).toBe('v2 · Cleo First');
+    expect(await row.locator('.segment-meta .version').textContent()).toBe('v2 · Cleo First');
     await context.close();
   }, 30_000);
 });

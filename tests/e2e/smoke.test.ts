@@ -1,11 +1,25 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SAMPLE_TITLE } from '../../src/startup';
-import { signIn, skipBrowserTests, watchForProblems, type PageProblem, useBrowserFixture } from '../helpers/browser';
+import { artifactsDir, signIn, skipBrowserTests, watchForProblems, type PageProblem, useBrowserFixture } from '../helpers/browser';
 
 /** Chromium logs the 404 page's own document as a failed load: that is the answer asked for, not an error. */
 function isExpectedMiss(problem: PageProblem, expectedStatus: number, pageUrl: string): boolean {
   return expectedStatus === 404 && problem.kind === 'console' && problem.url === pageUrl && /status of 404/.test(problem.text);
+}
+
+/** WCAG 2.2 level A and AA, as axe-core tags its rules. */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's violations on the page as "rule: what it says (how many elements)", one line each. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.length}: ${violation.nodes[0]?.target.join(' ')})`,
+  );
 }
 
 describe.skipIf(skipBrowserTests)('Smoke: every page in a real browser', () => {
@@ -20,9 +34,11 @@ describe.skipIf(skipBrowserTests)('Smoke: every page in a real browser', () => {
     await context?.close();
   });
 
-  it('when each page is visited, then it answers with its status, shows its heading, and logs no error or CSP violation', async () => {
+  it('when each page is visited, then it answers with its status, shows its heading, logs no error or CSP violation, and axe finds no WCAG 2.2 AA violation', async () => {
     const signInPage = await context.newPage();
     const signInProblems = watchForProblems(signInPage);
+    await signInPage.goto('/login');
+    const signInViolations = await accessibilityViolations(signInPage);
     await signIn(signInPage, 'ada');
     expect(signInProblems).toEqual([]);
     await signInPage.close();
@@ -59,17 +75,22 @@ describe.skipIf(skipBrowserTests)('Smoke: every page in a real browser', () => {
       // goto waits for "load", after the deferred review.js ran; one round trip flushes the console events sent before it.
       await page.evaluate(() => undefined);
       const heading = (await page.locator('h1').first().textContent())?.trim();
+      const violations = await accessibilityViolations(page);
       const unexpected = problems.filter((problem) => !isExpectedMiss(problem, expected.status, page.url()));
       seen.push({
         path: expected.path,
         status: response?.status(),
         heading,
         problems: unexpected.map((problem) => `${problem.kind}: ${problem.text} (${problem.url})`),
+        violations,
       });
       await page.close();
     }
 
+    const report = [{ path: '/login', violations: signInViolations }, ...seen.map(({ path, violations }) => ({ path, violations }))];
+    fs.writeFileSync(path.join(artifactsDir, 'axe.json'), JSON.stringify(report, null, 2));
     // One comparison of the whole table: a failure lists every broken page at once.
-    expect(seen).toEqual(pages.map((expected) => ({ ...expected, problems: [] })));
-  }, 30_000);
+    expect(signInViolations).toEqual([]);
+    expect(seen).toEqual(pages.map((expected) => ({ ...expected, problems: [], violations: [] })));
+  }, 90_000);
 });

@@ -93,6 +93,17 @@ export async function signInAs(app: TestApp['app'], username: string, password: 
   return sendCsrfToken ? agent.set('X-CSRF-Token', csrfFrom(home.text)) : agent;
 }
 
+/**
+ * A page's word diffs as bare <del>/<ins> markup: without the screen-reader labels and the offsets
+ * the diff partial adds (views/partials/diff.ejs), so tests can assert on what changed.
+ */
+export function bareDiffs(html: string): string {
+  return html
+    .replace(/<span class="diff-label">[^<]*<\/span>/g, '')
+    .replace(/<span data-before-at="\d+" data-after-at="\d+">([^<]*)<\/span>/g, '$1')
+    .replace(/<(del|ins)(?: class="[^"]*")? data-before-at="\d+" data-after-at="\d+">/g, '<$1>');
+}
+
 export function csrfFrom(html: string): string {
   const match = /<meta name="csrf-token" content="([^"]+)">/.exec(html);
   if (!match) throw new Error('No CSRF token on the page');

@@ -14,6 +14,21 @@ describe('Chart axes', () => {
     expect(niceTicks(max)).toMatchObject({ max: top, values });
   });
 
+  it.each([
+    [1, [0, 1]],
+    [3, [0, 1, 2, 3]],
+    [7, [0, 2, 4, 6, 8]],
+  ])('when a count axis tops at %d, then every tick is a whole number', (max, values) => {
+    expect(niceTicks(max, 4, true).values).toEqual(values);
+  });
+
+  it('when a chart draws counts (every chart of the report does), then its ticks are whole numbers; other values may have fractions', () => {
+    const one = [{ label: 'a', value: 1 }];
+    expect(columnChart(one).ticks.map((tick) => tick.label)).toEqual(['0', '1']);
+    expect(columnChart(one, { wholeNumbers: false }).ticks.map((tick) => tick.label)).toEqual(['0', '0.5', '1']);
+    expect(stackedBarChart([{ label: 'x', values: { minor: 1 } }], ['minor']).ticks.map((tick) => tick.label)).toEqual(['0', '1']);
+  });
+
   it('when every value is 0, then the axis still runs from 0 to 1', () => {
     expect(niceTicks(0)).toEqual({ max: 1, step: 1, values: [0, 1] });
   });
