@@ -20,6 +20,7 @@ import { COMMENT_MAX } from './annotations/annotationSchemas';
 import { WEIGHT_MAX } from './annotations/mqm';
 import { articleRoutes } from './articles/articleRoutes';
 import { articleApi } from './articles/articleApi';
+import { ImportJobs } from './articles/importJobs';
 import { TITLE_MAX } from './articles/articleService';
 import { segmentRoutes } from './segments/segmentRoutes';
 import { segmentApi } from './segments/segmentApi';
@@ -86,6 +87,7 @@ export function createApp(options: AppOptions) {
   const { services, maxUploadBytes, setup = new SetupGate(), trustProxy = false, actAsWithoutAuthentication } = options;
   const { accounts, articles, segments, annotations, quality, writes } = services;
   const presence = new PresenceTracker();
+  const imports = new ImportJobs();
   const flash = new Flash();
   const secureCookies = (req: Request) => req.secure;
   const weights = () => quality.settings().weights;
@@ -120,12 +122,12 @@ export function createApp(options: AppOptions) {
     '/api',
     requireRole('editor'),
     accountApi(accounts),
-    articleApi(articles),
+    articleApi(articles, imports),
     segmentApi({ segments, writes }),
     exportApi({ articles, segments, annotations }),
     presenceApi(articles, presence),
-    annotationApi({ annotations, weights }),
-    qualityApi(quality),
+    annotationApi({ annotations, weights, writes }),
+    qualityApi(quality, writes),
   );
   app.use('/api', (req, _res, next) => next(new AppError(404, 'not_found', `No API route ${req.method} ${req.path}.`)));
 
@@ -133,11 +135,11 @@ export function createApp(options: AppOptions) {
   app.use(requireSignIn);
   app.use(accountRoutes(accounts), adminRoutes(accounts, flash));
   app.use(
-    articleRoutes({ articles, segments, annotatedMt }, maxUploadBytes),
+    articleRoutes({ articles, segments, annotatedMt, imports }, maxUploadBytes),
     segmentRoutes({ segments, writes, annotatedMt, articleOf }),
     exportRoutes({ articles, segments, annotations }),
-    annotationRoutes({ annotations, articles, weights }),
-    qualityRoutes({ quality, articles }),
+    annotationRoutes({ annotations, articles, weights, writes }),
+    qualityRoutes({ quality, writes }),
   );
 
   app.use(notFoundHandler);

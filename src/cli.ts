@@ -8,7 +8,8 @@ import { openMigratedDatabase } from './startup';
 import { createServices, type ServiceOptions } from './services';
 import { decodeUpload } from './articles/textInput';
 import { EXPORT_FORMATS, exportArticle, type ExportFormat } from './export/exportService';
-import { AppError } from './errors';
+import { AppError, databaseRefusal } from './errors';
+import { backupDatabase } from './db/backup';
 import { generatePassword } from './auth/passwords';
 import { DISPLAY_NAME_MAX } from './auth/model';
 import { newUserSchema, tokenLabelSchema } from './auth/schemas';
@@ -18,9 +19,11 @@ import { escapeControlCharacters } from './web/typedText';
 import { parseInput } from './web/validate';
 
 const USAGE = `Usage:
-  redline import FILE [--title TITLE] [--author NAME]   import a .txt/.md article, print its id
+  redline import FILE [--title TITLE] [--author NAME]   import a .txt/.md article, print its id (progress on stderr)
   redline export ID [--format txt|md|html|json]         print the cleaned article to stdout
   redline list                                          list articles (id, status counts, title)
+  redline backup FILE                                   copy the database, consistently, while the server runs
+  redline recount [ID]                                  rebuild the stored figures of one article or of all
   redline user add USERNAME --role admin|reviewer|editor [--display-name NAME]
                                                         create an account; the password is read from stdin
                                                         (piped), else a generated one is printed
@@ -49,7 +52,9 @@ export async function runCli(argv: string[], io: CliIo, serviceOptions: ServiceO
     return 0;
   } catch (error) {
     const isUsage = error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
-    io.stderr(`redline: ${(error as Error).message}${isUsage ? `\n\n${USAGE}` : ''}\n`);
+    // A full disk or a database another process keeps locked reads as the server says it.
+    const message = databaseRefusal(error)?.message ?? (error as Error).message;
+    io.stderr(`redline: ${message}${isUsage ? `\n\n${USAGE}` : ''}\n`);
     return isUsage ? 2 : 1;
   }
 }
@@ -63,7 +68,7 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
   }
   const config = loadConfig(io.env);
   const { db } = openMigratedDatabase(config.databasePath);
-  const services = createServices(db, serviceOptions);
+  const services = createServices(db, { limits: config.limits, ...serviceOptions });
   try {
     switch (command) {
       case 'import': {
@@ -82,7 +87,10 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
             `${file} is larger than the limit of ${config.maxUploadBytes} bytes (REDLINE_MAX_UPLOAD_MB).`,
           );
         }
-        const article = services.articles.importArticle({
+        // Written in short steps (the server, if running, keeps serving between them); progress after a second.
+        const started = Date.now();
+        let reported = started;
+        const article = await services.articles.importArticle({
           text: decodeUpload(bytes),
           // The same rules as the import form's: one line, no control characters.
           title: parseInput(optionalLineOfText('A title', TITLE_MAX), values.title),
@@ -91,7 +99,15 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
             lineOfText('An author name', DISPLAY_NAME_MAX, 'Give an author name.'),
             values.author ?? os.userInfo().username,
           ),
+          onProgress: ({ segments, characters, totalCharacters }) => {
+            const at = Date.now();
+            if (at - reported < 1_000) return;
+            reported = at;
+            const share = totalCharacters > 0 ? Math.floor((characters / totalCharacters) * 100) : 0;
+            io.stderr(`redline: imported ${segments.toLocaleString('en-US')} segments (${share} % of the text)…\n`);
+          },
         });
+        if (reported !== started) io.stderr(`redline: done in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
         print(article.id);
         return;
       }
@@ -106,7 +122,7 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
           throw new UsageError('export takes one article ID (a positive whole number).');
         if (!(EXPORT_FORMATS as readonly string[]).includes(values.format))
           throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
-        io.stdout(exportArticle(services, values.format as ExportFormat, id).body);
+        for await (const chunk of exportArticle(services, values.format as ExportFormat, id).chunks) io.stdout(chunk);
         return;
       }
       case 'user': {
@@ -154,6 +170,27 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
             .join(', ');
           // A title may be old or derived from a file name: its control characters are shown, not run by the terminal.
           print(`${article.id}\t${counts}\t${escapeControlCharacters(article.title)}`);
+        }
+        return;
+      }
+      case 'backup': {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        if (positionals.length !== 1) throw new UsageError('backup takes exactly one FILE (the copy to write).');
+        const target = path.resolve(positionals[0]!);
+        if (fs.existsSync(target)) throw new AppError(409, 'file_exists', `${target} already exists; choose a new file name.`);
+        const { totalPages } = await backupDatabase(db, target);
+        print(`Backed up ${config.databasePath} to ${target} (${totalPages} pages).`);
+        return;
+      }
+      case 'recount': {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        const id = positionals.length === 1 ? Number(positionals[0]) : undefined;
+        if (positionals.length > 1 || (id !== undefined && (!Number.isSafeInteger(id) || id < 1)))
+          throw new UsageError('recount takes at most one article ID (a positive whole number).');
+        const ids = id === undefined ? services.articles.ids() : [services.articles.get(id).id];
+        for (const articleId of ids) {
+          const { figures } = services.stats.recount(articleId);
+          print(`Recounted article ${articleId} (${figures.counters.segments} segments).`);
         }
         return;
       }

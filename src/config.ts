@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultDatabasePath } from './paths';
 import type { SessionPolicy } from './auth/accountService';
+import { defaultLimits, type ContentLimits } from './services';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -20,6 +21,9 @@ const environmentSchema = z.object({
     .max(60 * 24 * 30)
     .default(8 * 60),
   REDLINE_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  // How big one article and one of its segments may be (imports and saves are refused above them).
+  REDLINE_MAX_SEGMENTS: z.coerce.number().int().min(1).max(10_000_000).default(defaultLimits.maxSegments),
+  REDLINE_MAX_SEGMENT_CHARS: z.coerce.number().int().min(100).max(1_000_000).default(defaultLimits.maxSegmentChars),
 });
 
 export interface Config {
@@ -30,6 +34,7 @@ export interface Config {
   maxUploadBytes: number;
   trustProxy: boolean | number | string;
   sessionPolicy: SessionPolicy;
+  limits: ContentLimits;
 }
 
 /** Reads the environment once; a bad value stops the program with a message naming the variable. */
@@ -48,6 +53,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     maxUploadBytes: Math.round(env.REDLINE_MAX_UPLOAD_MB * MEGABYTE),
     trustProxy: parseTrustProxy(env.REDLINE_TRUST_PROXY),
     sessionPolicy: { idleMinutes: env.REDLINE_SESSION_IDLE_MINUTES, maxDays: env.REDLINE_SESSION_MAX_DAYS },
+    limits: { maxSegments: env.REDLINE_MAX_SEGMENTS, maxSegmentChars: env.REDLINE_MAX_SEGMENT_CHARS },
   };
 }
 

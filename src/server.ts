@@ -1,11 +1,12 @@
 import { loadConfig } from './config';
 import { createApp } from './app';
-import { importSample, openMigratedDatabase } from './startup';
+import { fillMissingFigures, importSample, openMigratedDatabase } from './startup';
+import { setBusyTimeout } from './db/database';
 import { SetupGate } from './auth/setupGate';
 import { createServices } from './services';
 
 /** The only module with side effects: read config, open and migrate the DB, listen, stop cleanly. */
-function main(): void {
+async function main(): Promise<void> {
   let config;
   let opened;
   try {
@@ -16,13 +17,25 @@ function main(): void {
     process.exit(1);
   }
   const { db, wasNew } = opened;
-  const services = createServices(db, { sessionPolicy: config.sessionPolicy });
+  const services = createServices(db, { sessionPolicy: config.sessionPolicy, limits: config.limits });
+  // Before serving, start-up may wait for a lock another process holds (busy_timeout), and read a lot.
+  const counted = fillMissingFigures(services);
+  if (counted.length > 0) console.log(`Counted the stored figures of ${counted.length} article(s).`);
+  const removed = await services.articles.removeStaleImports();
+  if (removed.length > 0) console.log(`Removed ${removed.length} unfinished import(s) left by a crash.`);
   if (wasNew && config.importSample) {
-    const id = importSample(services);
+    const id = await importSample(services);
     console.log(`Imported the sample article as article ${id}.`);
   }
 
   services.accounts.deleteExpiredSessions();
+  // Serving never sleeps on a lock (that would freeze every user): the write queue retries with timers.
+  setBusyTimeout(db, 0);
+  // A CLI import beside the server, killed mid-way, leaves a hidden article: removed once it is stale.
+  const sweep = setInterval(() => {
+    services.articles.removeStaleImports().catch((error: unknown) => console.error('Removing unfinished imports failed:', error));
+  }, 60_000);
+  sweep.unref();
   // No account yet: whoever holds this link creates the first admin. No default passwords.
   const setup = services.accounts.hasUsers() ? new SetupGate() : SetupGate.issue();
   const app = createApp({ services, maxUploadBytes: config.maxUploadBytes, setup, trustProxy: config.trustProxy });
@@ -58,4 +71,7 @@ function main(): void {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(`Redline cannot start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,12 +1,13 @@
 import type { Db } from './db/database';
-import { GroupCommit } from './db/groupCommit';
+import { GroupCommit, type BusyRetry } from './db/groupCommit';
 import { AnnotationService } from './annotations/annotationService';
-import { ArticleService } from './articles/articleService';
+import { ArticleService, DEFAULT_MAX_SEGMENTS } from './articles/articleService';
 import { AccountService, type SessionPolicy } from './auth/accountService';
 import { AuditLog } from './auth/auditLog';
 import { PasswordHasher, PRODUCTION_PASSWORD_COST, type PasswordCost } from './auth/passwords';
 import { QualityService } from './quality/qualityService';
-import { SegmentService } from './segments/segmentService';
+import { DEFAULT_MAX_SEGMENT_CHARS, SegmentService } from './segments/segmentService';
+import { ArticleStats } from './stats/articleStats';
 
 export interface Services {
   articles: ArticleService;
@@ -14,14 +15,27 @@ export interface Services {
   annotations: AnnotationService;
   quality: QualityService;
   accounts: AccountService;
-  /** Runs sentence saves from concurrent requests in shared, durable commits. */
+  /** The stored per-article figures, kept up to date by every write. */
+  stats: ArticleStats;
+  /** The one write queue: saves from concurrent requests share durable commits; lock contention is retried here. */
   writes: GroupCommit;
 }
+
+/** How big an article and one of its segments may be (REDLINE_MAX_SEGMENTS, REDLINE_MAX_SEGMENT_CHARS). */
+export interface ContentLimits {
+  maxSegments: number;
+  maxSegmentChars: number;
+}
+
+export const defaultLimits: ContentLimits = { maxSegments: DEFAULT_MAX_SEGMENTS, maxSegmentChars: DEFAULT_MAX_SEGMENT_CHARS };
 
 export interface ServiceOptions {
   sessionPolicy?: SessionPolicy;
   /** scrypt's cost for new password hashes; tests pass a cheap one, everything else keeps production's. */
   passwordCost?: PasswordCost;
+  limits?: ContentLimits;
+  /** how long the write queue retries a database another process has locked */
+  busyRetry?: BusyRetry;
 }
 
 export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 8 * 60, maxDays: 7 };
@@ -31,21 +45,34 @@ export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 8 * 60, maxDay
  * benchmark and the tests. Each service gets its collaborators here, explicitly.
  */
 export function createServices(db: Db, options: ServiceOptions = {}): Services {
+  const limits = options.limits ?? defaultLimits;
   const audit = new AuditLog(db);
-  // A saved segment moves its article's last-change time (inside the save's transaction).
-  const segments = new SegmentService(db, (articleId, at) => articles.touch(articleId, at));
-  const articles = new ArticleService(db, { audit, segments });
-  const annotations = new AnnotationService(db, segments);
+  const writes = new GroupCommit(db, options.busyRetry);
+  // The stored figures read annotations and segments, which are made after them: through closures.
+  const stats: ArticleStats = new ArticleStats(db, {
+    segments: () => segments,
+    annotationsOf: (segmentIds) => annotations.marksBySegment(segmentIds),
+    lastAnnotationChange: (articleId) => annotations.lastChange(articleId),
+  });
+  // A saved segment moves its article's last-change time and its stored figures (inside the save's transaction).
+  const segments: SegmentService = new SegmentService(
+    db,
+    { articleChanged: (articleId, at) => articles.touch(articleId, at), figures: stats },
+    limits.maxSegmentChars,
+  );
+  const articles = new ArticleService(db, { audit, segments, stats, writes }, { maxSegments: limits.maxSegments });
+  const annotations: AnnotationService = new AnnotationService(db, segments, stats);
   return {
     articles,
     segments,
     annotations,
-    quality: new QualityService(db, { articles, segments, annotations }),
+    quality: new QualityService(db, { articles, segments, annotations, stats }),
     accounts: new AccountService(db, {
       policy: options.sessionPolicy ?? defaultSessionPolicy,
       audit,
       passwords: new PasswordHasher(options.passwordCost ?? PRODUCTION_PASSWORD_COST),
     }),
-    writes: new GroupCommit(db),
+    stats,
+    writes,
   };
 }

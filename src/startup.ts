@@ -19,7 +19,18 @@ export function openMigratedDatabase(path: string): { db: Db; wasNew: boolean } 
 }
 
 /** On the first start the sample article is imported, so there is something to review. */
-export function importSample({ articles }: Pick<Services, 'articles'>): number {
+export async function importSample({ articles }: Pick<Services, 'articles'>): Promise<number> {
   const text = fs.readFileSync(sampleArticlePath, 'utf8');
-  return articles.importArticle({ text, title: SAMPLE_TITLE, author: 'Redline sample' }).id;
+  return (await articles.importArticle({ text, title: SAMPLE_TITLE, author: 'Redline sample' })).id;
+}
+
+/**
+ * Counts the stored figures of the articles that have none (stored before figures were)
+ * or whose sums were made by another metrics algorithm. Before serving: it reads every
+ * segment of those articles. Returns their ids.
+ */
+export function fillMissingFigures({ articles, stats }: Pick<Services, 'articles' | 'stats'>): number[] {
+  const missing = stats.needingRecount(articles.ids());
+  for (const articleId of missing) stats.recount(articleId);
+  return missing;
 }

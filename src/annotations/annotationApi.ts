@@ -46,7 +46,7 @@ function revisionJson(revision: AnnotationRevision) {
 }
 
 /** The JSON API for MQM annotations (documented in the README). */
-export function annotationApi({ annotations, weights }: Omit<AnnotationRouteDependencies, 'articles'>): Router {
+export function annotationApi({ annotations, weights, writes }: Omit<AnnotationRouteDependencies, 'articles'>): Router {
   const router = Router();
   const read = requireRole('editor');
   const annotate = requireRole('reviewer');
@@ -68,10 +68,11 @@ export function annotationApi({ annotations, weights }: Omit<AnnotationRouteDepe
     });
   });
 
-  router.post('/segments/:id/annotations', annotate, (req, res) => {
+  router.post('/segments/:id/annotations', annotate, async (req, res) => {
     const segmentId = parseId(req.params.id, 'Segment');
     const input = parseInput(createAnnotationSchema, req.body ?? {});
-    const annotation = annotations.create(segmentId, input, authorOf(res));
+    const author = authorOf(res);
+    const annotation = await writes.run(() => annotations.create(segmentId, input, author));
     res.status(201).location(`/api/annotations/${annotation.id}`).json(annotationBody(annotation));
   });
 
@@ -79,16 +80,18 @@ export function annotationApi({ annotations, weights }: Omit<AnnotationRouteDepe
     res.json(annotationBody(annotations.get(parseId(req.params.id, 'Annotation'))));
   });
 
-  router.patch('/annotations/:id', annotate, (req, res) => {
+  router.patch('/annotations/:id', annotate, async (req, res) => {
     const id = parseId(req.params.id, 'Annotation');
     const input = parseInput(patchAnnotationSchema, req.body ?? {});
-    res.json(annotationBody(annotations.update(id, input, authorOf(res))));
+    const author = authorOf(res);
+    res.json(annotationBody(await writes.run(() => annotations.update(id, input, author))));
   });
 
-  router.delete('/annotations/:id', annotate, (req, res) => {
+  router.delete('/annotations/:id', annotate, async (req, res) => {
     const id = parseId(req.params.id, 'Annotation');
     const { version } = parseInput(deleteAnnotationQuery, req.query);
-    res.json(annotationBody(annotations.remove(id, version, authorOf(res))));
+    const author = authorOf(res);
+    res.json(annotationBody(await writes.run(() => annotations.remove(id, version, author))));
   });
 
   router.get('/annotations/:id/history', read, (req, res) => {

@@ -45,8 +45,10 @@ export class AnnotationRepository {
       ),
       revisions: db.prepare(`SELECT ${REVISION_COLUMNS} FROM mqm_annotation_revisions WHERE annotation_id = ? ORDER BY version`),
       // Removals count as changes too, so deleted rows are included.
-      lastChangeByArticle: db.prepare(
-        `SELECT article_id AS articleId, max(updated_at) AS lastChange FROM mqm_annotations GROUP BY article_id`,
+      lastChange: db.prepare(`SELECT max(updated_at) AS lastChange FROM mqm_annotations WHERE article_id = ?`),
+      marksBySegments: db.prepare(
+        `SELECT segment_id AS segmentId, category, severity FROM mqm_annotations
+          WHERE segment_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
       ),
     };
   }
@@ -89,8 +91,12 @@ export class AnnotationRepository {
     return this.statements.revisions.all(annotationId) as AnnotationRevision[];
   }
 
-  lastChangeByArticle(): Map<number, string> {
-    const rows = this.statements.lastChangeByArticle.all() as { articleId: number; lastChange: string }[];
-    return new Map(rows.map((row) => [row.articleId, row.lastChange]));
+  lastChange(articleId: number): string | undefined {
+    return (this.statements.lastChange.get(articleId) as { lastChange: string | null }).lastChange ?? undefined;
+  }
+
+  /** Category and severity of the annotations that count, of the given segments. */
+  marksBySegments(segmentIds: readonly number[]): { segmentId: number; category: string; severity: string }[] {
+    return this.statements.marksBySegments.all(JSON.stringify(segmentIds)) as { segmentId: number; category: string; severity: string }[];
   }
 }

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { ArticleService } from '../articles/articleService';
+import type { GroupCommit } from '../db/groupCommit';
 import { localsOf } from '../auth/locals';
 import { requireRole, signedIn } from '../auth/roles';
 import { wordDiff } from '../diff/wordDiff';
@@ -19,6 +20,8 @@ export interface AnnotationRouteDependencies {
   articles: ArticleService;
   /** the current severity weights (the quality settings), for the penalties shown */
   weights: () => SeverityWeights;
+  /** the write queue every change goes through */
+  writes: GroupCommit;
 }
 
 /** The signed-in actor as an annotation's author (requireRole has made sure there is one). */
@@ -34,7 +37,7 @@ const annotationsPath = (segmentId: number) => `/segments/${segmentId}/annotatio
  * Every form works without JavaScript (POST → redirect); annotate.js sends the
  * forms with `X-Requested-With: fetch` and gets the re-rendered MT back.
  */
-export function annotationRoutes({ annotations, articles, weights }: AnnotationRouteDependencies): Router {
+export function annotationRoutes({ annotations, articles, weights, writes }: AnnotationRouteDependencies): Router {
   const router = Router();
   const read = requireRole('editor');
   const annotate = requireRole('reviewer');
@@ -75,11 +78,11 @@ export function annotationRoutes({ annotations, articles, weights }: AnnotationR
     res.render('annotations/_annotated_mt', { segment, annotated: annotations.annotatedMt([segment]).get(segment.id) });
   }
 
-  /** Runs a form's change; a refused plain form shows the annotations page again with the message. */
+  /** Runs a form's change through the write queue; a refused plain form shows the annotations page again with the message. */
   const change = (req: Request, res: Response, segmentId: number, values: Record<string, unknown>, action: () => { returnTo?: string }) =>
     submitForm(
       req,
-      () => respond(req, res, segmentId, action().returnTo),
+      async () => respond(req, res, segmentId, (await writes.run(action)).returnTo),
       (error) => renderPage(res, segmentId, { error: error.message, values }, error.status),
     );
 

@@ -4,6 +4,8 @@ import { conflict, notFound, unprocessable } from '../errors';
 import type { Segment } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
 import { cleanText } from '../segments/segmentText';
+import type { ArticleStats } from '../stats/articleStats';
+import type { MqmMark } from '../stats/contribution';
 import { annotatedMt, type AnnotatedMt } from './annotatedMt';
 import { AnnotationRepository } from './annotationRepository';
 import {
@@ -39,6 +41,8 @@ export class AnnotationService {
   constructor(
     private readonly db: Db,
     private readonly segments: SegmentService,
+    /** The stored per-article figures: MQM counts move with every annotation change, in its transaction. */
+    private readonly figures: Pick<ArticleStats, 'annotationsChanged'>,
   ) {
     this.repository = new AnnotationRepository(db);
   }
@@ -78,9 +82,20 @@ export class AnnotationService {
     return this.repository.revisions(id);
   }
 
-  /** When each article's annotations last changed (removals count too); articles without any are absent. */
-  lastChangeByArticle(): Map<number, string> {
-    return this.repository.lastChangeByArticle();
+  /** When the article's annotations last changed (removals count too); undefined when it never had any. */
+  lastChange(articleId: number): string | undefined {
+    return this.repository.lastChange(articleId);
+  }
+
+  /** Category and severity of the annotations that count, per segment (the stored figures' MQM counts). */
+  marksBySegment(segmentIds: readonly number[]): Map<number, MqmMark[]> {
+    const grouped = new Map<number, MqmMark[]>();
+    for (const { segmentId, category, severity } of this.repository.marksBySegments(segmentIds)) {
+      const list = grouped.get(segmentId);
+      if (list) list.push({ category, severity });
+      else grouped.set(segmentId, [{ category, severity }]);
+    }
+    return grouped;
   }
 
   /** The MT of each segment with its annotations, ready for views/annotations/_annotated_mt.ejs. */
@@ -89,25 +104,26 @@ export class AnnotationService {
     return new Map(segments.map((segment) => [segment.id, annotatedMt(segment, bySegment.get(segment.id) ?? [])]));
   }
 
-  /** The article's current annotations for its JSON export (src/export), in reading order. */
-  forExport(articleId: number, segments: readonly Pick<Segment, 'id' | 'mt'>[]): ExportedAnnotation[] {
-    const mtBySegment = new Map(segments.map((segment) => [segment.id, segment.mt]));
-    const order = new Map(segments.map((segment, index) => [segment.id, index]));
-    return this.forArticle(articleId)
-      .sort((a, b) => (order.get(a.segmentId) ?? 0) - (order.get(b.segmentId) ?? 0) || a.start - b.start || a.id - b.id)
-      .map((annotation) => ({
-        id: annotation.id,
-        segmentId: annotation.segmentId,
-        start: annotation.start,
-        end: annotation.end,
-        spanText: (mtBySegment.get(annotation.segmentId) ?? '').slice(annotation.start, annotation.end),
-        category: annotation.category,
-        severity: annotation.severity,
-        comment: annotation.comment,
-        author: annotation.author,
-        createdAt: annotation.createdAt,
-        updatedAt: annotation.updatedAt,
-      }));
+  /** The current annotations of these segments (given in reading order) for the JSON export (src/export), in reading order. */
+  forExport(segments: readonly Pick<Segment, 'id' | 'mt'>[]): ExportedAnnotation[] {
+    const bySegment = this.bySegments(segments.map((segment) => segment.id));
+    return segments.flatMap((segment) =>
+      (bySegment.get(segment.id) ?? [])
+        .sort((a, b) => a.start - b.start || a.id - b.id)
+        .map((annotation) => ({
+          id: annotation.id,
+          segmentId: annotation.segmentId,
+          start: annotation.start,
+          end: annotation.end,
+          spanText: segment.mt.slice(annotation.start, annotation.end),
+          category: annotation.category,
+          severity: annotation.severity,
+          comment: annotation.comment,
+          author: annotation.author,
+          createdAt: annotation.createdAt,
+          updatedAt: annotation.updatedAt,
+        })),
+    );
   }
 
   create(segmentId: number, input: NewAnnotation, author: AnnotationAuthor): Annotation {
@@ -116,6 +132,8 @@ export class AnnotationService {
         const segment = this.segment(segmentId);
         if (!isEvaluated(segment)) throw unprocessable('not_evaluated', messages.notEvaluated);
         checkSpan(segment.mt, input.start, input.end);
+        const before = this.marksOf(segment.id);
+        const at = now();
         const id = this.repository.insert(segment.id, segment.articleId, {
           start: input.start,
           end: input.end,
@@ -124,8 +142,9 @@ export class AnnotationService {
           comment: normalizeComment(input.comment),
           author: author.name,
           userId: author.userId,
-          at: now(),
+          at,
         });
+        this.figures.annotationsChanged(segment, before, this.marksOf(segment.id), at);
         return this.get(id);
       })
       .immediate();
@@ -173,12 +192,20 @@ export class AnnotationService {
         if (current.version !== version) {
           throw conflict('stale_version', messages.staleVersion(current), { current: current as unknown as Record<string, unknown> });
         }
-        const next = decide(current, this.segment(current.segmentId));
+        const segment = this.segment(current.segmentId);
+        const next = decide(current, segment);
         if (next === null) return current;
-        this.repository.append(id, current.version, { ...next, author: author.name, userId: author.userId, at: now() });
+        const before = this.marksOf(segment.id);
+        const at = now();
+        this.repository.append(id, current.version, { ...next, author: author.name, userId: author.userId, at });
+        this.figures.annotationsChanged(segment, before, this.marksOf(segment.id), at);
         return this.get(id);
       })
       .immediate();
+  }
+
+  private marksOf(segmentId: number): MqmMark[] {
+    return this.marksBySegment([segmentId]).get(segmentId) ?? [];
   }
 
   /** The segment an annotation belongs to (404 when it does not exist). */

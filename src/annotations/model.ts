@@ -1,4 +1,3 @@
-import type { SegmentKind } from '../segmentation/document';
 import type { Severity } from './mqm';
 
 export type AnnotationAction = 'create' | 'update' | 'delete';
@@ -69,15 +68,8 @@ export interface AnnotationUpdate {
   comment?: string | null;
 }
 
-/**
- * Metadata lines (dates, bylines, source lists) are not the MT's prose: they cannot
- * be annotated, and the quality figures list them without counting them.
- */
-export const EVALUATED_KINDS: readonly SegmentKind[] = ['sentence', 'heading'];
-
-export function isEvaluated(segment: { kind: SegmentKind }): boolean {
-  return EVALUATED_KINDS.includes(segment.kind);
-}
+// Which kinds are evaluated is a rule of the segments (the stored figures need it before annotations exist).
+export { EVALUATED_KINDS, isEvaluated } from '../segments/model';
 
 /** An annotation as the JSON export of an article carries it: [start, end) are UTF-16 offsets into the segment's MT. */
 export interface ExportedAnnotation {

@@ -58,6 +58,8 @@ export interface QualitySettings {
   weights: SeverityWeights;
   /** an article passes when its quality score is at least this (0..100) */
   passThreshold: number;
+  /** the verdict is provisional until reviewed words reach this share of the evaluated words, in percent (0..100) */
+  verdictCoverage: number;
   updatedBy: string;
   updatedAt: string;
 }
@@ -70,10 +72,13 @@ export function annotationPenalty(annotation: { category: string; severity: Seve
   return weights[annotation.severity];
 }
 
+/** Annotations, or counts of annotations of one category and severity (the stored figures keep counts). */
+export type Counted = { category: string; severity: Severity; count?: number };
+
 /** The absolute penalty total: the sum of the annotations' weights. */
-export function totalPenalty(annotations: readonly { category: string; severity: Severity }[], weights: SeverityWeights): number {
+export function totalPenalty(annotations: readonly Counted[], weights: SeverityWeights): number {
   let penalty = 0;
-  for (const annotation of annotations) penalty += annotationPenalty(annotation, weights);
+  for (const annotation of annotations) penalty += (annotation.count ?? 1) * annotationPenalty(annotation, weights);
   // Summed 0.1 weights drift in binary floating point (0.1 + 0.2 = 0.30000000000000004).
   return Math.round(penalty * 1e9) / 1e9;
 }
@@ -93,14 +98,14 @@ export interface MqmScore {
 }
 
 export function mqmScore(
-  annotations: readonly { category: string; severity: Severity }[],
+  annotations: readonly Counted[],
   evaluatedWords: number,
   settings: Pick<QualitySettings, 'weights' | 'passThreshold'>,
 ): MqmScore {
   const penalty = totalPenalty(annotations, settings.weights);
   const qualityScore = evaluatedWords > 0 ? 100 * (1 - penalty / evaluatedWords) : null;
   return {
-    annotationCount: annotations.length,
+    annotationCount: annotations.reduce((sum, annotation) => sum + (annotation.count ?? 1), 0),
     penalty,
     evaluatedWords,
     penaltyPer1000Words: evaluatedWords > 0 ? (penalty / evaluatedWords) * 1000 : null,

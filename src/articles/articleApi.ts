@@ -1,10 +1,12 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { requireRole, signedIn } from '../auth/roles';
+import { notFound } from '../errors';
 import { segmentJson } from '../segments/segmentJson';
-import { optionalLineOfText } from '../web/fields';
+import { listWindow, optionalLineOfText } from '../web/fields';
 import { parseId, parseInput } from '../web/validate';
 import { TITLE_MAX, type ArticleService } from './articleService';
+import type { ImportJobs } from './importJobs';
 import type { Article, ArticleSummary } from './model';
 
 const createArticleSchema = z.object({
@@ -13,11 +15,27 @@ const createArticleSchema = z.object({
   format: z.enum(['text', 'markdown']).optional(),
 });
 
+/** Segments per answer of GET /api/articles/:id (README): an ordinary article whole, a big one a page at a time. */
+export const SEGMENTS_DEFAULT_LIMIT = 1_000;
+export const SEGMENTS_MAX_LIMIT = 5_000;
+const segmentWindow = listWindow(SEGMENTS_DEFAULT_LIMIT, SEGMENTS_MAX_LIMIT);
+
+/** Idempotency-Key (and the import form's hidden key): a client's name for one import, so that a retry is recognised. */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,200}$/, 'The Idempotency-Key must be 1 to 200 letters, digits, dots, colons, dashes or underscores.');
+
+/** The Idempotency-Key header of a request, checked; undefined when there is none. */
+export function idempotencyKeyOf(req: Request): string | undefined {
+  const header = req.get('Idempotency-Key');
+  return header === undefined ? undefined : parseInput(idempotencyKeySchema, header.trim());
+}
+
 /** The JSON API for articles (documented in the README). */
-export function articleApi(articles: ArticleService): Router {
+export function articleApi(articles: ArticleService, imports: ImportJobs): Router {
   const router = Router();
 
-  /** An article as JSON, with how many of its segments are in each status. */
+  /** An article as JSON, with how many of its segments are in each status, and where to find the rest. */
   const articleJson = (article: Article, { total, counts }: Pick<ArticleSummary, 'total' | 'counts'> = articles.progress(article.id)) => ({
     id: article.id,
     title: article.title,
@@ -27,6 +45,13 @@ export function articleApi(articles: ArticleService): Router {
     updatedAt: article.updatedAt,
     segmentCount: total,
     statusCounts: counts,
+    links: {
+      self: `/api/articles/${article.id}`,
+      segments: `/api/articles/${article.id}?offset=0&limit=${SEGMENTS_DEFAULT_LIMIT}`,
+      review: `/articles/${article.id}`,
+      quality: `/api/articles/${article.id}/quality`,
+      export: `/api/articles/${article.id}/export?format=txt`,
+    },
   });
 
   router.get('/articles', (_req, res) => {
@@ -34,22 +59,50 @@ export function articleApi(articles: ArticleService): Router {
     res.json({ articles: articles.list().map((summary) => articleJson(summary, summary)) });
   });
 
-  router.post('/articles', requireRole('admin'), (req, res) => {
+  // 201 with the article and its counts, never its segments: those are paged by GET (an answer must stay small).
+  router.post('/articles', requireRole('admin'), async (req, res) => {
     const input = parseInput(createArticleSchema, req.body ?? {});
-    const article = articles.importArticle({ ...input, author: signedIn(res).displayName });
-    res
-      .status(201)
-      .location(`/api/articles/${article.id}`)
-      .json({ ...articleJson(article), segments: articles.segments(article.id).map(segmentJson) });
+    const actor = signedIn(res);
+    const article = await articles.importArticle({
+      ...input,
+      author: actor.displayName,
+      userId: actor.userId,
+      idempotencyKey: idempotencyKeyOf(req),
+    });
+    res.status(201).location(`/api/articles/${article.id}`).json(articleJson(article));
   });
 
   router.get('/articles/:id', (req, res) => {
     const article = articles.get(parseId(req.params.id, 'Article'));
-    res.json({ ...articleJson(article), segments: articles.segments(article.id).map(segmentJson) });
+    const { offset, limit } = parseInput(segmentWindow, req.query);
+    const summary = articles.progress(article.id);
+    const body = articleJson(article, summary);
+    const next = offset + limit < summary.total ? `/api/articles/${article.id}?offset=${offset + limit}&limit=${limit}` : null;
+    res.json({
+      ...body,
+      segments: articles.segments(article.id, { offset, limit }).map(segmentJson),
+      page: { offset, limit, total: summary.total },
+      links: { ...body.links, next },
+    });
   });
 
-  router.delete('/articles/:id', requireRole('admin'), (req, res) => {
-    const article = articles.delete(parseId(req.params.id, 'Article'), signedIn(res), req.ip);
+  // The progress of an import the browser form started in the background (only its starter sees it).
+  router.get('/imports/:id', (req, res) => {
+    const id = String(req.params.id);
+    const job = imports.get(id, signedIn(res).userId);
+    if (!job) throw notFound(`Import ${id}`);
+    res.json({
+      id: job.id,
+      state: job.state,
+      ...job.progress,
+      articleId: job.articleId ?? null,
+      articleUrl: job.articleId === undefined ? null : `/articles/${job.articleId}`,
+      error: job.error ?? null,
+    });
+  });
+
+  router.delete('/articles/:id', requireRole('admin'), async (req, res) => {
+    const article = await articles.delete(parseId(req.params.id, 'Article'), signedIn(res), req.ip);
     res.json({ id: article.id, title: article.title, deleted: true });
   });
 

@@ -6,40 +6,72 @@ const ARTICLE_COLUMNS = `id, title, format, leading, created_by AS createdBy, cr
 export interface NewArticle {
   title: string;
   format: ArticleFormat;
-  leading: string;
   author: string;
+  userId: number | null;
   createdAt: string;
 }
 
-/** SQL for the articles table; private to src/articles. Statements are prepared once per handle. */
+/** SQL for the articles table and the imports' idempotency keys; private to src/articles. Statements are prepared once per handle. */
 export class ArticleRepository {
   private readonly statements;
 
   constructor(db: Db) {
     this.statements = {
+      // A new article is 'importing' (seen by nobody) until its last chunk is written; leading comes then too.
       insertArticle: db.prepare(
-        `INSERT INTO articles (title, format, leading, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO articles (title, format, leading, state, import_heartbeat, created_by, created_by_user_id, created_at, updated_at)
+         VALUES (?, ?, '', 'importing', ?, ?, ?, ?, ?)`,
       ),
+      heartbeat: db.prepare(`UPDATE articles SET import_heartbeat = ? WHERE id = ? AND state = 'importing'`),
+      finish: db.prepare(
+        `UPDATE articles SET state = 'ready', import_heartbeat = NULL, title = ?, leading = ?, updated_at = ? WHERE id = ? AND state = 'importing'`,
+      ),
+      // A deletion hides the article at once and removes its rows in steps; 'importing' is "not there for anyone".
+      hide: db.prepare(`UPDATE articles SET state = 'importing', import_heartbeat = ? WHERE id = ?`),
       // An article still being imported (state 'importing') is not there yet for anyone.
       article: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ? AND state = 'ready'`),
       articles: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE state = 'ready' ORDER BY updated_at DESC, id DESC`),
+      staleImports: db.prepare(`SELECT id FROM articles WHERE state = 'importing' AND (import_heartbeat IS NULL OR import_heartbeat < ?)`),
       touch: db.prepare(`UPDATE articles SET updated_at = ? WHERE id = ?`),
-      // Segments and revisions go with it (ON DELETE CASCADE).
+      // Whatever is left of its segments, blocks, figures and key goes with it (ON DELETE CASCADE).
       delete: db.prepare(`DELETE FROM articles WHERE id = ?`),
+      keyArticle: db.prepare(
+        `SELECT k.article_id AS articleId, a.state FROM idempotency_keys k JOIN articles a ON a.id = k.article_id WHERE k.user_id = ? AND k.key = ?`,
+      ),
+      insertKey: db.prepare(`INSERT INTO idempotency_keys (user_id, key, article_id, created_at) VALUES (?, ?, ?, ?)`),
     };
   }
 
-  /** Stores the article row; the caller stores its segments in the same transaction. */
+  /** Stores the article row of a starting import (state 'importing'); the caller stores its segments in later steps. */
   insert(article: NewArticle): number {
     const { lastInsertRowid } = this.statements.insertArticle.run(
       article.title,
       article.format,
-      article.leading,
+      article.createdAt,
       article.author,
+      article.userId,
       article.createdAt,
       article.createdAt,
     );
     return Number(lastInsertRowid);
+  }
+
+  heartbeat(articleId: number, at: string): void {
+    this.statements.heartbeat.run(at, articleId);
+  }
+
+  /** Makes an imported article visible; false when it is no longer being imported (it was removed meanwhile). */
+  finish(articleId: number, title: string, leading: string, at: string): boolean {
+    return this.statements.finish.run(title, leading, at, articleId).changes === 1;
+  }
+
+  hide(articleId: number, at: string): void {
+    this.statements.hide.run(at, articleId);
+  }
+
+  /** Articles being imported (or deleted) whose last step is older than `before`: leftovers of a crash. */
+  staleImports(before: string): number[] {
+    return (this.statements.staleImports.all(before) as { id: number }[]).map((row) => row.id);
   }
 
   find(id: number): Article | undefined {
@@ -56,5 +88,14 @@ export class ArticleRepository {
 
   touch(articleId: number, at: string): void {
     this.statements.touch.run(at, articleId);
+  }
+
+  /** The article an Idempotency-Key of this user created, and whether it is finished. */
+  keyArticle(userId: number, key: string): { articleId: number; state: 'importing' | 'ready' } | undefined {
+    return this.statements.keyArticle.get(userId, key) as { articleId: number; state: 'importing' | 'ready' } | undefined;
+  }
+
+  insertKey(userId: number, key: string, articleId: number, at: string): void {
+    this.statements.insertKey.run(userId, key, articleId, at);
   }
 }

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { randomUUID } from 'node:crypto';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { uploadForm } from '../auth/csrf';
 import { requireRole, signedIn } from '../auth/roles';
@@ -9,12 +10,17 @@ import type { SegmentService } from '../segments/segmentService';
 import { formNumber, optionalLineOfText, wholeNumber } from '../web/fields';
 import { FORM_REFUSALS, submitForm } from '../web/forms';
 import { parseId, parseInput } from '../web/validate';
+import { wantsJson } from '../web/errorHandler';
+import { idempotencyKeySchema } from './articleApi';
 import { TITLE_MAX, type ArticleService } from './articleService';
+import type { ImportJobs } from './importJobs';
 import { decodeUpload } from './textInput';
 
 const importFormSchema = z.object({
   title: optionalLineOfText('A title', TITLE_MAX),
   text: z.string().optional(),
+  // The form's own Idempotency-Key: a double submit or a retry of the same form returns the first article.
+  idempotencyKey: idempotencyKeySchema.optional().or(z.literal('').transform(() => undefined)),
 });
 
 const reviewQuerySchema = z.object({
@@ -23,18 +29,30 @@ const reviewQuerySchema = z.object({
 });
 
 const UPLOAD_EXTENSIONS = /\.(txt|text|md|markdown)$/i;
-/** Beside the form's own refusals: a file of the wrong type. */
-const IMPORT_REFUSALS = [...FORM_REFUSALS, 415];
+/** Beside the form's own refusals: a file of the wrong type, an article with too many segments. */
+const IMPORT_REFUSALS = [...FORM_REFUSALS, 413, 415];
 
 export interface ArticleRouteDependencies {
   articles: ArticleService;
   segments: SegmentService;
   /** The annotated MT shown in each review row (from src/annotations). */
   annotatedMt: RowAnnotations;
+  /** Imports the form started in the background (the page shows their progress). */
+  imports: ImportJobs;
+}
+
+/** The import form, with a fresh key: each form shown is one import, however often it is submitted. */
+function renderImportForm(res: Response, state: { error?: string; values?: Record<string, string> } = {}, status = 200) {
+  res.status(status).render('articles/new', {
+    title: 'Import an article',
+    error: state.error,
+    values: state.values ?? {},
+    idempotencyKey: state.values?.idempotencyKey || randomUUID(),
+  });
 }
 
 /** Browser pages for articles: the list, the import form, the review page and the activity. */
-export function articleRoutes({ articles, segments, annotatedMt }: ArticleRouteDependencies, maxUploadBytes: number): Router {
+export function articleRoutes({ articles, segments, annotatedMt, imports }: ArticleRouteDependencies, maxUploadBytes: number): Router {
   const router = Router();
 
   router.get('/', (_req, res) => {
@@ -42,16 +60,25 @@ export function articleRoutes({ articles, segments, annotatedMt }: ArticleRouteD
   });
 
   router.get('/articles/new', requireRole('admin'), (_req, res) => {
-    res.render('articles/new', { title: 'Import an article', error: undefined, values: {} });
+    renderImportForm(res);
   });
 
+  /**
+   * The import form. A plain form waits for the import (it runs in short steps, so the server stays
+   * responsive) and is redirected to the article; the page's script instead gets 202 at once and
+   * shows the import's progress (GET /api/imports/:id) until it is done.
+   */
   router.post('/articles', requireRole('admin'), ...uploadForm('file', maxUploadBytes), async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     // Re-show the form with what was typed, so a pasted article is not lost.
-    const values = { title: typeof body.title === 'string' ? body.title : '', text: typeof body.text === 'string' ? body.text : '' };
+    const values = {
+      title: typeof body.title === 'string' ? body.title : '',
+      text: typeof body.text === 'string' ? body.text : '',
+      idempotencyKey: typeof body.idempotencyKey === 'string' ? body.idempotencyKey : '',
+    };
     await submitForm(
       req,
-      () => {
+      async () => {
         const input = parseInput(importFormSchema, body);
         let text = input.text ?? '';
         let fileName: string | undefined;
@@ -61,10 +88,24 @@ export function articleRoutes({ articles, segments, annotatedMt }: ArticleRouteD
           text = decodeUpload(req.file.buffer);
           fileName = req.file.originalname;
         }
-        const article = articles.importArticle({ text, title: input.title, fileName, author: signedIn(res).displayName });
+        const actor = signedIn(res);
+        const request = {
+          text,
+          title: input.title,
+          fileName,
+          author: actor.displayName,
+          userId: actor.userId,
+          idempotencyKey: input.idempotencyKey,
+        };
+        if (wantsJson(req)) {
+          const job = imports.start(actor.userId, (onProgress) => articles.importArticle({ ...request, onProgress }));
+          res.status(202).json({ importId: job.id, progress: `/api/imports/${job.id}` });
+          return;
+        }
+        const article = await articles.importArticle(request);
         res.redirect(303, `/articles/${article.id}`);
       },
-      (error) => res.status(error.status).render('articles/new', { title: 'Import an article', error: error.message, values }),
+      (error) => renderImportForm(res, { error: error.message, values }, error.status),
       IMPORT_REFUSALS,
     );
   });
@@ -81,8 +122,8 @@ export function articleRoutes({ articles, segments, annotatedMt }: ArticleRouteD
     });
   });
 
-  router.post('/articles/:id/delete', requireRole('admin'), (req, res) => {
-    articles.delete(parseId(req.params.id, 'Article'), signedIn(res), req.ip);
+  router.post('/articles/:id/delete', requireRole('admin'), async (req, res) => {
+    await articles.delete(parseId(req.params.id, 'Article'), signedIn(res), req.ip);
     res.redirect(303, '/');
   });
 

@@ -1,17 +1,45 @@
+import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../db/database';
+import type { GroupCommit } from '../db/groupCommit';
 import { now } from '../clock';
-import { notFound, unprocessable } from '../errors';
+import { AppError, conflict, notFound, unprocessable } from '../errors';
 import { paginate } from '../pagination';
-import { normalizeNewlines, segmentDocument } from '../segmentation/document';
+import { normalizeNewlines, type DraftSegment } from '../segmentation/document';
 import type { AuditLog } from '../auth/auditLog';
 import type { Actor } from '../auth/roles';
 import { emptyCounts, progressFrom, type Progress, type ReviewStatus, type Segment } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
+import { statusCountsOf, type ArticleStats } from '../stats/articleStats';
+import { addFigures, contribution, emptyFigures } from '../stats/contribution';
 import { ArticleRepository } from './articleRepository';
+import { segmentArticle } from './segmenter';
 import type { Article, ArticleFormat, ArticleSummary } from './model';
 import { checkArticleText } from './textInput';
 
 export const TITLE_MAX = 300;
+/** REDLINE_MAX_SEGMENTS's default: more sentences than a book, far fewer than a 10 MB upload of tiny ones. */
+export const DEFAULT_MAX_SEGMENTS = 200_000;
+/** Segments written per transaction of an import (each one step of the write queue, ~25 ms). */
+export const IMPORT_CHUNK = 1_000;
+/** Segments deleted per step when an article is removed. */
+const DELETE_CHUNK = 1_000;
+/** Segmentation runs this long before it lets other requests in. */
+const SLICE_MS = 10;
+/** An article still 'importing' whose last step is older than this was left by a crash; a sweep removes it. */
+export const STALE_IMPORT_MS = 5 * 60_000;
+
+export const messages = {
+  empty: 'The article contains no sentences.',
+  tooManySegments: (max: number) =>
+    `The article has more than ${max.toLocaleString('en-US')} segments, the limit per article (REDLINE_MAX_SEGMENTS). ` +
+    'Nothing was saved; split it into smaller articles.',
+  segmentTooLong: (index: number, length: number, max: number) =>
+    `Segment ${index.toLocaleString('en-US')} has ${length.toLocaleString('en-US')} characters; a segment can have at most ` +
+    `${max.toLocaleString('en-US')} (REDLINE_MAX_SEGMENT_CHARS). Nothing was saved; add the missing sentence breaks or line breaks.`,
+  importInProgress: 'An import with this Idempotency-Key is still running. Wait for it to finish, then retry to get its article.',
+  removedWhileImporting: 'The import was interrupted and removed before it finished. Nothing was saved; please import again.',
+};
 
 export interface ImportRequest {
   text: string;
@@ -19,6 +47,23 @@ export interface ImportRequest {
   fileName?: string;
   format?: ArticleFormat;
   author: string;
+  /** the account importing, when there is one (the CLI has none) */
+  userId?: number | null;
+  /** a client's Idempotency-Key: a retry with the same key (same account) returns the first import's article */
+  idempotencyKey?: string;
+  /** told after each written chunk */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  segments: number;
+  /** characters of the text segmented so far, of `totalCharacters` */
+  characters: number;
+  totalCharacters: number;
+}
+
+export interface ImportLimits {
+  maxSegments: number;
 }
 
 export interface ReviewPage {
@@ -32,38 +77,140 @@ export interface ReviewPage {
   matching: number;
 }
 
+export interface ArticleCollaborators {
+  audit: AuditLog;
+  segments: SegmentService;
+  stats: ArticleStats;
+  /** the write queue: every write of an import or deletion is one short step in it */
+  writes: GroupCommit;
+}
+
 /** Articles: import (split into segments), list, review pages, deletion. Their segments belong to SegmentService. */
 export class ArticleService {
   private readonly repository: ArticleRepository;
+  /** Imports under way in this process, by account and Idempotency-Key: a retry waits for the first. */
+  private readonly keyedImports = new Map<string, Promise<Article>>();
+  /** Articles this process is importing or deleting right now: the stale-import sweep leaves them alone. */
+  private readonly busyArticles = new Set<number>();
 
   constructor(
-    private readonly db: Db,
-    private readonly collaborators: { audit: AuditLog; segments: SegmentService },
+    db: Db,
+    private readonly collaborators: ArticleCollaborators,
+    private readonly limits: ImportLimits = { maxSegments: DEFAULT_MAX_SEGMENTS },
   ) {
     this.repository = new ArticleRepository(db);
   }
 
-  /** Splits the text into segments and stores everything in one transaction: whole or not at all. */
-  importArticle(request: ImportRequest): Article {
+  /**
+   * Splits the text into segments and stores them in short steps through the write queue,
+   * while the article is 'importing' (no page, list, count or export shows it); the last
+   * step makes it visible. Whole or not at all for everyone else: any failure removes what
+   * was written (and a crash leaves it to the stale-import sweep). With an Idempotency-Key,
+   * a retry gets the first import's article instead of a second copy.
+   */
+  importArticle(request: ImportRequest): Promise<Article> {
+    const { idempotencyKey: key, userId } = request;
+    if (!key || userId === undefined || userId === null) return this.runImport(request);
+    const inFlight = `${userId}\u0000${key}`;
+    const running = this.keyedImports.get(inFlight);
+    if (running) return running;
+    const earlier = this.repository.keyArticle(userId, key);
+    if (earlier)
+      return earlier.state === 'ready'
+        ? Promise.resolve(this.get(earlier.articleId))
+        : Promise.reject(conflict('import_in_progress', messages.importInProgress));
+    const started = this.runImport(request).finally(() => this.keyedImports.delete(inFlight));
+    this.keyedImports.set(inFlight, started);
+    return started;
+  }
+
+  private async runImport(request: ImportRequest): Promise<Article> {
+    const { segments, stats, writes } = this.collaborators;
     const text = normalizeNewlines(checkArticleText(request.text));
-    const document = segmentDocument(text);
-    if (document.segments.length === 0) throw unprocessable('empty_text', 'The article contains no sentences.');
-    // Without a title or file name, the first heading (else the first sentence) names the article.
-    const firstHeading =
-      document.segments.find((segment) => segment.kind === 'heading') ?? document.segments.find((segment) => segment.kind === 'sentence');
-    const title = (request.title?.trim() || titleFromFileName(request.fileName) || (firstHeading ?? document.segments[0]!).text)
-      .replace(/\s+/g, ' ')
-      .slice(0, TITLE_MAX);
     const format = request.format ?? detectFormat(text, request.fileName);
     const createdAt = now();
-    const id = this.db
-      .transaction(() => {
-        const articleId = this.repository.insert({ title, format, leading: document.leading, author: request.author, createdAt });
-        this.collaborators.segments.insertImported(articleId, document.segments, request.author, createdAt);
-        return articleId;
-      })
-      .immediate();
-    return this.get(id);
+    const figures = emptyFigures();
+    const stream = segmentArticle(text);
+    let articleId: number | undefined;
+    let written = 0;
+    let characters = 0;
+    let firstHeading: string | undefined;
+    let firstSentence: string | undefined;
+    let firstText = '';
+    let leading = '';
+    try {
+      for (let done = false; !done;) {
+        // Segment for a slice of time, then write what is ready as one step, then let others in.
+        const chunk: DraftSegment[] = [];
+        for (const sliceStart = performance.now(); chunk.length < IMPORT_CHUNK && performance.now() - sliceStart < SLICE_MS;) {
+          const step = stream.next();
+          if (step.done) {
+            leading = step.value;
+            done = true;
+            break;
+          }
+          const segment = step.value;
+          const index = written + chunk.length + 1;
+          if (index > this.limits.maxSegments)
+            throw new AppError(413, 'too_many_segments', messages.tooManySegments(this.limits.maxSegments));
+          if (segment.text.length > segments.maxSegmentChars) {
+            throw unprocessable('segment_too_long', messages.segmentTooLong(index, segment.text.length, segments.maxSegmentChars), {
+              segment: index,
+              length: segment.text.length,
+              limit: segments.maxSegmentChars,
+            });
+          }
+          if (segment.kind === 'heading') firstHeading ??= segment.text;
+          if (segment.kind === 'sentence') firstSentence ??= segment.text;
+          if (index === 1) firstText = segment.text;
+          characters += segment.text.length + segment.separator.length;
+          addFigures(
+            figures,
+            contribution({ ...segment, mt: segment.text, status: 'new', editingMs: 0, openFindings: 0, openComments: 0, annotations: [] }),
+          );
+          chunk.push(segment);
+        }
+        if (chunk.length > 0) {
+          const firstPosition = written;
+          const at = now();
+          articleId = await writes.run(() => {
+            const id = articleId ?? this.startImport(request, format, createdAt);
+            segments.insertImportChunk(id, chunk, firstPosition, request.author, createdAt);
+            this.repository.heartbeat(id, at);
+            return id;
+          });
+          this.busyArticles.add(articleId);
+          written += chunk.length;
+          request.onProgress?.({ segments: written, characters, totalCharacters: text.length });
+        }
+        if (!done) await nextTurn();
+      }
+      if (articleId === undefined) throw unprocessable('empty_text', messages.empty);
+      // Without a title or file name, the first heading (else the first sentence) names the article.
+      const title = (request.title?.trim() || titleFromFileName(request.fileName) || firstHeading || firstSentence || firstText)
+        .replace(/\s+/g, ' ')
+        .slice(0, TITLE_MAX);
+      const id = articleId;
+      const finished = await writes.run(() => {
+        segments.insertBlocks(id, written);
+        stats.created(id, figures, createdAt);
+        return this.repository.finish(id, title, leading, createdAt);
+      });
+      if (!finished) throw new AppError(409, 'import_interrupted', messages.removedWhileImporting);
+      return this.get(id);
+    } catch (error) {
+      if (articleId !== undefined) await this.removeQuietly(articleId);
+      throw error;
+    } finally {
+      if (articleId !== undefined) this.busyArticles.delete(articleId);
+    }
+  }
+
+  /** The first step of an import: the hidden article row, and the client's Idempotency-Key with it. */
+  private startImport(request: ImportRequest, format: ArticleFormat, createdAt: string): number {
+    const id = this.repository.insert({ title: 'Importing…', format, author: request.author, userId: request.userId ?? null, createdAt });
+    if (request.idempotencyKey && request.userId) this.repository.insertKey(request.userId, request.idempotencyKey, id, createdAt);
+    return id;
   }
 
   get(id: number): Article {
@@ -72,23 +219,65 @@ export class ArticleService {
     return article;
   }
 
-  /** Deletes an article with its segments and history; the audit log keeps a record of it. */
-  delete(id: number, actor: Actor, ip?: string): Article {
-    return this.db
-      .transaction(() => {
-        const article = this.get(id);
-        const { total } = this.progress(id);
-        this.repository.delete(id);
-        this.collaborators.audit.record({
-          actor,
-          action: 'article_deleted',
-          target: `${id}: ${article.title}`,
-          detail: `${total} segments`,
-          ip,
-        });
-        return article;
-      })
-      .immediate();
+  /**
+   * Deletes an article with its segments and history; the audit log keeps a record of it.
+   * The article disappears at once (one short step); its rows are then removed in steps.
+   */
+  async delete(id: number, actor: Actor, ip?: string): Promise<Article> {
+    const article = await this.collaborators.writes.run(() => {
+      const found = this.get(id);
+      this.collaborators.audit.record({
+        actor,
+        action: 'article_deleted',
+        target: `${id}: ${found.title}`,
+        detail: `${this.progress(id).total} segments`,
+        ip,
+      });
+      this.repository.hide(id, now());
+      return found;
+    });
+    await this.remove(id);
+    return article;
+  }
+
+  /**
+   * Removes the hidden (importing or deleted) articles whose last step is older than
+   * STALE_IMPORT_MS: leftovers of a crash or of a killed CLI import. Start-up and a
+   * periodic timer run it; an import running beside the server keeps its heartbeat fresh.
+   */
+  async removeStaleImports(olderThanMs = STALE_IMPORT_MS): Promise<number[]> {
+    const before = new Date(Date.now() - olderThanMs).toISOString();
+    const stale = this.repository.staleImports(before).filter((id) => !this.busyArticles.has(id));
+    for (const id of stale) await this.remove(id);
+    return stale;
+  }
+
+  /** Deletes a hidden article's rows in steps through the write queue, then the article itself. */
+  private async remove(articleId: number): Promise<void> {
+    const { segments, writes } = this.collaborators;
+    this.busyArticles.add(articleId);
+    try {
+      while (
+        (await writes.run(() => {
+          this.repository.heartbeat(articleId, now());
+          return segments.deleteSome(articleId, DELETE_CHUNK);
+        })) > 0
+      ) {
+        await nextTurn();
+      }
+      await writes.run(() => this.repository.delete(articleId));
+    } finally {
+      this.busyArticles.delete(articleId);
+    }
+  }
+
+  /** Cleans up after a failed import; if even that fails, the sweep removes the hidden leftovers later. */
+  private async removeQuietly(articleId: number): Promise<void> {
+    try {
+      await this.remove(articleId);
+    } catch (error) {
+      console.error(`Could not yet remove the failed import of article ${articleId} (the sweep will):`, error);
+    }
   }
 
   /** Records that a segment of the article changed at `at` (its last-change time). */
@@ -96,23 +285,28 @@ export class ArticleService {
     this.repository.touch(articleId, at);
   }
 
-  /** Every article, most recently changed first, with its status counts. */
+  /** Every article, most recently changed first, with its status counts (from the stored figures: one row each). */
   list(): ArticleSummary[] {
-    const countsByArticle = this.collaborators.segments.statusCountsByArticle();
+    const stored = this.collaborators.stats.all();
     return this.repository.list().map((article) => {
-      const counts = countsByArticle.get(article.id) ?? emptyCounts();
+      const counts = stored.has(article.id) ? statusCountsOf(stored.get(article.id)!.figures) : emptyCounts();
       return { ...article, counts, total: progressFrom(counts).total };
     });
+  }
+
+  /** Ids of every visible article (e.g. to fill their stored figures at start-up). */
+  ids(): number[] {
+    return this.repository.list().map((article) => article.id);
   }
 
   progress(articleId: number): Progress {
     return this.collaborators.segments.progress(articleId);
   }
 
-  /** Every segment of an existing article (404 for an unknown one), in reading order. */
-  segments(articleId: number): Segment[] {
+  /** One window of an existing article's segments (404 for an unknown one), in reading order. */
+  segments(articleId: number, window: { offset: number; limit: number }): Segment[] {
     this.get(articleId);
-    return this.collaborators.segments.ofArticle(articleId);
+    return this.collaborators.segments.page(articleId, undefined, window);
   }
 
   reviewPage(articleId: number, status: ReviewStatus | undefined, requestedPage: number): ReviewPage {

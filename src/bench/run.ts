@@ -102,13 +102,13 @@ async function measureImport(baselines: Baselines): Promise<{ rows: Row[]; datab
   let databasePath = '';
   let articleId = 0;
   let segmentCount = 0;
-  const imports = await repeat(() => {
+  const imports = await repeat(async () => {
     databasePath = tempDatabase('redline');
     const { db } = openMigratedDatabase(databasePath);
     try {
       const { articles } = createServices(db);
       const started = performance.now();
-      articleId = articles.importArticle({ text: article.text, author: 'bench' }).id;
+      articleId = (await articles.importArticle({ text: article.text, author: 'bench' })).id;
       const seconds = (performance.now() - started) / 1000;
       segmentCount = articles.progress(articleId).total;
       return segmentCount / seconds;
@@ -168,7 +168,7 @@ async function signIn(
 
 async function measureServer(databasePath: string, articleId: number, baselines: Baselines): Promise<Row[]> {
   const { db } = openMigratedDatabase(databasePath);
-  const segments = createServices(db).articles.segments(articleId);
+  const segments = createServices(db).articles.segments(articleId, { offset: 0, limit: Number.MAX_SAFE_INTEGER });
   db.close();
   const credentials = await signIn(databasePath);
   const saves = new SaveState(segments);
@@ -363,13 +363,14 @@ function measureQuality(databasePath: string, articleId: number): Row[] {
       `Quality: ${count(result.changedSegments)} of ${count(result.segments)} segments differ from the MT when the metrics are timed.`,
     );
     return [
-      { measure: 'HTER + chrF of the whole article, computed from scratch (ms)', samples: result.metricsColdMs, target: { atMost: 1_000 } },
+      { measure: 'HTER + chrF of the whole article, computed from scratch (ms)', samples: result.metricsColdMs },
+      { measure: 'recount of the stored figures, metrics cache filled (ms)', samples: result.recountMs },
       {
-        measure: 'HTER + chrF of the whole article, per-sentence cache filled (ms)',
-        samples: result.metricsCachedMs,
-        target: { atMost: 1_000 },
+        measure: 'quality report view model from stored figures, in-process (ms)',
+        samples: result.reportViewModelMs,
+        target: { atMost: 50 },
       },
-      { measure: 'quality report view model, in-process (ms)', samples: result.reportViewModelMs, target: { atMost: 1_000 } },
+      { measure: 'quality report page rendered, in-process (ms)', samples: result.reportHtmlMs, target: { atMost: 50 } },
     ];
   } finally {
     db.close();

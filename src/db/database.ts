@@ -4,17 +4,30 @@ import path from 'node:path';
 
 export type Db = Database.Database;
 
+export interface DatabaseOptions {
+  /**
+   * How long a statement may wait, sleeping, for another connection's lock. The CLI (its own
+   * process) and start-up may wait; the serving server uses 0, because a synchronous sleep
+   * would freeze every user: its write queue (GroupCommit) retries with timers instead.
+   */
+  busyTimeoutMs?: number;
+}
+
 /**
  * Opens (creating if needed) the SQLite file with the pragmas Redline relies on.
  * `synchronous = FULL` in WAL mode makes every committed save durable across a
  * power cut, at a small cost per commit; an editor's work matters more.
  */
-export function openDatabase(filename: string): Db {
+export function openDatabase(filename: string, options: DatabaseOptions = {}): Db {
   if (filename !== ':memory:') fs.mkdirSync(path.dirname(filename), { recursive: true });
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  setBusyTimeout(db, options.busyTimeoutMs ?? 5000);
   return db;
+}
+
+export function setBusyTimeout(db: Db, milliseconds: number): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(milliseconds))}`);
 }

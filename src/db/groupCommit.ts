@@ -6,20 +6,50 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/** How long the queue keeps retrying a locked database before it gives up, and the pauses between tries. */
+export interface BusyRetry {
+  /** give up (and fail the waiting work with SQLITE_BUSY) after this long */
+  maxMs: number;
+  /** pauses between tries, in ms; the last one repeats */
+  delaysMs: readonly number[];
+}
+
+export const DEFAULT_BUSY_RETRY: BusyRetry = { maxMs: 5_000, delaysMs: [5, 10, 20, 50, 100] };
+
+/** SQLITE_BUSY and SQLITE_LOCKED (and their extended codes): another connection holds the lock. */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
 /**
- * Group commit: saves that arrive while the event loop is busy are run together
- * in one transaction, so 50 concurrent editors cost one durable commit (one
- * fsync with `synchronous = FULL`) instead of fifty. Each piece of work runs in
- * its own savepoint (SegmentService opens a nested transaction), so a refused
- * save (409, 422) rolls back only itself. Nobody is answered before COMMIT, so an
- * acknowledged save is on disk; if the commit itself fails, every save in the
- * batch fails and is reported as such.
+ * The one write queue of a database handle: every write of the server goes through
+ * run(). Work that arrives while the event loop is busy runs together in one
+ * transaction, so 50 concurrent editors cost one durable commit (one fsync with
+ * `synchronous = FULL`) instead of fifty. Each piece of work runs in its own
+ * savepoint, so a refused save (409, 422) or a failed import step rolls back only
+ * itself. Nobody is answered before COMMIT, so an
+ * acknowledged save is on disk; if the commit itself fails, every piece of work in
+ * the batch fails and is reported as such.
+ *
+ * Lock contention never blocks the event loop: the server's connection has
+ * `busy_timeout = 0`, so when another process (the CLI, a second server) holds the
+ * write lock, BEGIN IMMEDIATE fails at once, and the whole batch is tried again
+ * after a short pause (timers, not sleeps), for up to `retry.maxMs`; then each
+ * waiting caller gets the SQLITE_BUSY error (the error handler answers 503).
+ * Because a batch may run more than once, work must only touch the database.
  */
 export class GroupCommit {
   private queue: Pending[] = [];
   private scheduled = false;
+  /** when the current run of failed tries began, while the database is locked by someone else */
+  private busySince: number | undefined;
+  private busyTries = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly retry: BusyRetry = DEFAULT_BUSY_RETRY,
+  ) {}
 
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -32,7 +62,6 @@ export class GroupCommit {
   }
 
   private flush(): void {
-    this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
@@ -40,20 +69,45 @@ export class GroupCommit {
       this.db.transaction(() => {
         for (const pending of batch) {
           try {
-            outcomes.push({ ok: true, value: pending.work() });
+            // A savepoint of its own: a piece of work that fails leaves nothing behind, whatever it wrote first.
+            outcomes.push({ ok: true, value: this.db.transaction(pending.work)() });
           } catch (error) {
             outcomes.push({ ok: false, error });
           }
         }
       }).immediate();
     } catch (error) {
+      if (isBusy(error) && this.retryLater(batch)) return;
+      this.settled();
       for (const pending of batch) pending.reject(error);
       return;
     }
+    this.settled();
     batch.forEach((pending, index) => {
       const outcome = outcomes[index]!;
       if (outcome.ok) pending.resolve(outcome.value);
       else pending.reject(outcome.error);
     });
+  }
+
+  /** Puts the batch back in front of the queue and tries again after a pause; false once the time is up. */
+  private retryLater(batch: Pending[]): boolean {
+    const now = Date.now();
+    this.busySince ??= now;
+    if (now - this.busySince >= this.retry.maxMs) return false;
+    const delays = this.retry.delaysMs;
+    const delay = delays[Math.min(this.busyTries, delays.length - 1)] ?? 10;
+    this.busyTries++;
+    this.queue = batch.concat(this.queue);
+    setTimeout(() => this.flush(), delay);
+    return true;
+  }
+
+  /** A batch is done (committed or failed for good): the next one starts afresh. */
+  private settled(): void {
+    this.busySince = undefined;
+    this.busyTries = 0;
+    if (this.queue.length > 0) setImmediate(() => this.flush());
+    else this.scheduled = false;
   }
 }

@@ -1,9 +1,9 @@
 import ejs from 'ejs';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from '../articles/model';
 import type { ArticleService } from '../articles/articleService';
-import type { ExportedAnnotation } from '../annotations/model';
 import type { AnnotationService } from '../annotations/annotationService';
 import { viewsDir } from '../paths';
 import type { Segment, SegmentLayout } from '../segments/model';
@@ -12,12 +12,21 @@ import type { SegmentService } from '../segments/segmentService';
 
 const htmlTemplatePath = path.join(viewsDir, 'export', 'article.ejs');
 const renderHtmlExport = ejs.compile(fs.readFileSync(htmlTemplatePath, 'utf8'), { filename: htmlTemplatePath });
+/** Where the HTML export's paragraphs go into its page; they are rendered in steps. */
+const PARAGRAPHS_MARKER = '<!-- redline:paragraphs -->';
+const paragraphTemplatePath = path.join(viewsDir, 'export', '_paragraph.ejs');
+const renderParagraph = ejs.compile(fs.readFileSync(paragraphTemplatePath, 'utf8'), { filename: paragraphTemplatePath });
 
 export const EXPORT_FORMATS = ['txt', 'md', 'html', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** Segments read per step of an export: a few ms each, so that exporting a huge article never holds the server. */
+const LAYOUT_STEP = 5_000;
+const SEGMENT_STEP = 1_000;
+
 export interface ExportFile {
-  body: string;
+  /** the file, in pieces: written one after the other, they are the whole file */
+  chunks: AsyncGenerator<string>;
   contentType: string;
   fileName: string;
 }
@@ -33,7 +42,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  * The cleaned article: the current text of every segment in the original layout.
  * An article nobody edited exports as exactly the imported text.
  */
-export function exportText(article: Article, segments: readonly SegmentLayout[]): string {
+export function exportText(article: Pick<Article, 'leading'>, segments: readonly SegmentLayout[]): string {
   let text = article.leading;
   for (const segment of segments) text += segment.text + segment.separator;
   return text;
@@ -45,39 +54,63 @@ export interface ExportDependencies {
   annotations: AnnotationService;
 }
 
-/** Renders an article in one format, reading only the columns that format needs. */
-export function exportArticle(
-  { articles, segments: segmentService, annotations }: ExportDependencies,
-  format: ExportFormat,
-  articleId: number,
-): ExportFile {
-  const article = articles.get(articleId);
-  const layout = () => segmentService.layout(article.id);
-  const fileName = `${slug(article.title)}-${article.id}.${format}`;
-  const body = {
-    txt: () => exportText(article, layout()),
-    md: () => exportMarkdown(article, layout()),
-    html: () => exportHtml(article, layout()),
-    json: () => {
-      const segments = articles.segments(article.id);
-      return exportJson(article, segments, annotations.forExport(article.id, segments));
-    },
+/**
+ * An article in one format, as a file made in steps: each step reads a few thousand
+ * segments (only the columns the format needs) and the caller writes it out before
+ * the next, so the server stays responsive and memory flat whatever the article's size.
+ * An unknown article fails here, before anything is sent.
+ */
+export function exportArticle(dependencies: ExportDependencies, format: ExportFormat, articleId: number): ExportFile {
+  const article = dependencies.articles.get(articleId);
+  const chunks = {
+    txt: () => textChunks(dependencies, article, (segment) => segment.text),
+    md: () => markdownChunks(dependencies, article),
+    html: () => htmlChunks(dependencies, article),
+    json: () => jsonChunks(dependencies, article),
   }[format]();
-  return { body, contentType: CONTENT_TYPES[format], fileName };
+  return { chunks, contentType: CONTENT_TYPES[format], fileName: `${slug(article.title)}-${article.id}.${format}` };
+}
+
+/** The whole file as one string (the CLI and tests; fine for any article a test makes). */
+export async function collect(chunks: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const chunk of chunks) text += chunk;
+  return text;
+}
+
+/** Every segment's layout in reading order, LAYOUT_STEP at a time. */
+async function* layoutSteps({ segments }: ExportDependencies, articleId: number): AsyncGenerator<SegmentLayout[]> {
+  for (let step = segments.layout(articleId, undefined, LAYOUT_STEP); step.length > 0;) {
+    yield step;
+    if (step.length < LAYOUT_STEP) return;
+    await nextTurn();
+    step = segments.layout(articleId, step[step.length - 1], LAYOUT_STEP);
+  }
+}
+
+async function* textChunks(
+  dependencies: ExportDependencies,
+  article: Article,
+  body: (segment: SegmentLayout) => string,
+): AsyncGenerator<string> {
+  yield article.leading;
+  for await (const step of layoutSteps(dependencies, article.id)) {
+    let text = '';
+    for (const segment of step) text += body(segment) + segment.separator;
+    yield text;
+  }
 }
 
 /**
  * Markdown articles keep their own markers (they live in the separators); a plain
  * text article gets its headings marked so that they render as headings.
  */
-function exportMarkdown(article: Article, segments: readonly SegmentLayout[]): string {
-  if (article.format === 'markdown') return exportText(article, segments);
-  let text = article.leading;
-  for (const segment of segments) {
+function markdownChunks(dependencies: ExportDependencies, article: Article): AsyncGenerator<string> {
+  if (article.format === 'markdown') return textChunks(dependencies, article, (segment) => segment.text);
+  return textChunks(dependencies, article, (segment) => {
     const body = escapeMarkdownLineStart(segment.text);
-    text += (segment.kind === 'heading' ? `## ${body}` : body) + segment.separator;
-  }
-  return text;
+    return segment.kind === 'heading' ? `## ${body}` : body;
+  });
 }
 
 // A sentence that happens to start like Markdown syntax must not turn into it.
@@ -86,28 +119,60 @@ function escapeMarkdownLineStart(text: string): string {
 }
 
 /** A standalone HTML document: one element per paragraph, headings as h2, metadata lines marked. */
-function exportHtml(article: Article, segments: readonly SegmentLayout[]): string {
-  const paragraphs: { kind: Segment['kind']; text: string }[] = [];
-  let previous: SegmentLayout | undefined;
-  for (const segment of segments) {
-    const last = paragraphs[paragraphs.length - 1];
-    // Separators inside a paragraph are spaces or single line breaks; HTML folds them to one space.
-    if (last && previous && previous.paragraph === segment.paragraph) last.text += ' ' + segment.text;
-    else paragraphs.push({ kind: segment.kind, text: segment.text });
-    previous = segment;
+async function* htmlChunks(dependencies: ExportDependencies, article: Article): AsyncGenerator<string> {
+  const [before, after] = renderHtmlExport({ article, paragraphsMarker: PARAGRAPHS_MARKER }).split(PARAGRAPHS_MARKER) as [string, string];
+  yield before;
+  // A paragraph may continue in the next step: it is written once its last segment was read.
+  let open: { kind: Segment['kind']; text: string; paragraph: number } | undefined;
+  for await (const step of layoutSteps(dependencies, article.id)) {
+    let html = '';
+    for (const segment of step) {
+      // Separators inside a paragraph are spaces or single line breaks; HTML folds them to one space.
+      if (open && open.paragraph === segment.paragraph) open.text += ' ' + segment.text;
+      else {
+        if (open) html += renderParagraph({ paragraph: open });
+        open = { kind: segment.kind, text: segment.text, paragraph: segment.paragraph };
+      }
+    }
+    yield html;
   }
-  return renderHtmlExport({ article, paragraphs });
+  if (open) yield renderParagraph({ paragraph: open });
+  yield after;
 }
 
-function exportJson(article: Article, segments: readonly Segment[], annotations: readonly ExportedAnnotation[]): string {
-  const document = {
-    article: { id: article.id, title: article.title, format: article.format, createdAt: article.createdAt, updatedAt: article.updatedAt },
-    text: exportText(article, segments),
-    segments: segments.map(segmentJson),
-    // MQM error annotations on the MT: [start, end) are UTF-16 offsets into the segment's mt.
-    annotations,
-  };
-  return JSON.stringify(document, null, 2) + '\n';
+/**
+ * The article with every segment (MT, text, status, version) and its MQM annotations,
+ * as one JSON document written in steps: the segments, then the annotations in reading
+ * order, then the exported text (a JSON string written piece by piece).
+ */
+async function* jsonChunks(dependencies: ExportDependencies, article: Article): AsyncGenerator<string> {
+  const { segments, annotations } = dependencies;
+  const head = { id: article.id, title: article.title, format: article.format, createdAt: article.createdAt, updatedAt: article.updatedAt };
+  yield `{\n  "article": ${JSON.stringify(head)},\n  "segments": [`;
+  let first = true;
+  const separator = () => (first ? ((first = false), '\n    ') : ',\n    ');
+  for await (const step of segmentSteps(segments, article.id))
+    yield step.map((segment) => separator() + JSON.stringify(segmentJson(segment))).join('');
+  // MQM error annotations on the MT: [start, end) are UTF-16 offsets into the segment's mt.
+  yield '\n  ],\n  "annotations": [';
+  first = true;
+  for await (const step of segmentSteps(segments, article.id)) {
+    const exported = annotations.forExport(step);
+    if (exported.length > 0) yield exported.map((annotation) => separator() + JSON.stringify(annotation)).join('');
+  }
+  yield '\n  ],\n  "text": "';
+  for await (const piece of textChunks(dependencies, article, (segment) => segment.text)) yield JSON.stringify(piece).slice(1, -1);
+  yield '"\n}\n';
+}
+
+/** Every segment of the article, SEGMENT_STEP at a time, in reading order. */
+async function* segmentSteps(segments: SegmentService, articleId: number): AsyncGenerator<Segment[]> {
+  for (let offset = 0; ; offset += SEGMENT_STEP) {
+    const step = segments.page(articleId, undefined, { offset, limit: SEGMENT_STEP });
+    if (step.length > 0) yield step;
+    if (step.length < SEGMENT_STEP) return;
+    await nextTurn();
+  }
 }
 
 function slug(title: string): string {

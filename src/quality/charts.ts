@@ -3,6 +3,7 @@
  * numbers into SVG elements (and escape every label). All charts share one shape: a
  * value axis with "nice" ticks (1, 2 or 5 × 10^k) and bars in a band per category.
  */
+import { HTER_BUCKETS, hterBucket } from '../stats/contribution';
 
 export interface Tick {
   value: number;
@@ -183,15 +184,17 @@ export function stackedBarChart(
   };
 }
 
-/** HTER buckets: exactly 0 (unchanged), then (0, 10], (10, 20] ... (90, 100], and above 100. */
+/** HTER buckets of sentence scores: exactly 0 (unchanged), then (0, 10], (10, 20] ... (90, 100], and above 100. */
 export function hterBuckets(scores: readonly number[]): ColumnInput[] {
-  const counts = new Array<number>(12).fill(0);
-  for (const score of scores) {
-    const index = score <= 0 ? 0 : score > 100 ? 11 : Math.ceil(score / 10);
-    counts[index]!++;
-  }
+  const counts = new Array<number>(HTER_BUCKETS).fill(0);
+  for (const score of scores) counts[hterBucket(score)]!++;
+  return hterColumns(counts);
+}
+
+/** The histogram's columns from the count of sentences in each bucket (as the stored figures keep them). */
+export function hterColumns(counts: readonly number[]): ColumnInput[] {
   return counts.map((value, index) => ({
-    label: index === 0 ? '0' : index === 11 ? '>100' : `${(index - 1) * 10}–${index * 10}`,
+    label: index === 0 ? '0' : index === HTER_BUCKETS - 1 ? '>100' : `${(index - 1) * 10}–${index * 10}`,
     value,
     className: index === 0 ? 'bucket-zero' : 'bucket',
   }));

@@ -17,6 +17,13 @@ export function csvCell(value: CsvCell): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Lines of CSV, each ended by CRLF: a file is its header's line and then its rows' lines, which may come in chunks. */
+export function csvLines(rows: readonly (readonly CsvCell[])[]): string {
+  let text = '';
+  for (const row of rows) text += row.map(csvCell).join(',') + '\r\n';
+  return text;
+}
+
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvLines([header, ...rows]);
 }

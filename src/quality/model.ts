@@ -11,8 +11,10 @@ export interface SegmentQuality {
   paragraph: number;
   kind: SegmentKind;
   status: ReviewStatus;
-  /** counted in the article figures (sentences and headings) */
+  /** a sentence or heading (metadata lines are listed, never counted) */
   evaluated: boolean;
+  /** evaluated and judged by someone (status not `new`): only these count in the article's scores */
+  covered: boolean;
   mt: string;
   text: string;
   /** the text differs from the MT (TER can still be 0 when only letter case changed) */
@@ -40,15 +42,38 @@ export interface CategoryCounts {
 
 export interface Effort {
   editingSeconds: number;
-  /** evaluated segments with measured time, and their MT words */
+  /** covered segments with measured time, and their MT words */
   timedSegments: number;
   timedWords: number;
   /** editing seconds / MT words of the timed segments; null when nothing was timed */
   secondsPerWord: number | null;
   unchangedSegments: number;
-  /** unchanged / evaluated segments, 0..1; null without evaluated segments */
+  /** unchanged / covered segments, 0..1; null without covered segments */
   unchangedShare: number | null;
 }
+
+/**
+ * How much of the article the scores speak for. Evaluated = sentences and headings;
+ * covered = those someone edited, approved or rejected (an untouched MT sentence has
+ * not been judged, so it does not count as good).
+ */
+export interface Coverage {
+  evaluatedSegments: number;
+  evaluatedWords: number;
+  coveredSegments: number;
+  coveredWords: number;
+  /** covered / evaluated MT words, 0..1; null without evaluated words */
+  share: number | null;
+  /** the share a final verdict needs (quality settings), 0..1 */
+  required: number;
+}
+
+/**
+ * The MQM badge: `provisional` until the coverage reaches the required share, `fail`
+ * when the score is below the threshold or any segment is rejected, `not-evaluated`
+ * while nothing was judged.
+ */
+export type Verdict = 'pass' | 'fail' | 'provisional' | 'not-evaluated';
 
 export interface ArticleQuality {
   article: Article;
@@ -56,25 +81,29 @@ export interface ArticleQuality {
   /** the latest change to the text, status or annotations */
   lastChange: string;
   settings: QualitySettings;
-  segments: SegmentQuality[];
-  evaluatedSegments: number;
-  /** corpus HTER over the evaluated segments; null when there are none */
+  coverage: Coverage;
+  /** corpus HTER over the covered segments; null when there are none */
   hter: number | null;
   chrf: number | null;
-  /** the evaluated segments' edits added up */
+  /** the covered segments' edits added up */
   edits: TerStats;
-  mqm: MqmScore & { bySeverity: Record<Severity, number>; byCategory: CategoryCounts[] };
+  /** MQM over the covered words; `pass` is the final verdict (null while provisional or not evaluated) */
+  mqm: MqmScore & { bySeverity: Record<Severity, number>; byCategory: CategoryCounts[]; verdict: Verdict; rejected: number };
   effort: Effort;
+  /** covered segments per HTER bucket (see src/stats/contribution.ts hterBucket) */
+  hterBuckets: number[];
 }
 
 export interface OverviewRow {
   articleId: number;
   title: string;
   progress: Progress;
+  coverage: Coverage;
   hter: number | null;
   chrf: number | null;
   qualityScore: number | null;
   pass: boolean | null;
+  verdict: Verdict;
   annotationCount: number;
   lastChange: string;
 }

@@ -6,6 +6,7 @@ import { OVERVIEW_SORTS } from './model';
 export const messages = {
   weight: (name: string) => `The ${name} weight must be a number from 0 to ${WEIGHT_MAX}.`,
   threshold: 'The pass threshold must be a number from 0 to 100.',
+  coverage: 'The coverage for a final verdict must be a percentage from 0 to 100.',
 };
 
 const weight = (name: string) =>
@@ -14,8 +15,9 @@ const weight = (name: string) =>
     .min(0, messages.weight(name))
     .max(WEIGHT_MAX, messages.weight(name));
 const threshold = z.number({ error: messages.threshold }).min(0, messages.threshold).max(100, messages.threshold);
+const coverage = z.number({ error: messages.coverage }).min(0, messages.coverage).max(100, messages.coverage);
 
-/** PUT /api/quality/settings: every value is required, so nothing is changed by omission. */
+/** PUT /api/quality/settings: every weight and the threshold are required, so nothing is changed by omission; the coverage is optional (added later). */
 export const settingsSchema = z
   .object({
     weights: z
@@ -35,6 +37,7 @@ export const settingsSchema = z
       )
       .strict(),
     passThreshold: threshold,
+    verdictCoverage: coverage.optional(),
   })
   .strict();
 
@@ -46,6 +49,7 @@ export const settingsFormSchema = z.object({
   critical: formNumber(weight('critical')),
   minorPunctuation: formNumber(weight('minor punctuation')),
   passThreshold: formNumber(threshold),
+  verdictCoverage: formNumber(coverage.optional()),
 });
 
 export const overviewQuerySchema = z.object({
@@ -57,6 +61,6 @@ export const REPORT_FORMATS = ['csv', 'json'] as const;
 export const reportQuery = z.object({
   format: z.enum(REPORT_FORMATS, { error: `format must be one of: ${REPORT_FORMATS.join(', ')}.` }).optional(),
   page: formNumber(wholeNumber('page must be a whole number, 1 or more.', 1).optional()),
-  /** `all=1`: every segment on one page, the printable tracked-changes report */
+  /** `all=1`: every segment on one page, the printable tracked-changes report (sent in steps) */
   all: z.enum(['1'], { error: 'all must be 1 when given.' }).optional(),
 });

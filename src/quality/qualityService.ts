@@ -1,33 +1,47 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../db/database';
 import { now } from '../clock';
 import type { ArticleService } from '../articles/articleService';
-import type { Annotation } from '../annotations/model';
 import type { AnnotationService } from '../annotations/annotationService';
+import type { Annotation } from '../annotations/model';
 import type { QualitySettings, SeverityWeights } from '../annotations/mqm';
-import { METRICS_ALGORITHM, segmentMetrics, textHash, type SegmentMetrics } from '../metrics/segmentMetrics';
+import { paginate } from '../pagination';
 import type { Segment } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
-import { aggregateFigures } from './figures';
-import type { ArticleQuality, OverviewRow, OverviewSort } from './model';
+import type { ArticleStats } from '../stats/articleStats';
+import { aggregateFigures, segmentRows } from './figures';
+import type { ArticleQuality, OverviewRow, OverviewSort, SegmentQuality } from './model';
 import { QualityRepository } from './qualityRepository';
-import { buildReport, type ReportView, type RowSelection } from './report';
+import { buildReport, type ReportView } from './report';
 
 export interface SettingsInput {
   weights: SeverityWeights;
   passThreshold: number;
+  /** percent; unchanged when not given */
+  verdictCoverage?: number;
+}
+
+/** Segments per step when every row of a big article is listed (downloads, the printable report). */
+export const ROWS_PER_STEP = 500;
+
+export interface QualityCollaborators {
+  articles: ArticleService;
+  segments: SegmentService;
+  annotations: AnnotationService;
+  stats: ArticleStats;
 }
 
 /**
- * Quality figures of articles (computed by figures.ts from what the other features
- * store), the report and overview built on them, the scoring settings, and the
- * cache of per-segment metric statistics.
+ * Quality figures of articles, read from the stored per-article sums (src/stats), the
+ * report and overview built on them, the per-segment rows (a page at a time, or every
+ * one in short steps), and the scoring settings.
  */
 export class QualityService {
   private readonly repository: QualityRepository;
 
   constructor(
-    private readonly db: Db,
-    private readonly collaborators: { articles: ArticleService; segments: SegmentService; annotations: AnnotationService },
+    db: Db,
+    private readonly collaborators: QualityCollaborators,
   ) {
     this.repository = new QualityRepository(db);
   }
@@ -36,42 +50,79 @@ export class QualityService {
     return this.repository.settings();
   }
 
+  /** Changes the weights and thresholds; run it through the write queue. */
   updateSettings(input: SettingsInput, author: string): QualitySettings {
-    this.repository.updateSettings({ ...input, updatedBy: author, updatedAt: now() });
+    const current = this.settings();
+    this.repository.updateSettings({
+      weights: input.weights,
+      passThreshold: input.passThreshold,
+      verdictCoverage: input.verdictCoverage ?? current.verdictCoverage,
+      updatedBy: author,
+      updatedAt: now(),
+    });
     return this.settings();
   }
 
-  articleQuality(articleId: number): ArticleQuality {
-    return this.figures(articleId, this.collaborators.annotations.forArticle(articleId), this.settings());
+  /** An article's figures from its stored sums: the same cost for 10 segments or 1,000,000. */
+  articleQuality(articleId: number, settings = this.settings()): ArticleQuality {
+    const article = this.collaborators.articles.get(articleId);
+    return aggregateFigures(article, this.collaborators.stats.find(articleId), settings);
   }
 
-  /** The report page's view model: figures, charts, and the listed segments with their diffs. */
-  report(articleId: number, selection: Partial<RowSelection> = {}): ReportView {
-    // Read once: the figures and the report's labels use the same annotations.
-    const annotations = this.collaborators.annotations.forArticle(articleId);
-    const quality = this.figures(articleId, annotations, this.settings());
-    return buildReport(quality, this.collaborators.segments.changesPerHour(articleId), annotations, {
-      page: selection.page ?? 1,
-      all: selection.all ?? false,
-    });
+  /** The report page's view model: figures, charts, and one page of segments with their diffs (none when `withRows` is false). */
+  report(articleId: number, page = 1, withRows = true): ReportView {
+    const quality = this.articleQuality(articleId);
+    const pagination = paginate(quality.progress.total, page);
+    const segments = withRows ? this.collaborators.segments.page(articleId, undefined, pagination) : [];
+    const annotations = this.annotationsOf(segments.map((segment) => segment.id));
+    return buildReport(
+      quality,
+      this.collaborators.stats.changeHours(articleId),
+      this.rowsOf(segments, quality.settings, annotations),
+      pagination,
+      annotations,
+    );
+  }
+
+  /** The annotations that count, of these segments. */
+  annotationsOf(segmentIds: readonly number[]): Map<number, Annotation[]> {
+    return this.collaborators.annotations.bySegments(segmentIds);
+  }
+
+  /** The per-segment rows from `offset` on, at most `limit` of them, in reading order. */
+  segmentRows(articleId: number, offset: number, limit: number, settings = this.settings()): SegmentQuality[] {
+    return this.rowsOf(this.collaborators.segments.page(articleId, undefined, { offset, limit }), settings);
+  }
+
+  /**
+   * Every per-segment row of the article, ROWS_PER_STEP at a time, yielding to the event loop
+   * between steps: a 1,000,000-segment download never holds the server for long.
+   */
+  async *allSegmentRows(articleId: number, settings = this.settings()): AsyncGenerator<SegmentQuality[]> {
+    for (let offset = 0; ; offset += ROWS_PER_STEP) {
+      const rows = this.segmentRows(articleId, offset, ROWS_PER_STEP, settings);
+      if (rows.length > 0) yield rows;
+      if (rows.length < ROWS_PER_STEP) return;
+      await nextTurn();
+    }
   }
 
   /** Every article's headline figures, sorted by a column; articles without figures (null) come last either way. */
   overview(sort: OverviewSort, dir: 'asc' | 'desc'): OverviewRow[] {
     const settings = this.settings();
-    const lastAnnotationChanges = this.collaborators.annotations.lastChangeByArticle();
+    const stored = this.collaborators.stats.all();
     const rows = this.collaborators.articles.list().map((article): OverviewRow => {
-      const quality = aggregateFigures(
-        this.inputs(article.id, this.collaborators.annotations.forArticle(article.id), settings, lastAnnotationChanges),
-      );
+      const quality = aggregateFigures(article, stored.get(article.id), settings);
       return {
         articleId: article.id,
         title: article.title,
         progress: quality.progress,
+        coverage: quality.coverage,
         hter: quality.hter,
         chrf: quality.chrf,
         qualityScore: quality.mqm.qualityScore,
         pass: quality.mqm.pass,
+        verdict: quality.mqm.verdict,
         annotationCount: quality.mqm.annotationCount,
         lastChange: quality.lastChange,
       };
@@ -95,61 +146,19 @@ export class QualityService {
     });
   }
 
-  /**
-   * TER and chrF statistics of every segment. Unchanged segments are counted without
-   * alignment; the others come from the segment_metrics cache, keyed by a hash of the
-   * text, and what is missing is computed and stored in one transaction.
-   */
-  metrics(articleId: number, segments: readonly Segment[]): Map<number, SegmentMetrics> {
-    const cached = this.repository.cachedMetrics(articleId);
-    const result = new Map<number, SegmentMetrics>();
-    const fresh: { segmentId: number; textHash: string; metrics: SegmentMetrics }[] = [];
-    for (const segment of segments) {
-      if (segment.text === segment.mt) {
-        result.set(segment.id, segmentMetrics(segment.mt, segment.text));
-        continue;
-      }
-      const hash = textHash(segment.text);
-      const hit = cached.get(segment.id);
-      if (hit && hit.textHash === hash && hit.algorithm === METRICS_ALGORITHM) {
-        result.set(segment.id, hit);
-        continue;
-      }
-      const metrics = segmentMetrics(segment.mt, segment.text);
-      result.set(segment.id, metrics);
-      fresh.push({ segmentId: segment.id, textHash: hash, metrics });
-    }
-    if (fresh.length > 0) {
-      this.db.transaction(() => {
-        for (const { segmentId, textHash: hash, metrics } of fresh) {
-          this.repository.saveMetrics({ segmentId, textHash: hash, algorithm: METRICS_ALGORITHM, ...metrics });
-        }
-      })();
-    }
-    return result;
-  }
-
-  private figures(articleId: number, annotations: readonly Annotation[], settings: QualitySettings): ArticleQuality {
-    return aggregateFigures(this.inputs(articleId, annotations, settings, this.collaborators.annotations.lastChangeByArticle()));
-  }
-
-  /** Everything aggregateFigures needs about one article, read from the features that own it. */
-  private inputs(
-    articleId: number,
-    annotations: readonly Annotation[],
+  private rowsOf(
+    segments: readonly Segment[],
     settings: QualitySettings,
-    lastAnnotationChanges: ReadonlyMap<number, string>,
-  ) {
-    const article = this.collaborators.articles.get(articleId);
-    const segments = this.collaborators.articles.segments(articleId);
-    return {
-      article,
+    annotations?: ReadonlyMap<number, readonly Annotation[]>,
+  ): SegmentQuality[] {
+    if (segments.length === 0) return [];
+    const ids = segments.map((segment) => segment.id);
+    return segmentRows({
       segments,
-      metrics: this.metrics(articleId, segments),
-      annotations,
-      editingSeconds: this.collaborators.segments.editingSeconds(articleId),
-      lastAnnotationChange: lastAnnotationChanges.get(articleId),
+      metrics: this.collaborators.stats.segmentMetrics(segments),
+      annotations: annotations ?? this.annotationsOf(ids),
+      editingMs: this.collaborators.segments.editingMs(ids),
       settings,
-    };
+    });
   }
 }

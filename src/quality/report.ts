@@ -1,25 +1,25 @@
 /**
  * What the quality report shows and downloads: the view model of the report page
- * (figures, chart geometry, one row per segment with its word diff), the CSV and
- * the JSON body shared by the API and the download.
+ * (figures, chart geometry, a page of segments with their word diffs), the CSV rows
+ * and the JSON parts shared by the API and the download.
  */
 import { wordDiff, type DiffPart } from '../diff/wordDiff';
 import { annotationLabel, type AnnotationLabel } from '../annotations/annotatedMt';
 import type { Annotation } from '../annotations/model';
 import { SEVERITIES } from '../annotations/mqm';
-import { paginate } from '../pagination';
+import type { Pagination } from '../pagination';
 import { REVIEW_STATUSES } from '../segments/model';
 import {
   changesOverTime,
   MIN_TIME_COLUMNS,
   columnChart,
-  hterBuckets,
+  hterColumns,
   stackedBarChart,
   type ColumnChart,
   type StackedBarChart,
   type TimeUnit,
 } from './charts';
-import { toCsv } from './csv';
+import { csvLines } from './csv';
 import type { TerStats } from '../metrics/ter';
 import type { ArticleQuality, SegmentQuality } from './model';
 
@@ -29,18 +29,11 @@ export interface ReportRow {
   annotations: AnnotationLabel[];
 }
 
-/** Which segments' tracked changes the page lists: a page of them, or all (the printable report). */
-export interface RowSelection {
-  page: number;
-  all: boolean;
-}
-
 export interface ReportView {
   quality: ArticleQuality;
-  /** the page shown (1-based, clamped to the pages there are), and how many there are; all = every segment on one page */
+  /** the page shown (1-based, clamped to the pages there are), and how many there are */
   page: number;
   pageCount: number;
-  all: boolean;
   charts: {
     hter: ColumnChart;
     mqm: StackedBarChart;
@@ -52,35 +45,23 @@ export interface ReportView {
 }
 
 /**
- * Every segment's word diff is the costly part (about 0.1 ms each), so only the
- * listed rows get one: a page for the screen, all of them for the printed report.
+ * The report page: the article's figures and charts (from its stored sums) and one
+ * page of segments with their word diffs (about 0.1 ms each, so never all at once).
  */
 export function buildReport(
   quality: ArticleQuality,
   changesPerHour: readonly { hour: string; count: number }[],
-  annotations: readonly Annotation[],
-  selection: RowSelection,
+  rows: readonly SegmentQuality[],
+  pagination: Pick<Pagination, 'page' | 'pageCount'>,
+  annotations: ReadonlyMap<number, readonly Annotation[]>,
 ): ReportView {
-  const labelsBySegment = new Map<number, AnnotationLabel[]>();
-  const mtBySegment = new Map(quality.segments.map((segment) => [segment.segmentId, segment.mt]));
-  for (const annotation of annotations) {
-    const labels = labelsBySegment.get(annotation.segmentId) ?? [];
-    labels.push(annotationLabel(annotation, mtBySegment.get(annotation.segmentId) ?? ''));
-    labelsBySegment.set(annotation.segmentId, labels);
-  }
-  const evaluated = quality.segments.filter((segment) => segment.evaluated);
   const changes = changesOverTime(changesPerHour);
-  const pagination = selection.all
-    ? { page: 1, pageCount: 1, offset: 0, limit: quality.segments.length }
-    : paginate(quality.segments.length, selection.page);
-  const listed = quality.segments.slice(pagination.offset, pagination.offset + pagination.limit);
   return {
     quality,
     page: pagination.page,
     pageCount: pagination.pageCount,
-    all: selection.all,
     charts: {
-      hter: columnChart(hterBuckets(evaluated.map((segment) => segment.ter)), { maxLabels: 6 }),
+      hter: columnChart(hterColumns(quality.hterBuckets), { maxLabels: 6 }),
       mqm: stackedBarChart(
         quality.mqm.byCategory.map((category) => ({ label: category.label, values: category.counts })),
         SEVERITIES,
@@ -92,13 +73,18 @@ export function buildReport(
       ),
       changes: { ...columnChart(changes.columns, { maxLabels: 6 }), unit: changes.unit, drawn: changes.columns.length >= MIN_TIME_COLUMNS },
     },
-    rows: listed.map((segment) => ({
-      segment,
-      // An unchanged segment's diff is its text: no need to run the differ.
-      diff: segment.changed ? wordDiff(segment.mt, segment.text) : segment.text === '' ? [] : [{ kind: 'equal', text: segment.text }],
-      annotations: labelsBySegment.get(segment.segmentId) ?? [],
-    })),
+    rows: reportRows(rows, annotations),
   };
+}
+
+/** Rows of the tracked-changes table: each segment with its word diff and the labels of its annotations. */
+export function reportRows(rows: readonly SegmentQuality[], annotations: ReadonlyMap<number, readonly Annotation[]>): ReportRow[] {
+  return rows.map((segment) => ({
+    segment,
+    // An unchanged segment's diff is its text: no need to run the differ.
+    diff: segment.changed ? wordDiff(segment.mt, segment.text) : segment.text === '' ? [] : [{ kind: 'equal', text: segment.text }],
+    annotations: (annotations.get(segment.segmentId) ?? []).map((annotation) => annotationLabel(annotation, segment.mt)),
+  }));
 }
 
 /** The API's name for the edit counts: `total` is TER's `edits`. */
@@ -113,14 +99,15 @@ const editCounts = ({ insertions, deletions, substitutions, shifts, edits, refer
 
 const round = (value: number | null, digits = 4) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
-/** The body of GET /api/articles/:id/quality and of the JSON download. */
+/** The figures part of GET /api/articles/:id/quality and of the JSON download (segments are added a page at a time). */
 export function qualityJson(quality: ArticleQuality) {
-  const { article, mqm, effort } = quality;
+  const { article, mqm, effort, coverage } = quality;
   return {
     article: { id: article.id, title: article.title, updatedAt: article.updatedAt, lastChange: quality.lastChange },
     progress: quality.progress,
-    evaluatedSegments: quality.evaluatedSegments,
-    evaluatedWords: mqm.evaluatedWords,
+    coverage,
+    evaluatedSegments: coverage.evaluatedSegments,
+    evaluatedWords: coverage.evaluatedWords,
     hter: quality.hter,
     chrf: quality.chrf,
     edits: editCounts(quality.edits),
@@ -131,6 +118,8 @@ export function qualityJson(quality: ArticleQuality) {
       qualityScore: mqm.qualityScore,
       passThreshold: mqm.passThreshold,
       pass: mqm.pass,
+      verdict: mqm.verdict,
+      rejected: mqm.rejected,
       weights: quality.settings.weights,
       bySeverity: mqm.bySeverity,
       byCategory: mqm.byCategory.map((category) => ({
@@ -142,24 +131,29 @@ export function qualityJson(quality: ArticleQuality) {
       })),
     },
     effort,
-    segments: quality.segments.map((segment) => ({
-      segmentId: segment.segmentId,
-      position: segment.position,
-      kind: segment.kind,
-      status: segment.status,
-      evaluated: segment.evaluated,
-      ter: segment.ter,
-      chrf: segment.chrf,
-      insertions: segment.edits.insertions,
-      deletions: segment.edits.deletions,
-      substitutions: segment.edits.substitutions,
-      shifts: segment.edits.shifts,
-      referenceWords: segment.edits.referenceWords,
-      mtWords: segment.mtWords,
-      annotationCount: segment.annotationCount,
-      mqmPenalty: segment.mqmPenalty,
-      editingSeconds: segment.editingSeconds,
-    })),
+  };
+}
+
+/** One segment's row in the JSON body and download. */
+export function segmentQualityJson(segment: SegmentQuality) {
+  return {
+    segmentId: segment.segmentId,
+    position: segment.position,
+    kind: segment.kind,
+    status: segment.status,
+    evaluated: segment.evaluated,
+    covered: segment.covered,
+    ter: segment.ter,
+    chrf: segment.chrf,
+    insertions: segment.edits.insertions,
+    deletions: segment.edits.deletions,
+    substitutions: segment.edits.substitutions,
+    shifts: segment.edits.shifts,
+    referenceWords: segment.edits.referenceWords,
+    mtWords: segment.mtWords,
+    annotationCount: segment.annotationCount,
+    mqmPenalty: segment.mqmPenalty,
+    editingSeconds: segment.editingSeconds,
   };
 }
 
@@ -180,11 +174,10 @@ export const CSV_HEADER = [
   'text',
 ] as const;
 
-/** One row per segment; scores rounded to 4 decimals. */
-export function reportCsv(quality: ArticleQuality): string {
-  return toCsv(
-    CSV_HEADER,
-    quality.segments.map((segment) => [
+/** The CSV's lines for some segments (the file starts with csvLines([CSV_HEADER])); scores rounded to 4 decimals. */
+export function csvRows(rows: readonly SegmentQuality[]): string {
+  return csvLines(
+    rows.map((segment) => [
       segment.segmentId,
       segment.position,
       segment.kind,

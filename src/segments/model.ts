@@ -1,4 +1,5 @@
 import type { SegmentKind } from '../segmentation/document';
+import { honestPercent } from '../web/format';
 
 export const REVIEW_STATUSES = ['new', 'edited', 'approved', 'rejected'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
@@ -27,12 +28,22 @@ export interface Segment {
 /** What an export of the text needs of a segment. */
 export type SegmentLayout = Pick<Segment, 'paragraph' | 'kind' | 'text' | 'separator'>;
 
+/**
+ * Metadata lines (dates, bylines, source lists) are not the MT's prose: they cannot
+ * be annotated, and the quality figures list them without counting them.
+ */
+export const EVALUATED_KINDS: readonly SegmentKind[] = ['sentence', 'heading'];
+
+export function isEvaluated(segment: { kind: SegmentKind }): boolean {
+  return EVALUATED_KINDS.includes(segment.kind);
+}
+
 export type StatusCounts = Record<ReviewStatus, number>;
 
 export interface Progress {
   total: number;
   counts: StatusCounts;
-  /** Whole percentages per status, for the progress bar and labels. */
+  /** Percentages per status, never 100 or 0 unless exact (src/web/format.ts honestPercent). */
   percent: StatusCounts;
 }
 
@@ -43,7 +54,7 @@ export function emptyCounts(): StatusCounts {
 export function progressFrom(counts: StatusCounts): Progress {
   const total = REVIEW_STATUSES.reduce((sum, status) => sum + counts[status], 0);
   const percent = {} as StatusCounts;
-  for (const status of REVIEW_STATUSES) percent[status] = total === 0 ? 0 : Math.round((counts[status] / total) * 1000) / 10;
+  for (const status of REVIEW_STATUSES) percent[status] = total === 0 ? 0 : honestPercent(counts[status] / total).value;
   return { total, counts, percent };
 }
 
@@ -67,6 +78,36 @@ export interface Revision {
 
 export interface ActivityEntry extends Revision {
   position: number;
+}
+
+/** A segment as the stored per-article figures see it (src/stats), before or after a change. */
+export interface SegmentFigureState {
+  id: number;
+  articleId: number;
+  kind: SegmentKind;
+  status: ReviewStatus;
+  mt: string;
+  text: string;
+  /** Σ measured editing time of its revisions, whole milliseconds */
+  editingMs: number;
+  openFindings: number;
+  openComments: number;
+}
+
+/**
+ * Told of every segment write, inside its transaction (SegmentService's write path):
+ * the stored figures apply `after - before`. null = the segment is not in the
+ * article's reading order (before a split created it, after a merge removed it).
+ * Each call stands for one revision (a person's change at `at`), so that the changes
+ * per hour counted incrementally equal the revisions counted by a recount.
+ */
+export interface SegmentWriteObserver {
+  segmentChanged(before: SegmentFigureState | null, after: SegmentFigureState | null, at: string): void;
+}
+
+/** The stored figures as SegmentService uses them: told of every write, asked for an article's status counts. */
+export interface SegmentFigures extends SegmentWriteObserver {
+  statusCounts(articleId: number): StatusCounts;
 }
 
 /**

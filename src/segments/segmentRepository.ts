@@ -1,14 +1,19 @@
 import type { Db } from '../db/database';
 import type { DraftSegment } from '../segmentation/document';
-import {
-  emptyCounts,
-  type ActivityEntry,
-  type ReviewStatus,
-  type Revision,
-  type Segment,
-  type SegmentLayout,
-  type StatusCounts,
-} from './model';
+import type { ActivityEntry, ReviewStatus, Revision, Segment, SegmentFigureState, SegmentLayout } from './model';
+
+/** A place in the reading order; { block: -1, slot: -1 } is before the first segment. */
+export interface OrderKey {
+  block: number;
+  slot: number;
+}
+
+export const START_OF_ARTICLE: OrderKey = { block: -1, slot: -1 };
+
+/** A revision's measured editing time as the whole milliseconds segments.editing_ms sums (0 when not measured). */
+export function editingMsOf(editingSeconds: number | null | undefined): number {
+  return editingSeconds ? Math.round(editingSeconds * 1000) : 0;
+}
 
 /** Segments per block at import; a split or merge renumbers at most the slots of one block. */
 export const BLOCK_SIZE = 1024;
@@ -21,6 +26,8 @@ export const BLOCK_SIZE = 1024;
 const ORDERED = `segments s JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block`;
 const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.paragraph, s.kind, s.source, s.mt, s.separator, s.text,
   s.status, s.version, s.note, s.updated_by AS updatedBy, s.updated_at AS updatedAt`;
+const FIGURE_COLUMNS = `id, article_id AS articleId, kind, status, mt, text, editing_ms AS editingMs, open_findings AS openFindings,
+  open_comments AS openComments`;
 const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt`;
 
 /** SQL for segments and their revisions; private to src/segments (others call SegmentService). Statements are prepared once per handle. */
@@ -34,16 +41,21 @@ export class SegmentRepository {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`,
       ),
       insertBlock: db.prepare(`INSERT INTO article_blocks (article_id, block, start, size) VALUES (?, ?, ?, ?)`),
-      // One statement for all first revisions: cheaper than a second insert per segment.
       insertImportRevisions: db.prepare(
         `INSERT INTO revisions (segment_id, article_id, version, action, text, status, author, created_at)
-         SELECT id, article_id, 1, 'import', mt, 'new', updated_by, updated_at FROM segments WHERE article_id = ? ORDER BY block, slot`,
+         SELECT id, article_id, 1, 'import', mt, 'new', updated_by, updated_at FROM segments WHERE id BETWEEN ? AND ? ORDER BY id`,
       ),
+      // Merged-away segments are the ones out of the reading order (block IS NULL): found through the order index.
+      clearMergedInto: db.prepare(
+        `UPDATE segments SET merged_into = NULL WHERE article_id = ? AND block IS NULL AND merged_into IS NOT NULL`,
+      ),
+      deleteSegments: db.prepare(`DELETE FROM segments WHERE id IN (SELECT id FROM segments WHERE article_id = ? LIMIT ?)`),
       segment: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.id = ?`),
       segments: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.article_id = ? ORDER BY s.block, s.slot`),
       // Exports of the text need only these; reading the MT and the rest too doubles the cost.
       segmentLayout: db.prepare(
-        `SELECT paragraph, kind, text, separator FROM segments WHERE article_id = ? AND block IS NOT NULL ORDER BY block, slot`,
+        `SELECT paragraph, kind, text, separator, block, slot FROM segments
+          WHERE article_id = ? AND block IS NOT NULL AND (block, slot) > (?, ?) ORDER BY block, slot LIMIT ?`,
       ),
       // The block holding a position: pages start there without an OFFSET over the whole article.
       blockAt: db.prepare(
@@ -55,12 +67,16 @@ export class SegmentRepository {
       segmentPageByStatus: db.prepare(
         `SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.article_id = ? AND s.status = ? ORDER BY s.block, s.slot LIMIT ? OFFSET ?`,
       ),
-      statusCounts: db.prepare(`SELECT status, count(*) AS count FROM segments WHERE article_id = ? AND block IS NOT NULL GROUP BY status`),
-      allStatusCounts: db.prepare(
-        `SELECT article_id AS articleId, status, count(*) AS count FROM segments WHERE block IS NOT NULL GROUP BY article_id, status`,
+      // What the stored figures need of a segment (src/stats): one row by its key, or an article's in reading order.
+      figureState: db.prepare(`SELECT ${FIGURE_COLUMNS} FROM segments WHERE id = ? AND block IS NOT NULL`),
+      figureStates: db.prepare(
+        `SELECT ${FIGURE_COLUMNS}, block, slot FROM segments
+          WHERE article_id = ? AND block IS NOT NULL AND (block, slot) > (?, ?) ORDER BY block, slot LIMIT ?`,
       ),
+      editingMs: db.prepare(`SELECT id, editing_ms AS editingMs FROM segments WHERE id IN (SELECT value FROM json_each(?))`),
       updateCurrent: db.prepare(
-        `UPDATE segments SET text = ?, status = ?, version = ?, note = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?`,
+        `UPDATE segments SET text = ?, status = ?, version = ?, note = ?, updated_by = ?, updated_at = ?, editing_ms = editing_ms + ?
+          WHERE id = ? AND version = ?`,
       ),
       insertRevision: db.prepare(
         `INSERT INTO revisions (segment_id, article_id, version, action, text, status, note, author, user_id, editing_seconds, created_at, detail)
@@ -78,10 +94,8 @@ export class SegmentRepository {
           WHERE r.article_id = ? AND r.action <> 'import'
           ORDER BY r.id DESC LIMIT ?`,
       ),
-      editingSeconds: db.prepare(
-        `SELECT segment_id AS segmentId, sum(editing_seconds) AS seconds
-           FROM revisions WHERE article_id = ? AND editing_seconds IS NOT NULL GROUP BY segment_id`,
-      ),
+      // Ids grow with time, so the newest revision is the last change (an import's revisions: the import).
+      lastRevisionAt: db.prepare(`SELECT created_at AS at FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1`),
       // created_at is ISO 8601 UTC, so its first 13 characters name the hour ("2025-04-18T09").
       changesPerHour: db.prepare(
         `SELECT substr(created_at, 1, 13) AS hour, count(*) AS count
@@ -90,10 +104,16 @@ export class SegmentRepository {
     };
   }
 
-  /** Stores an imported article's segments and their first revisions; the caller holds the transaction. */
-  insertImported(articleId: number, segments: readonly DraftSegment[], author: string, at: string): void {
-    segments.forEach((segment, position) => {
-      this.statements.insertSegment.run(
+  /**
+   * Stores a chunk of an imported article: its segments from reading position `firstPosition` on, and
+   * their first revisions. The caller holds the transaction; insertBlocks() adds the reading order at the end.
+   */
+  insertImportChunk(articleId: number, segments: readonly DraftSegment[], firstPosition: number, author: string, at: string): void {
+    let firstId = 0;
+    let lastId = 0;
+    segments.forEach((segment, index) => {
+      const position = firstPosition + index;
+      const { lastInsertRowid } = this.statements.insertSegment.run(
         articleId,
         Math.floor(position / BLOCK_SIZE),
         position % BLOCK_SIZE,
@@ -105,11 +125,28 @@ export class SegmentRepository {
         author,
         at,
       );
+      lastId = Number(lastInsertRowid);
+      if (index === 0) firstId = lastId;
     });
-    for (let start = 0; start < segments.length; start += BLOCK_SIZE) {
-      this.statements.insertBlock.run(articleId, start / BLOCK_SIZE, start, Math.min(BLOCK_SIZE, segments.length - start));
+    // One statement for the chunk's first revisions: cheaper than a second insert per segment.
+    if (segments.length > 0) this.statements.insertImportRevisions.run(firstId, lastId);
+  }
+
+  /** The reading order of an imported article of `count` segments: blocks of BLOCK_SIZE. */
+  insertBlocks(articleId: number, count: number): void {
+    for (let start = 0; start < count; start += BLOCK_SIZE) {
+      this.statements.insertBlock.run(articleId, start / BLOCK_SIZE, start, Math.min(BLOCK_SIZE, count - start));
     }
-    this.statements.insertImportRevisions.run(articleId);
+  }
+
+  /**
+   * Deletes up to `limit` of the article's segments (their revisions, annotations and index entries
+   * go with them); returns how many. Deleting a big article takes many short steps instead of one long one.
+   */
+  deleteSegments(articleId: number, limit: number): number {
+    // A merged segment points at the one it joined; the pointers go first so any order of deletion is valid.
+    this.statements.clearMergedInto.run(articleId);
+    return this.statements.deleteSegments.run(articleId, limit).changes;
   }
 
   find(id: number): Segment | undefined {
@@ -120,8 +157,9 @@ export class SegmentRepository {
     return this.statements.segments.all(articleId) as Segment[];
   }
 
-  segmentLayout(articleId: number): SegmentLayout[] {
-    return this.statements.segmentLayout.all(articleId) as SegmentLayout[];
+  /** Up to `limit` segments' layout after `after` in reading order. */
+  segmentLayout(articleId: number, after: OrderKey, limit: number): (SegmentLayout & OrderKey)[] {
+    return this.statements.segmentLayout.all(articleId, after.block, after.slot, limit) as (SegmentLayout & OrderKey)[];
   }
 
   segmentPage(articleId: number, status: ReviewStatus | undefined, limit: number, offset: number): Segment[] {
@@ -131,21 +169,22 @@ export class SegmentRepository {
     return this.statements.segmentPage.all(articleId, block.block, offset - block.start, limit) as Segment[];
   }
 
-  statusCounts(articleId: number): StatusCounts {
-    const counts = emptyCounts();
-    for (const row of this.statements.statusCounts.all(articleId) as { status: ReviewStatus; count: number }[])
-      counts[row.status] = row.count;
-    return counts;
+  figureState(id: number): SegmentFigureState | undefined {
+    return this.statements.figureState.get(id) as SegmentFigureState | undefined;
   }
 
-  statusCountsByArticle(): Map<number, StatusCounts> {
-    const countsByArticle = new Map<number, StatusCounts>();
-    for (const row of this.statements.allStatusCounts.all() as { articleId: number; status: ReviewStatus; count: number }[]) {
-      const counts = countsByArticle.get(row.articleId) ?? emptyCounts();
-      counts[row.status] = row.count;
-      countsByArticle.set(row.articleId, counts);
-    }
-    return countsByArticle;
+  /** Up to `limit` segments of the article in reading order, after the position (block, slot) given. */
+  figureStates(articleId: number, after: OrderKey, limit: number): (SegmentFigureState & OrderKey)[] {
+    return this.statements.figureStates.all(articleId, after.block, after.slot, limit) as (SegmentFigureState & OrderKey)[];
+  }
+
+  editingMs(segmentIds: readonly number[]): Map<number, number> {
+    const rows = this.statements.editingMs.all(JSON.stringify(segmentIds)) as { id: number; editingMs: number }[];
+    return new Map(rows.map((row) => [row.id, row.editingMs]));
+  }
+
+  lastRevisionAt(articleId: number): string | undefined {
+    return (this.statements.lastRevisionAt.get(articleId) as { at: string } | undefined)?.at;
   }
 
   /** Appends a revision and makes it the segment's current state; the caller holds the transaction. */
@@ -157,6 +196,7 @@ export class SegmentRepository {
       revision.note,
       revision.author,
       revision.createdAt,
+      editingMsOf(revision.editingSeconds),
       revision.segmentId,
       previousVersion,
     );
@@ -175,12 +215,6 @@ export class SegmentRepository {
 
   activity(articleId: number, limit: number): ActivityEntry[] {
     return this.statements.activity.all(articleId, limit) as ActivityEntry[];
-  }
-
-  /** Measured editing time per segment (segments without any measurement are absent). */
-  editingSeconds(articleId: number): Map<number, number> {
-    const rows = this.statements.editingSeconds.all(articleId) as { segmentId: number; seconds: number }[];
-    return new Map(rows.map((row) => [row.segmentId, row.seconds]));
   }
 
   /** People's changes (imports left out) per UTC hour, oldest first. */

@@ -5,7 +5,7 @@ import { hasRole, type Actor } from '../auth/roles';
 import type { Pagination } from '../pagination';
 import type { DraftSegment } from '../segmentation/document';
 import { cleanText } from './segmentText';
-import { SegmentRepository } from './segmentRepository';
+import { editingMsOf, SegmentRepository, START_OF_ARTICLE, type OrderKey } from './segmentRepository';
 import {
   progressFrom,
   type ActivityEntry,
@@ -14,11 +14,21 @@ import {
   type Revision,
   type RevisionAction,
   type Segment,
+  type SegmentFigures,
+  type SegmentFigureState,
   type SegmentLayout,
-  type StatusCounts,
 } from './model';
 
 export const NOTE_MAX = 2_000;
+/** REDLINE_MAX_SEGMENT_CHARS's default: far above any real sentence, far below what freezes a page. */
+export const DEFAULT_MAX_SEGMENT_CHARS = 20_000;
+
+export interface SegmentCollaborators {
+  /** Called inside the save's transaction: the article's last-change time follows its segments. */
+  articleChanged: (articleId: number, at: string) => void;
+  /** The stored per-article figures (src/stats), told of every write in its transaction. */
+  figures: SegmentFigures;
+}
 
 export const messages = {
   staleVersion: (segment: Segment) =>
@@ -32,6 +42,9 @@ export const messages = {
   othersChange: (author: string) =>
     `The last change of this sentence is ${author}'s, not yours: undo takes back only your own changes. ` +
     'A reviewer can revert to any earlier version from the history.',
+  tooLong: (length: number, max: number) =>
+    `A sentence can be at most ${max.toLocaleString('en-US')} characters (REDLINE_MAX_SEGMENT_CHARS); this one has ${length.toLocaleString('en-US')}. ` +
+    'Split it into shorter sentences.',
 };
 
 /** Editors correct text; deciding whether a sentence passes review is a reviewer's call. */
@@ -74,8 +87,8 @@ export class SegmentService {
 
   constructor(
     private readonly db: Db,
-    /** Called inside the save's transaction: the article's last-change time follows its segments. */
-    private readonly articleChanged: (articleId: number, at: string) => void,
+    private readonly collaborators: SegmentCollaborators,
+    readonly maxSegmentChars = DEFAULT_MAX_SEGMENT_CHARS,
   ) {
     this.repository = new SegmentRepository(db);
   }
@@ -86,9 +99,29 @@ export class SegmentService {
     return segment;
   }
 
-  /** Stores an imported article's segments with their first revisions; the caller holds the transaction. */
-  insertImported(articleId: number, segments: readonly DraftSegment[], author: string, at: string): void {
-    this.repository.insertImported(articleId, segments, author, at);
+  /** Stores a chunk of an imported article (segments from `firstPosition` on, with their first revisions); the caller holds the transaction. */
+  insertImportChunk(articleId: number, segments: readonly DraftSegment[], firstPosition: number, author: string, at: string): void {
+    this.repository.insertImportChunk(articleId, segments, firstPosition, author, at);
+  }
+
+  /** The reading order of a freshly imported article of `count` segments; the caller holds the transaction. */
+  insertBlocks(articleId: number, count: number): void {
+    this.repository.insertBlocks(articleId, count);
+  }
+
+  /** Deletes up to `limit` segments of an article with everything attached to them; returns how many. */
+  deleteSome(articleId: number, limit: number): number {
+    return this.repository.deleteSegments(articleId, limit);
+  }
+
+  /** The refusal of a text longer than a segment may be (REDLINE_MAX_SEGMENT_CHARS), or undefined when it fits. */
+  checkLength(text: string): void {
+    if (text.length > this.maxSegmentChars) {
+      throw unprocessable('segment_too_long', messages.tooLong(text.length, this.maxSegmentChars), {
+        length: text.length,
+        limit: this.maxSegmentChars,
+      });
+    }
   }
 
   /** Every segment of an article, in reading order. */
@@ -96,9 +129,9 @@ export class SegmentService {
     return this.repository.segments(articleId);
   }
 
-  /** Only what an export of the text needs, in reading order. */
-  layout(articleId: number): SegmentLayout[] {
-    return this.repository.segmentLayout(articleId);
+  /** Only what an export of the text needs, in reading order: up to `limit` segments after `after`. */
+  layout(articleId: number, after: OrderKey = START_OF_ARTICLE, limit = 5_000): (SegmentLayout & OrderKey)[] {
+    return this.repository.segmentLayout(articleId, after, limit);
   }
 
   /** One page of an article's segments, optionally only those in one status. */
@@ -106,13 +139,24 @@ export class SegmentService {
     return this.repository.segmentPage(articleId, status, pagination.limit, pagination.offset);
   }
 
+  /** The article's status counts, from its stored figures (one row, whatever its size). */
   progress(articleId: number): Progress {
-    return progressFrom(this.repository.statusCounts(articleId));
+    return progressFrom(this.collaborators.figures.statusCounts(articleId));
   }
 
-  /** Status counts of every article that has segments. */
-  statusCountsByArticle(): Map<number, StatusCounts> {
-    return this.repository.statusCountsByArticle();
+  /** What the stored figures need of up to `limit` segments after `after` in reading order (a recount reads an article this way). */
+  figureStates(articleId: number, after: OrderKey = START_OF_ARTICLE, limit = 1000): (SegmentFigureState & OrderKey)[] {
+    return this.repository.figureStates(articleId, after, limit);
+  }
+
+  /** Σ measured editing time of each segment's revisions, in ms. */
+  editingMs(segmentIds: readonly number[]): Map<number, number> {
+    return this.repository.editingMs(segmentIds);
+  }
+
+  /** When the article's segments last changed (its import, when nobody changed it since). */
+  lastRevisionAt(articleId: number): string | undefined {
+    return this.repository.lastRevisionAt(articleId);
   }
 
   /** Saves new text and/or status. Returns the segment as stored (unchanged if nothing changed). */
@@ -180,11 +224,6 @@ export class SegmentService {
     return this.repository.activity(articleId, limit);
   }
 
-  /** Measured editing time per segment of an article, summed over its revisions (unmeasured segments are absent). */
-  editingSeconds(articleId: number): Map<number, number> {
-    return this.repository.editingSeconds(articleId);
-  }
-
   /** People's changes (imports left out) per UTC hour, oldest first. */
   changesPerHour(articleId: number): { hour: string; count: number }[] {
     return this.repository.changesPerHour(articleId);
@@ -204,6 +243,7 @@ export class SegmentService {
         if (decides && !hasRole(actor, 'reviewer')) {
           throw new AppError(403, 'forbidden', messages.reviewersOnly);
         }
+        this.checkLength(next.text);
         const note = next.note?.trim() || null;
         if (note && note.length > NOTE_MAX) throw unprocessable('note_too_long', messages.noteTooLong);
         if (next.status === 'rejected' && !note) throw unprocessable('reason_required', messages.reasonRequired);
@@ -213,6 +253,7 @@ export class SegmentService {
         if (unchanged && !next.force && !note) return current;
         const createdAt = now();
         const nextVersion = current.version + 1;
+        const before = this.repository.figureState(segmentId);
         this.repository.append(
           {
             segmentId,
@@ -230,7 +271,11 @@ export class SegmentService {
           },
           current.version,
         );
-        this.articleChanged(current.articleId, createdAt);
+        this.collaborators.articleChanged(current.articleId, createdAt);
+        if (before) {
+          const editingMs = before.editingMs + editingMsOf(next.editingSeconds);
+          this.collaborators.figures.segmentChanged(before, { ...before, text: next.text, status: next.status, editingMs }, createdAt);
+        }
         // Exactly what append() wrote to the row: no need to read it back on every save.
         return {
           ...current,

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { AppError } from '../errors';
+import { AppError, databaseRefusal, RETRY_AFTER_SECONDS } from '../errors';
 
 /** API calls and the review page's background requests get JSON; browsers get a page. */
 export function wantsJson(req: Request): boolean {
@@ -21,7 +21,7 @@ function toAppError(error: unknown): AppError | undefined {
     return new AppError(415, 'unsupported_encoding', 'Send the request body as UTF-8.');
   }
   if (candidate.status === 400) return new AppError(400, 'bad_request', 'The request could not be read.');
-  return undefined;
+  return databaseRefusal(error);
 }
 
 export function errorHandler(): ErrorRequestHandler {
@@ -37,6 +37,7 @@ export function errorHandler(): ErrorRequestHandler {
       },
     };
     if (res.headersSent) return;
+    if (status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     if (wantsJson(req)) return void res.status(status).json(body);
     res
       .status(status)

@@ -81,3 +81,16 @@ export function checkbox(name: string) {
 
 /** Where a plain form goes back to afterwards (checked by safeReturnPath before it is followed). */
 export const returnTo = z.string().optional();
+
+/**
+ * `?offset=&limit=` of an API list that is paged: offset from 0 (default 0), limit from 1
+ * to `max` (default `defaultLimit`). Both are documented with each route in the README.
+ */
+export function listWindow(defaultLimit: number, max: number) {
+  const offsetMessage = 'offset must be a whole number, 0 or more.';
+  const limitMessage = `limit must be a whole number from 1 to ${max}.`;
+  return z.object({
+    offset: formNumber(wholeNumber(offsetMessage, 0).default(0)),
+    limit: formNumber(wholeNumber(limitMessage, 1).max(max, limitMessage).default(defaultLimit)),
+  });
+}

@@ -2,6 +2,45 @@
 
 const DASH = '–';
 
+/** More decimals than this and a share is shown as "< 0.0001 %" (or "> 99.9999 %"). */
+const MAX_PERCENT_DIGITS = 4;
+
+/**
+ * A share (0..1) as a percentage rounded to one decimal, or to as many more as it takes
+ * not to read 0 or 100 when it is not exactly that: 9,997 of 10,000 is 99.97, 3 of
+ * 10,000 is 0.03. Returns the digits used; beyond MAX_PERCENT_DIGITS the value still
+ * rounds to 0 or 100 and the caller says "<" or ">".
+ */
+export function honestPercent(ratio: number): { value: number; digits: number } {
+  const percent = ratio * 100;
+  for (let digits = 1; ; digits++) {
+    const value = Math.round(percent * 10 ** digits) / 10 ** digits;
+    const misleading = (value >= 100 && ratio < 1) || (value <= 0 && ratio > 0);
+    if (!misleading || digits === MAX_PERCENT_DIGITS) return { value, digits };
+  }
+}
+
+/** The smallest width (in % of a bar) of a part that is not zero, so that a tiny share still shows. */
+const MIN_BAR_PART = 1;
+
+/**
+ * Widths (in % of the bar, summing to 100) of the parts of a stacked bar: proportional,
+ * except that a part that is not zero gets at least MIN_BAR_PART, taken from the wider
+ * parts. All zero: all 0.
+ */
+export function barWidths(values: readonly number[]): number[] {
+  const total = values.reduce((sum, value) => sum + value, 0);
+  if (total <= 0) return values.map(() => 0);
+  const widths = values.map((value) => (value / total) * 100);
+  const raised = widths.map((width, index) => values[index]! > 0 && width < MIN_BAR_PART);
+  const borrowed = widths.reduce((sum, width, index) => sum + (raised[index] ? MIN_BAR_PART - width : 0), 0);
+  const spare = widths.reduce((sum, width, index) => sum + (raised[index] ? 0 : Math.max(0, width - MIN_BAR_PART)), 0);
+  return widths.map((width, index) => {
+    if (raised[index]) return MIN_BAR_PART;
+    return spare > 0 ? width - (Math.max(0, width - MIN_BAR_PART) / spare) * borrowed : width;
+  });
+}
+
 export const format = {
   /** 12.3 (one decimal), or a dash when there is no value */
   score(value: number | null | undefined, digits = 1): string {
@@ -9,10 +48,23 @@ export const format = {
       ? DASH
       : value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   },
-  /** 0.25 → "25%" */
+  /**
+   * A share (0..1) as a percentage: 0.25 → "25 %", 0.4137 → "41.4 %". It never reads
+   * "100 %" or "0 %" unless it is exactly that (9,997 of 10,000 → "99.97 %", 3 of
+   * 10,000 → "0.03 %"); every percentage on the pages is printed by this.
+   */
   share(value: number | null | undefined): string {
-    return value === null || value === undefined ? DASH : `${(value * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+    if (value === null || value === undefined) return DASH;
+    const { value: percent, digits } = honestPercent(value);
+    if (percent >= 100 && value < 1) return `> ${(100 - 10 ** -digits).toFixed(digits)} %`;
+    if (percent <= 0 && value > 0) return `< ${(10 ** -digits).toFixed(digits)} %`;
+    return `${percent.toLocaleString('en-US', { maximumFractionDigits: digits })} %`;
   },
+  /** part of whole as format.share prints it; a dash when whole is 0 */
+  percent(part: number, whole: number): string {
+    return whole > 0 ? format.share(part / whole) : DASH;
+  },
+  barWidths,
   /** a weight or penalty without needless zeros: 5, 0.1, 12.3 */
   number(value: number | null | undefined): string {
     return value === null || value === undefined ? DASH : value.toLocaleString('en-US', { maximumFractionDigits: 2 });

@@ -4,7 +4,7 @@ import { createApp } from '../../src/app';
 import { openDatabase, type Db } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { migrationsDir, sampleArticlePath } from '../../src/paths';
-import { createServices, type Services } from '../../src/services';
+import { createServices, defaultLimits, type ContentLimits, type Services } from '../../src/services';
 import { toActor } from '../../src/auth/model';
 import type { PasswordCost } from '../../src/auth/passwords';
 import type { Actor, Role } from '../../src/auth/roles';
@@ -43,11 +43,21 @@ export interface TestApp {
 
 /** A fresh in-memory database with its one service graph and the real app, per test, so tests never share data. */
 export function createTestApp(
-  options: { maxUploadBytes?: number; setup?: SetupGate; sessionPolicy?: SessionPolicy; trustProxy?: boolean | number } = {},
+  options: {
+    maxUploadBytes?: number;
+    setup?: SetupGate;
+    sessionPolicy?: SessionPolicy;
+    trustProxy?: boolean | number;
+    limits?: Partial<ContentLimits>;
+  } = {},
 ): TestApp {
   const db = openDatabase(':memory:');
   migrate(db, migrationsDir);
-  const services = createServices(db, { sessionPolicy: options.sessionPolicy, passwordCost: TEST_PASSWORD_COST });
+  const services = createServices(db, {
+    sessionPolicy: options.sessionPolicy,
+    passwordCost: TEST_PASSWORD_COST,
+    limits: { ...defaultLimits, ...options.limits },
+  });
   const app = createApp({
     services,
     maxUploadBytes: options.maxUploadBytes ?? 10 * 1024 * 1024,
@@ -115,9 +125,10 @@ export interface ImportedArticle {
   segments: { id: number; text: string; mt: string; version: number; status: string; paragraph: number; position: number; kind: string }[];
 }
 
-/** Imports through the API as an admin and returns the created article body. */
+/** Imports through the API as an admin and returns the article with its segments (read back with GET: the 201 carries none). */
 export async function importViaApi(testApp: TestApp, text: string, title = 'Test article'): Promise<ImportedArticle> {
   const client = await testApp.api('admin');
-  const response = await client.post('/api/articles').send({ title, text }).expect(201);
-  return response.body as ImportedArticle;
+  const created = await client.post('/api/articles').send({ title, text }).expect(201);
+  const article = await client.get(`/api/articles/${created.body.id}?limit=5000`).expect(200);
+  return article.body as ImportedArticle;
 }

@@ -225,6 +225,10 @@ export const sessionRows: Pick<RouteRow, 'method' | 'path' | 'body'>[] = [
 export async function createRouteContext(testApp: TestApp, article: { id: number; segments: { id: number }[] }): Promise<RouteContext> {
   const segmentId = article.segments[0]!.id;
   const spare = await testApp.user('editor');
+  // Imports run in steps (async): the articles the delete rows remove are made up front, one per call.
+  const doomed: number[] = [];
+  for (let index = 0; index < 4 * CALLERS.length; index++)
+    doomed.push((await testApp.services.articles.importArticle({ text: 'Doomed article.', author: 'test' })).id);
   const unused = await testApp.services.accounts.createUser(
     { username: 'spare', displayName: 'Spare Account', role: 'editor', password: 'a spare password' },
     undefined,
@@ -236,7 +240,11 @@ export async function createRouteContext(testApp: TestApp, article: { id: number
     userId: spare.userId,
     spareUserId: unused.id,
     ownTokenId: () => testApp.services.accounts.createToken(spare, 'to revoke').record.id,
-    freshArticleId: () => testApp.services.articles.importArticle({ text: 'Doomed article.', author: 'test' }).id,
+    freshArticleId: () => {
+      const id = doomed.pop();
+      if (id === undefined) throw new Error('createRouteContext made too few articles to delete; make more up front.');
+      return id;
+    },
     freshAnnotation: () =>
       testApp.services.annotations.create(
         segmentId,

@@ -8,7 +8,7 @@ const COMFORT_FORCE = { start: MT.indexOf('comfort'), end: MT.indexOf('comfort')
 
 async function setup() {
   const testApp = await createQualityTestApp();
-  const article = testApp.importArticle(TEXT);
+  const article = await testApp.importArticle(TEXT);
   const [heading, sentence, second, meta] = article.segments;
   return { ...testApp, article, heading: heading!, sentence: sentence!, second: second!, meta: meta! };
 }
@@ -209,7 +209,7 @@ describe('MQM annotations through the API', () => {
 
   it('when a span would cut an emoji in half, then 422 and nothing is stored', async () => {
     const testApp = await createQualityTestApp();
-    const article = testApp.importArticle('Great news 👍 for everyone.');
+    const article = await testApp.importArticle('Great news 👍 for everyone.');
     const segment = article.segments[0]!;
     const thumb = segment.mt.indexOf('👍');
     const response = await testApp
@@ -288,7 +288,7 @@ describe('MQM annotations in the JSON export', () => {
       .send({ start: 9, end: 14, category: 'style', severity: 'minor' })
       .expect(201);
     await api().delete(`/api/annotations/${removed.body.id}?version=1`).expect(200);
-    const exported = services.annotations.forExport(article.id, article.segments);
+    const exported = services.annotations.forExport(article.segments);
     expect(exported).toEqual([
       {
         id: earlier.body.id,
@@ -439,7 +439,7 @@ describe('MQM annotations in the browser', () => {
 
   it('when the MT and the comment contain markup, then the page escapes them', async () => {
     const testApp = await createQualityTestApp();
-    const article = testApp.importArticle('The <b>talks</b> & "results" were <script>alert(1)</script> fine.');
+    const article = await testApp.importArticle('The <b>talks</b> & "results" were <script>alert(1)</script> fine.');
     const segment = article.segments[0]!;
     const start = segment.mt.indexOf('<b>');
     await testApp

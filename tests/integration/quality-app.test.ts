@@ -9,6 +9,10 @@ describe('Quality in the app', () => {
     const article = await importViaApi(testApp, TEXT);
     const first = article.segments[0]!;
     const reviewer = await testApp.browser('reviewer');
+    // Read and approved as they are: only reviewed sentences are scored.
+    const reviewerApi = await testApp.api('reviewer');
+    for (const segment of article.segments)
+      await reviewerApi.patch(`/api/segments/${segment.id}`).send({ status: 'approved', version: 1 }).expect(200);
     const before = await reviewer.get(`/articles/${article.id}/quality`).expect(200);
     expect(before.text).toContain('<p class="big" data-testid="mqm-score">100.00</p>');
 

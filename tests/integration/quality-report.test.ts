@@ -18,18 +18,27 @@ const TEXT =
   'In Paris talks resume\n\nThe couple provides for a comfort force of international troops. The Kremlin criticized the initiative.\n\nSource: DW\n';
 const COMFORT_START = 'The couple provides for a '.length;
 
+/** The report page's HTML, as an editor's browser... through the API client's token (pages accept it too). */
+async function testAppPage(api: QualityTestApp['api'], articleId: number): Promise<string> {
+  return (await api('editor').get(`/articles/${articleId}/quality`).expect(200)).text;
+}
+
 async function setup() {
   const testApp = await createQualityTestApp();
-  const article = testApp.importArticle(TEXT, 'Paris <talks>');
+  const article = await testApp.importArticle(TEXT, 'Paris <talks>');
   const [heading, sentence, unchanged, meta] = article.segments;
   return { ...testApp, article, heading: heading!, sentence: sentence!, unchanged: unchanged!, meta: meta! };
 }
 
-/** The edits above, with 12 s and 30 s of measured editing time, and two annotations: major terminology and minor punctuation. */
+/**
+ * The edits above, with 12 s and 30 s of measured editing time, the unchanged sentence approved (so every
+ * sentence and heading is reviewed), and two annotations: major terminology and minor punctuation.
+ */
 async function reviewed(testApp: Awaited<ReturnType<typeof setup>>) {
-  const { api, edit, heading, sentence } = testApp;
+  const { api, edit, heading, sentence, unchanged } = testApp;
   await edit(heading.id, 'Talks resume in Paris', 12);
   await edit(sentence.id, sentence.mt.replace('comfort', 'reassurance'), 30);
+  await api('reviewer').patch(`/api/segments/${unchanged.id}`).send({ status: 'approved', version: 1 }).expect(200);
   await api()
     .post(`/api/segments/${sentence.id}/annotations`)
     .send({ start: COMFORT_START, end: COMFORT_START + 'comfort force'.length, category: 'terminology', severity: 'major' })
@@ -50,6 +59,14 @@ describe('GET /api/articles/:id/quality', () => {
     expect(body.article).toMatchObject({ id: article.id, title: 'Paris <talks>' });
     expect(body.evaluatedSegments).toBe(3);
     expect(body.evaluatedWords).toBe(19);
+    expect(body.coverage).toEqual({
+      evaluatedSegments: 3,
+      evaluatedWords: 19,
+      coveredSegments: 3,
+      coveredWords: 19,
+      share: 1,
+      required: 1,
+    });
     expect(body.hter).toBeCloseTo((100 * 2) / 19, 9);
     expect(body.chrf).toBeCloseTo(83.3462228247, 8);
     expect(body.edits).toEqual({ insertions: 0, deletions: 0, substitutions: 1, shifts: 1, total: 2, referenceWords: 19 });
@@ -59,6 +76,7 @@ describe('GET /api/articles/:id/quality', () => {
       penalty: 5.1,
       passThreshold: 90,
       pass: false,
+      verdict: 'fail',
       bySeverity: { neutral: 0, minor: 1, major: 1, critical: 0 },
     });
     expect(body.mqm.qualityScore).toBeCloseTo(100 * (1 - 5.1 / 19), 9);
@@ -82,7 +100,7 @@ describe('GET /api/articles/:id/quality', () => {
       unchangedSegments: 1,
       unchangedShare: 1 / 3,
     });
-    expect(body.progress.counts).toEqual({ new: 2, edited: 2, approved: 0, rejected: 0 });
+    expect(body.progress.counts).toEqual({ new: 1, edited: 2, approved: 1, rejected: 0 });
 
     const bySegment = new Map(body.segments.map((segment: { segmentId: number }) => [segment.segmentId, segment]));
     expect(bySegment.get(heading.id)).toMatchObject({
@@ -102,12 +120,42 @@ describe('GET /api/articles/:id/quality', () => {
     expect(bySegment.get(meta.id)).toMatchObject({ kind: 'meta', evaluated: false, ter: 0, chrf: 100 });
   });
 
-  it('when nobody has changed the article, then HTER is 0, chrF 100, every sentence unchanged and the article passes', async () => {
+  it('when nobody has reviewed the article, then there is no score and no pass: untouched MT is not counted as good', async () => {
     const { api, article } = await setup();
     const { body } = await api('editor').get(`/api/articles/${article.id}/quality`).expect(200);
-    expect(body).toMatchObject({ hter: 0, chrf: 100, edits: { total: 0, referenceWords: 19 } });
-    expect(body.mqm).toMatchObject({ annotationCount: 0, penalty: 0, qualityScore: 100, pass: true });
-    expect(body.effort).toMatchObject({ editingSeconds: 0, secondsPerWord: null, unchangedShare: 1 });
+    expect(body).toMatchObject({ hter: null, chrf: null, edits: { total: 0, referenceWords: 0 } });
+    expect(body.coverage).toMatchObject({ evaluatedWords: 19, coveredWords: 0, share: 0 });
+    expect(body.mqm).toMatchObject({ annotationCount: 0, qualityScore: null, pass: null, verdict: 'not-evaluated' });
+    expect(body.effort).toMatchObject({ editingSeconds: 0, secondsPerWord: null, unchangedShare: null });
+  });
+
+  it('when only some sentences were reviewed, then the scores cover those words and the verdict is provisional', async () => {
+    const { api, article, edit, heading, sentence } = await setup();
+    await edit(heading.id, 'Talks resume in Paris');
+    await edit(sentence.id, sentence.mt.replace('comfort', 'reassurance'));
+    const { body } = await api('editor').get(`/api/articles/${article.id}/quality`).expect(200);
+    // The heading (4 words) and the sentence (10) of 19 evaluated words: 1 shift + 1 substitution over 14.
+    expect(body.coverage).toMatchObject({ coveredSegments: 2, coveredWords: 14, evaluatedWords: 19 });
+    expect(body.coverage.share).toBeCloseTo(14 / 19, 12);
+    expect(body.hter).toBeCloseTo((100 * 2) / 14, 9);
+    expect(body.mqm).toMatchObject({ qualityScore: 100, pass: null, verdict: 'provisional' });
+    const page = await testAppPage(api, article.id);
+    expect(page).toContain('data-verdict="provisional"');
+    expect(page).toContain('Provisional · 100.00');
+    // "HTER 14.29 over 73.7 % of words": every score says how much it covers.
+    expect(page).toContain('<p class="coverage-note" data-testid="hter-coverage">over 73.7 % of words</p>');
+  });
+
+  it('when a sentence is rejected, then the article cannot pass and the page says why', async () => {
+    const { api, article, heading, sentence, unchanged } = await setup();
+    for (const segment of [heading, unchanged])
+      await api('reviewer').patch(`/api/segments/${segment.id}`).send({ status: 'approved', version: 1 }).expect(200);
+    await api('reviewer').patch(`/api/segments/${sentence.id}`).send({ status: 'rejected', note: 'Wrong term', version: 1 }).expect(200);
+    const { body } = await api('editor').get(`/api/articles/${article.id}/quality`).expect(200);
+    expect(body.mqm).toMatchObject({ qualityScore: 100, rejected: 1, pass: false, verdict: 'fail' });
+    const page = await testAppPage(api, article.id);
+    expect(page).toContain('data-pass="false"');
+    expect(page).toContain('1 rejected sentence blocks a pass.');
   });
 
   it('when a sentence is corrected, then its statistics are cached by text; approving keeps them, a new text replaces them', async () => {
@@ -155,7 +203,7 @@ describe('Quality report page and downloads', () => {
     expect(page.text).toContain('<p class="big" data-testid="hter">10.53</p>');
     expect(page.text).toContain('<p class="big" data-testid="chrf">83.35</p>');
     expect(page.text).toContain('<p class="big" data-testid="mqm-score">73.16</p>');
-    expect(page.text).toContain('data-testid="mqm-badge" data-pass="false"');
+    expect(page.text).toContain('data-testid="mqm-badge" data-verdict="fail" data-pass="false"');
     expect(page.text).toMatch(/<dd data-testid="mqm-penalty">5\.1<\/dd>/);
     expect(page.text).toContain('<p class="big" data-testid="editing-time">42 s</p>');
     expect(page.text).toContain('<dd data-testid="seconds-per-word">3.00</dd>');
@@ -177,7 +225,9 @@ describe('Quality report page and downloads', () => {
 
   it('when the article is long, then the page lists 100 segments at a time and all=1 lists every one for printing', async () => {
     const testApp = await createQualityTestApp();
-    const article = testApp.importArticle(Array.from({ length: 150 }, (_, index) => `Sentence number ${index + 1} is here.`).join(' '));
+    const article = await testApp.importArticle(
+      Array.from({ length: 150 }, (_, index) => `Sentence number ${index + 1} is here.`).join(' '),
+    );
     await testApp.edit(article.segments[120]!.id, 'Sentence number 121 was corrected.');
     const listed = (html: string) => [...html.matchAll(/<tr id="quality-segment-(\d+)"/g)].length;
 
@@ -185,8 +235,9 @@ describe('Quality report page and downloads', () => {
     expect(listed(first.text)).toBe(100);
     expect(first.text).toContain('Segments 1–100 of 150.');
     expect(first.text).toContain(`href="/articles/${article.id}/quality?page=2#tracked-changes" rel="next"`);
-    // The figures cover the whole article whatever the page.
-    expect(first.text).toContain('<g class="column" data-label="0" data-value="149">');
+    // The figures cover the whole article whatever the page: its one reviewed sentence (2 substitutions in 5 words: 40).
+    expect(first.text).toContain('<g class="column" data-label="30–40" data-value="1">');
+    expect(first.text).toContain('<g class="column" data-label="0" data-value="0">');
 
     const second = await testApp.pages('editor').get(`/articles/${article.id}/quality?page=2`).expect(200);
     expect(listed(second.text)).toBe(50);
@@ -204,7 +255,10 @@ describe('Quality report page and downloads', () => {
 
   it('when the CSV is downloaded, then it has one quoted row per segment and cells that could run as formulas are defused', async () => {
     const testApp = await createQualityTestApp();
-    const article = testApp.importArticle('=HYPERLINK("http://evil","click") is a formula. Prices rose by 5%, "sharply".\n', 'CSV test');
+    const article = await testApp.importArticle(
+      '=HYPERLINK("http://evil","click") is a formula. Prices rose by 5%, "sharply".\n',
+      'CSV test',
+    );
     const [formula, quoted] = article.segments;
     await testApp.edit(formula!.id, '-2+3 is also a formula');
     const response = await testApp.pages('editor').get(`/articles/${article.id}/quality?format=csv`).expect(200);
@@ -228,16 +282,23 @@ describe('Quality report page and downloads', () => {
     const download = await testApp.pages('editor').get(`/articles/${testApp.article.id}/quality?format=json`).expect(200);
     expect(download.headers['content-disposition']).toBe(`attachment; filename=quality-${testApp.article.id}.json`);
     const api = await testApp.api('editor').get(`/api/articles/${testApp.article.id}/quality`).expect(200);
-    expect(JSON.parse(download.text)).toEqual(api.body);
+    // The API pages the segments (page, links); the download has them all.
+    const { page, links, ...figures } = api.body;
+    expect(page).toEqual({ offset: 0, limit: 1000, total: 4 });
+    expect(links).toEqual({ next: null });
+    expect(JSON.parse(download.text)).toEqual(figures);
     await testApp.pages('editor').get(`/articles/${testApp.article.id}/quality?format=pdf`).expect(422);
   });
 });
 
 describe('Quality overview', () => {
   async function threeArticles(testApp: QualityTestApp) {
-    const clean = testApp.importArticle('Everything here is fine. Nothing to do.', 'Clean');
-    const light = testApp.importArticle('One small fix is needed here. The rest is fine.', 'Light');
-    const heavy = testApp.importArticle('This sentence is totally wrong. So is this.', 'Heavy');
+    const clean = await testApp.importArticle('Everything here is fine. Nothing to do.', 'Clean');
+    const light = await testApp.importArticle('One small fix is needed here. The rest is fine.', 'Light');
+    const heavy = await testApp.importArticle('This sentence is totally wrong. So is this.', 'Heavy');
+    // Reviewed and found fine: approved as it is (an untouched article has no scores at all).
+    for (const segment of clean.segments)
+      await testApp.api('reviewer').patch(`/api/segments/${segment.id}`).send({ status: 'approved', version: 1 });
     await testApp.edit(light.segments[0]!.id, 'One small change is needed here.');
     await testApp.edit(heavy.segments[0]!.id, 'A completely different sentence appears.');
     await testApp.edit(heavy.segments[1]!.id, 'And another one.');

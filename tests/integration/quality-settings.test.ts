@@ -21,7 +21,9 @@ describe('Quality settings', () => {
   it('when an admin changes the weights, then they are stored and every score uses them', async () => {
     const { api, db, importArticle } = await createQualityTestApp();
     // Ten words, one major error: 100 × (1 − 5/10) = 50 with the defaults.
-    const article = importArticle('One two three four five six seven eight nine ten.');
+    const article = await importArticle('One two three four five six seven eight nine ten.');
+    // Reviewed (approved): only reviewed sentences are scored.
+    await api().patch(`/api/segments/${article.segments[0]!.id}`).send({ status: 'approved', version: 1 }).expect(200);
     await api()
       .post(`/api/segments/${article.segments[0]!.id}/annotations`)
       .send({ start: 0, end: 3, category: 'style', severity: 'major' })
@@ -43,6 +45,39 @@ describe('Quality settings', () => {
       passThreshold: 75,
       pass: true,
     });
+  });
+
+  it('when an admin lowers the coverage a verdict needs, then a partly reviewed article gets its verdict instead of "provisional"', async () => {
+    const { api, db, importArticle } = await createQualityTestApp();
+    // Two sentences of 5 words: one approved is 50 % of the evaluated words.
+    const article = await importArticle('One two three four five. Six seven eight nine ten.');
+    await api().patch(`/api/segments/${article.segments[0]!.id}`).send({ status: 'approved', version: 1 }).expect(200);
+    const verdict = async () => (await api().get(`/api/articles/${article.id}/quality`).expect(200)).body.mqm as Record<string, unknown>;
+    expect(await verdict()).toMatchObject({ qualityScore: 100, pass: null, verdict: 'provisional' });
+    expect((await api('editor').get('/api/quality/settings').expect(200)).body.verdictCoverage).toBe(100);
+
+    const response = await api('admin')
+      .put('/api/quality/settings')
+      .send({ ...DEFAULTS, verdictCoverage: 50 })
+      .expect(200);
+    expect(response.body.verdictCoverage).toBe(50);
+    expect(db.prepare('SELECT verdict_coverage AS coverage FROM quality_settings').get()).toEqual({ coverage: 50 });
+    expect(await verdict()).toMatchObject({ pass: true, verdict: 'pass' });
+    await api('admin')
+      .put('/api/quality/settings')
+      .send({ ...DEFAULTS, verdictCoverage: 101 })
+      .expect(422);
+    // The form sets it too.
+    const form = {
+      neutral: '0',
+      minor: '1',
+      major: '5',
+      critical: '25',
+      minorPunctuation: '0.1',
+      passThreshold: '90',
+      verdictCoverage: '75',
+    };
+    await (await createQualityTestApp()).pages('admin').post('/quality/settings').type('form').send(form).expect(303);
   });
 
   it.each<[object, string]>([

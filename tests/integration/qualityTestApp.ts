@@ -24,9 +24,9 @@ export async function createQualityTestApp() {
   >;
 
   /** Imports an article straight through the service and returns it with its segments. */
-  function importArticle(text: string, title = 'Test article') {
-    const article = testApp.services.articles.importArticle({ text, title, author: 'importer' });
-    return { ...article, segments: testApp.services.articles.segments(article.id) };
+  async function importArticle(text: string, title = 'Test article') {
+    const article = await testApp.services.articles.importArticle({ text, title, author: 'importer' });
+    return { ...article, segments: testApp.services.articles.segments(article.id, { offset: 0, limit: 100_000 }) };
   }
 
   /** Saves new text on a segment through the API, as the review page does, optionally with measured editing time. */

@@ -1,0 +1,216 @@
+import type { Db } from '../db/database';
+import { isBusy } from '../db/groupCommit';
+import { METRICS_ALGORITHM, segmentMetrics, textHash, type SegmentMetrics } from '../metrics/segmentMetrics';
+import { emptyCounts, type SegmentFigures, type SegmentFigureState, type StatusCounts } from '../segments/model';
+import type { SegmentService } from '../segments/segmentService';
+import { addFigures, changeOf, contribution, emptyFigures, isCovered, mqmKey, type Figures, type MqmMark } from './contribution';
+import { StatsRepository, type CachedMetrics, type StoredFigures } from './statsRepository';
+
+export type { StoredFigures } from './statsRepository';
+
+/** Segments read per step when an article is recounted. */
+const RECOUNT_PAGE = 2_000;
+/** A recount reads one consistent snapshot; if the article changes meanwhile it starts again, this often. */
+const RECOUNT_ATTEMPTS = 3;
+
+export interface StatsCollaborators {
+  segments: () => SegmentService;
+  /** The MQM annotations that count, per segment (src/annotations; createServices passes them in). */
+  annotationsOf: (segmentIds: readonly number[]) => ReadonlyMap<number, readonly MqmMark[]>;
+  /** When the article's annotations last changed, if they ever did. */
+  lastAnnotationChange: (articleId: number) => string | undefined;
+}
+
+export const messages = {
+  keptChanging: (articleId: number) =>
+    `Article ${articleId} kept changing while it was recounted. Run the recount again when the server is quiet (or stopped).`,
+};
+
+/**
+ * An article's figures (counts by status, HTER/chrF sums, MQM counts, editing time,
+ * HTER histogram, changes per hour), stored and kept up to date in the transaction
+ * of every change, so that overviews and reports read one row per article instead
+ * of every segment. Each segment contributes a pure function of its state
+ * (contribution.ts); a change adds `after - before`. recount() rebuilds them from
+ * the segments, and a property test proves that both agree.
+ */
+export class ArticleStats implements SegmentFigures {
+  private readonly repository: StatsRepository;
+
+  constructor(
+    private readonly db: Db,
+    private readonly collaborators: StatsCollaborators,
+  ) {
+    this.repository = new StatsRepository(db);
+  }
+
+  /** A segment was written (SegmentService's write path); inside its transaction. */
+  segmentChanged(before: SegmentFigureState | null, after: SegmentFigureState | null, at: string): void {
+    const segment = after ?? before;
+    if (!segment) return;
+    const covered = [before, after].filter((state): state is SegmentFigureState => state !== null && isCovered(state));
+    const marks =
+      covered.length > 0
+        ? this.collaborators.annotationsOf([...new Set(covered.map((state) => state.id))])
+        : new Map<number, readonly MqmMark[]>();
+    const figuresOf = (state: SegmentFigureState | null, store: boolean) =>
+      state === null ? null : contribution({ ...state, annotations: marks.get(state.id) ?? [] }, this.metricsOf(state, store));
+    this.repository.add(segment.articleId, changeOf(figuresOf(before, false), figuresOf(after, true)), at);
+    this.repository.countChange(segment.articleId, at.slice(0, 13));
+  }
+
+  /**
+   * A segment's annotations changed (src/annotations, inside its transaction). They count
+   * only while the segment is covered, so only then do the MQM counts move.
+   */
+  annotationsChanged(
+    segment: Pick<SegmentFigureState, 'articleId' | 'kind' | 'status'>,
+    before: readonly MqmMark[],
+    after: readonly MqmMark[],
+    at: string,
+  ): void {
+    if (!isCovered(segment)) return this.repository.touch(segment.articleId, at);
+    const delta = emptyFigures();
+    for (const [marks, sign] of [
+      [after, 1],
+      [before, -1],
+    ] as const) {
+      for (const mark of marks) {
+        const key = mqmKey(mark.category, mark.severity);
+        delta.mqm.set(key, (delta.mqm.get(key) ?? 0) + sign);
+      }
+    }
+    this.repository.add(segment.articleId, delta, at);
+  }
+
+  /** A new article's figures, summed while its segments were imported; inside the import's last transaction. */
+  created(articleId: number, figures: Figures, at: string): void {
+    this.repository.replace(articleId, { metricsVersion: METRICS_ALGORITHM, figures, lastChange: at }, []);
+  }
+
+  /** An article's stored figures; undefined until they were counted. */
+  find(articleId: number): StoredFigures | undefined {
+    return this.repository.find(articleId);
+  }
+
+  /** Every article's stored figures, by article id. */
+  all(): Map<number, StoredFigures> {
+    return this.repository.all();
+  }
+
+  statusCounts(articleId: number): StatusCounts {
+    return statusCountsOf(this.repository.find(articleId)?.figures);
+  }
+
+  /** People's changes per UTC hour ('YYYY-MM-DDTHH'), oldest first. */
+  changeHours(articleId: number): { hour: string; count: number }[] {
+    return this.repository.changeHours(articleId);
+  }
+
+  /** TER and chrF statistics of each segment (the report's rows): cached ones where the text is the same, the rest computed. */
+  segmentMetrics(segments: readonly { id: number; mt: string; text: string }[]): Map<number, SegmentMetrics> {
+    const changed = segments.filter((segment) => segment.text !== segment.mt);
+    const cached =
+      changed.length > 0 ? this.repository.cachedMetrics(changed.map((segment) => segment.id)) : new Map<number, CachedMetrics>();
+    return new Map(
+      segments.map((segment) => [
+        segment.id,
+        this.metricsFrom(segment, cached.get(segment.id)) ?? segmentMetrics(segment.mt, segment.text),
+      ]),
+    );
+  }
+
+  /** The figures of the article as they are now, counted from its segments (one consistent read). */
+  count(articleId: number): StoredFigures {
+    return this.db.transaction(() => ({ articleId, ...this.countInSnapshot(articleId).stored }))();
+  }
+
+  /**
+   * Rebuilds the article's stored figures from its segments: after a change of the metrics
+   * algorithm, for an article stored before figures were, or to repair them. The article is read
+   * in one snapshot; if it changed before the result could be written, the recount starts again.
+   */
+  recount(articleId: number): StoredFigures {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return this.db.transaction(() => {
+          const { stored, changeHours, fresh } = this.countInSnapshot(articleId);
+          this.repository.replace(articleId, stored, changeHours);
+          for (const [segmentId, cached] of fresh) this.repository.saveMetrics(segmentId, cached);
+          return { articleId, ...stored };
+        })();
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (attempt >= RECOUNT_ATTEMPTS) throw new Error(messages.keptChanging(articleId), { cause: error });
+      }
+    }
+  }
+
+  /** Of these articles, those whose figures are missing or were made by another metrics algorithm. */
+  needingRecount(articleIds: readonly number[]): number[] {
+    const stored = this.repository.all();
+    return articleIds.filter((id) => stored.get(id)?.metricsVersion !== METRICS_ALGORITHM);
+  }
+
+  private countInSnapshot(articleId: number) {
+    const segments = this.collaborators.segments();
+    const figures = emptyFigures();
+    const fresh = new Map<number, CachedMetrics>();
+    for (let page = segments.figureStates(articleId, undefined, RECOUNT_PAGE); page.length > 0;) {
+      const covered = page.filter(isCovered);
+      const marks =
+        covered.length > 0 ? this.collaborators.annotationsOf(covered.map((state) => state.id)) : new Map<number, readonly MqmMark[]>();
+      const changed = covered.filter((state) => state.text !== state.mt);
+      const cached =
+        changed.length > 0 ? this.repository.cachedMetrics(changed.map((state) => state.id)) : new Map<number, CachedMetrics>();
+      for (const state of page) {
+        let metrics: SegmentMetrics | undefined;
+        if (isCovered(state) && state.text !== state.mt) {
+          metrics = this.metricsFrom(state, cached.get(state.id));
+          if (!metrics) {
+            metrics = segmentMetrics(state.mt, state.text);
+            fresh.set(state.id, { textHash: textHash(state.text), algorithm: METRICS_ALGORITHM, metrics });
+          }
+        }
+        addFigures(figures, contribution({ ...state, annotations: marks.get(state.id) ?? [] }, metrics));
+      }
+      const last = page[page.length - 1]!;
+      page = page.length < RECOUNT_PAGE ? [] : segments.figureStates(articleId, last, RECOUNT_PAGE);
+    }
+    const lastRevision = segments.lastRevisionAt(articleId) ?? '';
+    const lastAnnotation = this.collaborators.lastAnnotationChange(articleId) ?? '';
+    const stored = {
+      metricsVersion: METRICS_ALGORITHM,
+      figures,
+      lastChange: lastAnnotation > lastRevision ? lastAnnotation : lastRevision,
+    };
+    return { stored, changeHours: segments.changesPerHour(articleId), fresh };
+  }
+
+  /**
+   * The statistics a covered, changed segment's contribution needs: from the cache when it holds
+   * this text, else computed (and cached when `store`: the segment's new state). Undefined when
+   * contribution() needs none (not covered) or computes them itself for free (text = MT).
+   */
+  private metricsOf(state: SegmentFigureState, store: boolean): SegmentMetrics | undefined {
+    if (!isCovered(state) || state.text === state.mt) return undefined;
+    const hit = this.metricsFrom(state, this.repository.cachedMetrics([state.id]).get(state.id));
+    if (hit) return hit;
+    const metrics = segmentMetrics(state.mt, state.text);
+    if (store) this.repository.saveMetrics(state.id, { textHash: textHash(state.text), algorithm: METRICS_ALGORITHM, metrics });
+    return metrics;
+  }
+
+  private metricsFrom(segment: { text: string }, cached: CachedMetrics | undefined): SegmentMetrics | undefined {
+    if (!cached || cached.algorithm !== METRICS_ALGORITHM || cached.textHash !== textHash(segment.text)) return undefined;
+    return cached.metrics;
+  }
+}
+
+/** The counts by status of stored figures (all zero without figures). */
+export function statusCountsOf(figures: Figures | undefined): StatusCounts {
+  const counts = emptyCounts();
+  if (!figures) return counts;
+  const { newCount, editedCount, approvedCount, rejectedCount } = figures.counters;
+  return Object.assign(counts, { new: newCount, edited: editedCount, approved: approvedCount, rejected: rejectedCount });
+}

@@ -1,0 +1,176 @@
+/**
+ * What one segment adds to its article's stored figures, as integers only, so that
+ * adding a change's `after - before` to the stored sums gives exactly what a
+ * recount from scratch gives (no float drift, whatever the order of the changes).
+ *
+ * Pure: a function of the segment's state; nothing here reads the database.
+ */
+import { segmentMetrics, sentenceScores, type SegmentMetrics } from '../metrics/segmentMetrics';
+import { countWords } from '../metrics/whitespace';
+import type { SegmentKind } from '../segmentation/document';
+import { isEvaluated, type ReviewStatus } from '../segments/model';
+
+/** What the figures need to know about a segment in one state (before or after a change). */
+export interface FigureState {
+  kind: SegmentKind;
+  status: ReviewStatus;
+  mt: string;
+  text: string;
+  /** Σ measured editing time of its revisions, whole ms */
+  editingMs: number;
+  openFindings: number;
+  openComments: number;
+  /** the MQM annotations that count (removed ones left out) */
+  annotations: readonly MqmMark[];
+}
+
+export interface MqmMark {
+  category: string;
+  severity: string;
+}
+
+/** The integer counters of article_stats, by their names in code. */
+export const COUNTERS = [
+  'segments',
+  'newCount',
+  'editedCount',
+  'approvedCount',
+  'rejectedCount',
+  'evaluatedSegments',
+  'evaluatedWords',
+  'coveredSegments',
+  'coveredWords',
+  'terInsertions',
+  'terDeletions',
+  'terSubstitutions',
+  'terShifts',
+  'terReferenceWords',
+  'unchangedSegments',
+  'editingMs',
+  'timedSegments',
+  'timedWords',
+  'openFindings',
+  'openComments',
+] as const;
+export type Counter = (typeof COUNTERS)[number];
+
+/** chrF statistics: orders 1..6 × [hypothesis, reference, matching] n-grams. */
+export const CHRF_LENGTH = 18;
+
+/** A segment's contribution, or an article's sums of them (the same shape). */
+export interface Figures {
+  counters: Record<Counter, number>;
+  chrf: number[];
+  /** MQM annotation counts by `category` TAB `severity` (see mqmKey) */
+  mqm: Map<string, number>;
+  /** HTER histogram: bucket index (see hterBucket) → segments */
+  hterBuckets: Map<number, number>;
+}
+
+const STATUS_COUNTER: Record<ReviewStatus, Counter> = {
+  new: 'newCount',
+  edited: 'editedCount',
+  approved: 'approvedCount',
+  rejected: 'rejectedCount',
+};
+
+export function emptyFigures(): Figures {
+  return {
+    counters: Object.fromEntries(COUNTERS.map((counter) => [counter, 0])) as Record<Counter, number>,
+    chrf: new Array<number>(CHRF_LENGTH).fill(0),
+    mqm: new Map(),
+    hterBuckets: new Map(),
+  };
+}
+
+export const mqmKey = (category: string, severity: string) => `${category}\t${severity}`;
+
+export function splitMqmKey(key: string): { category: string; severity: string } {
+  const [category, severity] = key.split('\t') as [string, string];
+  return { category, severity };
+}
+
+/** Number of HTER buckets: exactly 0, then (0, 10] ... (90, 100], then above 100. */
+export const HTER_BUCKETS = 12;
+
+/** The bucket of a sentence HTER score (0..100+): 0 for exactly 0, 11 above 100, else ⌈score / 10⌉. */
+export function hterBucket(score: number): number {
+  return score <= 0 ? 0 : score > 100 ? HTER_BUCKETS - 1 : Math.ceil(score / 10);
+}
+
+/**
+ * "Covered": a sentence or heading someone has judged, i.e. whose status is not
+ * `new` (edited, approved or rejected). An untouched MT sentence says nothing about
+ * the MT's quality, so the scores (HTER, chrF, MQM, effort) count covered segments
+ * only; the counts by status and the evaluated words count every segment.
+ */
+export function isCovered(state: Pick<FigureState, 'kind' | 'status'>): boolean {
+  return isEvaluated(state) && state.status !== 'new';
+}
+
+/**
+ * The contribution of a segment in `state`. `metrics` (TER and chrF statistics of
+ * the MT against the text) is computed when not given; callers pass cached ones.
+ */
+export function contribution(state: FigureState, metrics?: SegmentMetrics): Figures {
+  const figures = emptyFigures();
+  const counters = figures.counters;
+  counters.segments = 1;
+  counters[STATUS_COUNTER[state.status]] = 1;
+  counters.openFindings = state.openFindings;
+  counters.openComments = state.openComments;
+  if (!isEvaluated(state)) return figures;
+  const mtWords = countWords(state.mt);
+  counters.evaluatedSegments = 1;
+  counters.evaluatedWords = mtWords;
+  if (!isCovered(state)) return figures;
+
+  counters.coveredSegments = 1;
+  counters.coveredWords = mtWords;
+  const { ter, chrf } = metrics ?? segmentMetrics(state.mt, state.text);
+  counters.terInsertions = ter.insertions;
+  counters.terDeletions = ter.deletions;
+  counters.terSubstitutions = ter.substitutions;
+  counters.terShifts = ter.shifts;
+  counters.terReferenceWords = ter.referenceWords;
+  for (let i = 0; i < CHRF_LENGTH; i++) figures.chrf[i] = chrf[i] ?? 0;
+  if (state.text === state.mt) counters.unchangedSegments = 1;
+  if (state.editingMs > 0) {
+    counters.editingMs = state.editingMs;
+    counters.timedSegments = 1;
+    counters.timedWords = mtWords;
+  }
+  figures.hterBuckets.set(hterBucket(sentenceScores({ ter, chrf }).ter), 1);
+  for (const mark of state.annotations) {
+    const key = mqmKey(mark.category, mark.severity);
+    figures.mqm.set(key, (figures.mqm.get(key) ?? 0) + 1);
+  }
+  return figures;
+}
+
+/** total += sign × figures, counter by counter (sign -1 subtracts). Returns total. */
+export function addFigures(total: Figures, figures: Figures, sign: 1 | -1 = 1): Figures {
+  for (const counter of COUNTERS) total.counters[counter] += sign * figures.counters[counter];
+  for (let i = 0; i < CHRF_LENGTH; i++) total.chrf[i]! += sign * figures.chrf[i]!;
+  for (const [key, count] of figures.mqm) total.mqm.set(key, (total.mqm.get(key) ?? 0) + sign * count);
+  for (const [bucket, count] of figures.hterBuckets) total.hterBuckets.set(bucket, (total.hterBuckets.get(bucket) ?? 0) + sign * count);
+  return total;
+}
+
+/** What a change adds to the sums: after − before (null = the segment does not exist / is not in the article). */
+export function changeOf(before: Figures | null, after: Figures | null): Figures {
+  const delta = emptyFigures();
+  if (after) addFigures(delta, after, 1);
+  if (before) addFigures(delta, before, -1);
+  return delta;
+}
+
+/** True when adding these figures changes nothing. */
+export function isZero(figures: Figures): boolean {
+  return (
+    COUNTERS.every((counter) => figures.counters[counter] === 0) &&
+    figures.chrf.every((value) => value === 0) &&
+    [...figures.mqm.values()].every((count) => count === 0) &&
+    [...figures.hterBuckets.values()].every((count) => count === 0)
+  );
+}

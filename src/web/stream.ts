@@ -1,0 +1,24 @@
+import { once } from 'node:events';
+import type { Response } from 'express';
+
+/**
+ * Sends a response body made in steps (a download of a big article): each chunk is
+ * written as soon as it is made, and the next one is made only when the client has
+ * taken the last (backpressure), so memory stays flat and the event loop is free
+ * between steps. Stops when the client goes away. A failure before the first chunk
+ * goes to the error handler; after it, the connection is cut so that the client
+ * sees a broken download rather than a complete-looking short one.
+ */
+export async function sendInChunks(res: Response, chunks: AsyncIterable<string>): Promise<void> {
+  try {
+    for await (const chunk of chunks) {
+      if (res.destroyed) return;
+      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    }
+    res.end();
+  } catch (error) {
+    if (!res.headersSent) throw error;
+    console.error(error);
+    res.destroy(error as Error);
+  }
+}
