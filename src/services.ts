@@ -32,8 +32,11 @@ export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 8 * 60, maxDay
  */
 export function createServices(db: Db, options: ServiceOptions = {}): Services {
   const audit = new AuditLog(db);
-  // A saved segment moves its article's last-change time (inside the save's transaction).
-  const segments = new SegmentService(db, (articleId, at) => articles.touch(articleId, at));
+  // A saved segment moves its article's last-change time (inside the save's transaction); what else
+  // follows a segment write is each listener's business.
+  const segments = new SegmentService(db, (articleId, at) => articles.touch(articleId, at), [
+    { layoutChanged: (change) => annotations.followLayout(change) },
+  ]);
   const articles = new ArticleService(db, { audit, segments });
   const annotations = new AnnotationService(db, segments);
   return {

@@ -197,6 +197,34 @@ describe('POST /api/segments/:id/merge', () => {
   });
 });
 
+describe('MQM annotations on a split or merged MT', () => {
+  it('when a sentence is split and merged again, then each annotation stays on its words', async () => {
+    const { client, reviewer, article } = await setup();
+    const segment = article.segments[1]!; // "Prices rose sharply, and the envoy left."
+    const annotate = (word: string) => {
+      const start = segment.mt.indexOf(word);
+      return reviewer
+        .post(`/api/segments/${segment.id}/annotations`)
+        .send({ start, end: start + word.length, category: 'terminology', severity: 'major' })
+        .expect(201);
+    };
+    await annotate('Prices');
+    await annotate('envoy');
+    const [, created] = (await client.post(`/api/segments/${segment.id}/split`).send({ at: 21, version: 1 }).expect(201)).body.segments;
+    const spans = async (segmentId: number) =>
+      ((await client.get(`/api/segments/${segmentId}/annotations`).expect(200)).body.annotations as { spanText: string; version: number }[]).map(
+        (annotation) => [annotation.spanText, annotation.version],
+      );
+    expect(await spans(segment.id)).toEqual([['Prices', 1]]);
+    expect(await spans(created.id)).toEqual([['envoy', 2]]);
+    await client.post(`/api/segments/${segment.id}/merge`).send({ version: 2 }).expect(200);
+    expect(await spans(segment.id)).toEqual([
+      ['Prices', 1],
+      ['envoy', 3],
+    ]);
+  });
+});
+
 describe('Undoing a split or a merge', () => {
   it('when a split is undone, then the sentence, its MT and the export are as before, as new revisions', async () => {
     const { client, article, ...testApp } = await setup();
