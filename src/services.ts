@@ -4,6 +4,7 @@ import { AnnotationService } from './annotations/annotationService';
 import { ArticleService } from './articles/articleService';
 import { AccountService, type SessionPolicy } from './auth/accountService';
 import { AuditLog } from './auth/auditLog';
+import { CommentService } from './comments/commentService';
 import { PasswordHasher, PRODUCTION_PASSWORD_COST, type PasswordCost } from './auth/passwords';
 import { QualityService } from './quality/qualityService';
 import { SegmentService } from './segments/segmentService';
@@ -12,6 +13,7 @@ export interface Services {
   articles: ArticleService;
   segments: SegmentService;
   annotations: AnnotationService;
+  comments: CommentService;
   quality: QualityService;
   accounts: AccountService;
   /** Runs sentence saves from concurrent requests in shared, durable commits. */
@@ -36,13 +38,16 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
   // follows a segment write is each listener's business.
   const segments = new SegmentService(db, (articleId, at) => articles.touch(articleId, at), [
     { layoutChanged: (change) => annotations.followLayout(change) },
+    { revisionWritten: (write) => comments.revisionWritten(write), layoutChanged: (change) => comments.followLayout(change) },
   ]);
   const articles = new ArticleService(db, { audit, segments });
   const annotations = new AnnotationService(db, segments);
+  const comments: CommentService = new CommentService(db, { segments });
   return {
     articles,
     segments,
     annotations,
+    comments,
     quality: new QualityService(db, { articles, segments, annotations }),
     accounts: new AccountService(db, {
       policy: options.sessionPolicy ?? defaultSessionPolicy,

@@ -74,7 +74,14 @@ export class AnnotationRepository {
   }
 
   /** Moves an annotation to a segment and span, as a new revision ('update'); the caller holds the transaction. */
-  move(annotation: Annotation, segmentId: number, start: number, end: number, author: { name: string; userId: number | null }, at: string): void {
+  move(
+    annotation: Annotation,
+    segmentId: number,
+    start: number,
+    end: number,
+    author: { name: string; userId: number | null },
+    at: string,
+  ): void {
     const change = { start, end, author: author.name, at };
     const moved = this.statements.move.run({ id: annotation.id, previousVersion: annotation.version, segmentId, ...change });
     if (moved.changes !== 1) throw new Error(`Annotation ${annotation.id} changed under a transaction`);

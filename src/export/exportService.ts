@@ -5,6 +5,9 @@ import type { Article } from '../articles/model';
 import type { ArticleService } from '../articles/articleService';
 import type { ExportedAnnotation } from '../annotations/model';
 import type { AnnotationService } from '../annotations/annotationService';
+import { commentJson } from '../comments/commentApi';
+import type { CommentService } from '../comments/commentService';
+import type { Comment } from '../comments/model';
 import { viewsDir } from '../paths';
 import type { Segment, SegmentLayout } from '../segments/model';
 import { segmentJson } from '../segments/segmentJson';
@@ -43,11 +46,12 @@ export interface ExportDependencies {
   articles: ArticleService;
   segments: SegmentService;
   annotations: AnnotationService;
+  comments: CommentService;
 }
 
 /** Renders an article in one format, reading only the columns that format needs. */
 export function exportArticle(
-  { articles, segments: segmentService, annotations }: ExportDependencies,
+  { articles, segments: segmentService, annotations, comments }: ExportDependencies,
   format: ExportFormat,
   articleId: number,
 ): ExportFile {
@@ -60,7 +64,7 @@ export function exportArticle(
     html: () => exportHtml(article, layout()),
     json: () => {
       const segments = articles.segments(article.id);
-      return exportJson(article, segments, annotations.forExport(article.id, segments));
+      return exportJson(article, segments, annotations.forExport(article.id, segments), comments.forArticle(article.id));
     },
   }[format]();
   return { body, contentType: CONTENT_TYPES[format], fileName };
@@ -99,13 +103,20 @@ function exportHtml(article: Article, segments: readonly SegmentLayout[]): strin
   return renderHtmlExport({ article, paragraphs });
 }
 
-function exportJson(article: Article, segments: readonly Segment[], annotations: readonly ExportedAnnotation[]): string {
+function exportJson(
+  article: Article,
+  segments: readonly Segment[],
+  annotations: readonly ExportedAnnotation[],
+  comments: readonly Comment[],
+): string {
   const document = {
     article: { id: article.id, title: article.title, format: article.format, createdAt: article.createdAt, updatedAt: article.updatedAt },
     text: exportText(article, segments),
     segments: segments.map(segmentJson),
     // MQM error annotations on the MT: [start, end) are UTF-16 offsets into the segment's mt.
     annotations,
+    // Comment threads on the sentences, in reading order: a thread's first comment says whether it is resolved.
+    comments: comments.map(commentJson),
   };
   return JSON.stringify(document, null, 2) + '\n';
 }

@@ -393,7 +393,7 @@ export class SegmentService {
    * The one write path of every change to a segment: appends the revision, makes it the segment's
    * current state, moves the article's last-change time and tells the listeners, all in the
    * caller's transaction. `leftOrder`: the segment was merged into another (listeners see no after).
-   * Returns the segment as now stored (a segment that left the order keeps its last position).
+   * Returns the segment as now stored (one that left the order: as it was last, with its old position).
    */
   private record(current: Segment, change: RevisionChange, actor: Actor, options: { leftOrder?: boolean; mt?: string } = {}): Segment {
     const createdAt = now();
@@ -416,7 +416,6 @@ export class SegmentService {
       current.version,
     );
     this.articleChanged(current.articleId, createdAt);
-    // Exactly what append() wrote to the row: no need to read it back on every save.
     const after: Segment = {
       ...current,
       mt: options.mt ?? current.mt,
@@ -437,7 +436,8 @@ export class SegmentService {
       actor,
     };
     for (const listener of this.listeners) listener.revisionWritten?.(write);
-    return after;
+    // Listeners may have changed the row (a rejection's reason opens a comment thread): read it back.
+    return (options.leftOrder ? undefined : this.repository.find(current.id)) ?? after;
   }
 }
 

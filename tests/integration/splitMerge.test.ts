@@ -212,9 +212,9 @@ describe('MQM annotations on a split or merged MT', () => {
     await annotate('envoy');
     const [, created] = (await client.post(`/api/segments/${segment.id}/split`).send({ at: 21, version: 1 }).expect(201)).body.segments;
     const spans = async (segmentId: number) =>
-      ((await client.get(`/api/segments/${segmentId}/annotations`).expect(200)).body.annotations as { spanText: string; version: number }[]).map(
-        (annotation) => [annotation.spanText, annotation.version],
-      );
+      (
+        (await client.get(`/api/segments/${segmentId}/annotations`).expect(200)).body.annotations as { spanText: string; version: number }[]
+      ).map((annotation) => [annotation.spanText, annotation.version]);
     expect(await spans(segment.id)).toEqual([['Prices', 1]]);
     expect(await spans(created.id)).toEqual([['envoy', 2]]);
     await client.post(`/api/segments/${segment.id}/merge`).send({ version: 2 }).expect(200);
