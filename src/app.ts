@@ -17,6 +17,9 @@ import { adminRoutes } from './admin/adminRoutes';
 import { annotationApi } from './annotations/annotationApi';
 import { annotationRoutes } from './annotations/annotationRoutes';
 import { COMMENT_MAX } from './annotations/annotationSchemas';
+import { commentApi } from './comments/commentApi';
+import { commentRoutes } from './comments/commentRoutes';
+import { COMMENT_BODY_MAX } from './comments/model';
 import { WEIGHT_MAX } from './annotations/mqm';
 import { articleRoutes } from './articles/articleRoutes';
 import { articleApi } from './articles/articleApi';
@@ -74,6 +77,7 @@ export const viewLocals = {
     title: TITLE_MAX,
     note: NOTE_MAX,
     comment: COMMENT_MAX,
+    commentBody: COMMENT_BODY_MAX,
     weight: WEIGHT_MAX,
     username: USERNAME_MAX,
     displayName: DISPLAY_NAME_MAX,
@@ -85,7 +89,7 @@ export const viewLocals = {
 /** Builds the Express app without listening, so tests run it in-process. */
 export function createApp(options: AppOptions) {
   const { services, maxUploadBytes, setup = new SetupGate(), trustProxy = false, actAsWithoutAuthentication } = options;
-  const { accounts, articles, segments, annotations, quality, writes } = services;
+  const { accounts, articles, segments, annotations, comments, quality, writes } = services;
   const presence = new PresenceTracker();
   const imports = new ImportJobs();
   const flash = new Flash();
@@ -124,9 +128,10 @@ export function createApp(options: AppOptions) {
     accountApi(accounts),
     articleApi(articles, imports),
     segmentApi({ segments, writes }),
-    exportApi({ articles, segments, annotations }),
+    exportApi({ articles, segments, annotations, comments }),
     presenceApi(articles, presence),
     annotationApi({ annotations, weights, writes }),
+    commentApi({ comments, writes }),
     qualityApi(quality, writes),
   );
   app.use('/api', (req, _res, next) => next(new AppError(404, 'not_found', `No API route ${req.method} ${req.path}.`)));
@@ -137,8 +142,9 @@ export function createApp(options: AppOptions) {
   app.use(
     articleRoutes({ articles, segments, annotatedMt, imports }, maxUploadBytes),
     segmentRoutes({ segments, writes, annotatedMt, articleOf }),
-    exportRoutes({ articles, segments, annotations }),
+    exportRoutes({ articles, segments, annotations, comments }),
     annotationRoutes({ annotations, articles, weights, writes }),
+    commentRoutes({ comments, writes }),
     qualityRoutes({ quality, writes }),
   );
 

@@ -4,6 +4,7 @@ import { AnnotationService } from './annotations/annotationService';
 import { ArticleService, DEFAULT_MAX_SEGMENTS } from './articles/articleService';
 import { AccountService, type SessionPolicy } from './auth/accountService';
 import { AuditLog } from './auth/auditLog';
+import { CommentService } from './comments/commentService';
 import { PasswordHasher, PRODUCTION_PASSWORD_COST, type PasswordCost } from './auth/passwords';
 import { QualityService } from './quality/qualityService';
 import { DEFAULT_MAX_SEGMENT_CHARS, SegmentService } from './segments/segmentService';
@@ -13,6 +14,7 @@ export interface Services {
   articles: ArticleService;
   segments: SegmentService;
   annotations: AnnotationService;
+  comments: CommentService;
   quality: QualityService;
   accounts: AccountService;
   /** The stored per-article figures, kept up to date by every write. */
@@ -57,15 +59,25 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
   // A saved segment moves its article's last-change time and its stored figures (inside the save's transaction).
   const segments: SegmentService = new SegmentService(
     db,
-    { articleChanged: (articleId, at) => articles.touch(articleId, at), figures: stats },
+    {
+      articleChanged: (articleId, at) => articles.touch(articleId, at),
+      figures: stats,
+      // What else follows a segment write is each listener's business.
+      listeners: [
+        { layoutChanged: (change) => annotations.followLayout(change) },
+        { revisionWritten: (write) => comments.revisionWritten(write), layoutChanged: (change) => comments.followLayout(change) },
+      ],
+    },
     limits.maxSegmentChars,
   );
   const articles = new ArticleService(db, { audit, segments, stats, writes }, { maxSegments: limits.maxSegments });
   const annotations: AnnotationService = new AnnotationService(db, segments, stats);
+  const comments: CommentService = new CommentService(db, { segments });
   return {
     articles,
     segments,
     annotations,
+    comments,
     quality: new QualityService(db, { articles, segments, annotations, stats }),
     accounts: new AccountService(db, {
       policy: options.sessionPolicy ?? defaultSessionPolicy,

@@ -43,6 +43,12 @@ export class AnnotationRepository {
         `SELECT ${ANNOTATION_COLUMNS} FROM mqm_annotations
           WHERE segment_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY segment_id, span_start, span_end, id`,
       ),
+      // A split or merge moves an annotation with its part of the MT, possibly to the other segment.
+      move: db.prepare(
+        `UPDATE mqm_annotations SET segment_id = @segmentId, span_start = @start, span_end = @end, version = version + 1,
+                updated_by = @author, updated_at = @at
+          WHERE id = @id AND version = @previousVersion`,
+      ),
       revisions: db.prepare(`SELECT ${REVISION_COLUMNS} FROM mqm_annotation_revisions WHERE annotation_id = ? ORDER BY version`),
       // Removals count as changes too, so deleted rows are included.
       lastChange: db.prepare(`SELECT max(updated_at) AS lastChange FROM mqm_annotations WHERE article_id = ?`),
@@ -67,6 +73,30 @@ export class AnnotationRepository {
     // The version was checked in the same transaction; this guards the invariant.
     if (updated.changes !== 1) throw new Error(`Annotation ${id} changed under a transaction`);
     this.statements.insertRevision.run({ id, version: previousVersion + 1, ...change });
+  }
+
+  /** Moves an annotation to a segment and span, as a new revision ('update'); the caller holds the transaction. */
+  move(
+    annotation: Annotation,
+    segmentId: number,
+    start: number,
+    end: number,
+    author: { name: string; userId: number | null },
+    at: string,
+  ): void {
+    const change = { start, end, author: author.name, at };
+    const moved = this.statements.move.run({ id: annotation.id, previousVersion: annotation.version, segmentId, ...change });
+    if (moved.changes !== 1) throw new Error(`Annotation ${annotation.id} changed under a transaction`);
+    this.statements.insertRevision.run({
+      id: annotation.id,
+      version: annotation.version + 1,
+      action: 'update',
+      category: annotation.category,
+      severity: annotation.severity,
+      comment: annotation.comment,
+      userId: author.userId,
+      ...change,
+    });
   }
 
   find(id: number): Annotation | undefined {

@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import { now } from '../clock';
 import { conflict, notFound, unprocessable } from '../errors';
 import type { Segment } from '../segments/model';
-import type { SegmentService } from '../segments/segmentService';
+import type { LayoutChange, SegmentService } from '../segments/segmentService';
 import { cleanText } from '../segments/segmentText';
 import type { ArticleStats } from '../stats/articleStats';
 import type { MqmMark } from '../stats/contribution';
@@ -206,6 +206,31 @@ export class AnnotationService {
 
   private marksOf(segmentId: number): MqmMark[] {
     return this.marksBySegment([segmentId]).get(segmentId) ?? [];
+  }
+
+  /**
+   * A split or merge moved part of an MT to another segment: its annotations go with it, each as a
+   * new revision. After a split, an annotation belongs to the part where it starts (an omission at
+   * the very end of the first part stays there), clipped to that part; after a merge, the second
+   * part's annotations shift to where its MT now begins. Runs inside the segment write's transaction.
+   */
+  followLayout({ effect, first, second, mtCut, firstLength, actor }: LayoutChange): void {
+    const author = { name: actor.displayName, userId: actor.userId };
+    const at = now();
+    if (effect === 'merge') {
+      for (const annotation of this.repository.bySegment(second.id))
+        this.repository.move(annotation, first.id, annotation.start + mtCut, annotation.end + mtCut, author, at);
+      return;
+    }
+    for (const annotation of this.repository.bySegment(first.id)) {
+      const omissionAtEnd = annotation.start === firstLength && annotation.end === firstLength;
+      if (annotation.start >= firstLength && !omissionAtEnd) {
+        const start = Math.max(0, annotation.start - mtCut);
+        this.repository.move(annotation, second.id, start, Math.max(start, annotation.end - mtCut), author, at);
+      } else if (annotation.end > firstLength) {
+        this.repository.move(annotation, first.id, annotation.start, firstLength, author, at);
+      }
+    }
   }
 
   /** The segment an annotation belongs to (404 when it does not exist). */

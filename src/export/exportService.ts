@@ -5,6 +5,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from '../articles/model';
 import type { ArticleService } from '../articles/articleService';
 import type { AnnotationService } from '../annotations/annotationService';
+import { commentJson } from '../comments/commentApi';
+import type { CommentService } from '../comments/commentService';
 import { viewsDir } from '../paths';
 import type { Segment, SegmentLayout } from '../segments/model';
 import { segmentJson } from '../segments/segmentJson';
@@ -52,6 +54,7 @@ export interface ExportDependencies {
   articles: ArticleService;
   segments: SegmentService;
   annotations: AnnotationService;
+  comments: CommentService;
 }
 
 /**
@@ -159,6 +162,17 @@ async function* jsonChunks(dependencies: ExportDependencies, article: Article): 
   for await (const step of segmentSteps(segments, article.id)) {
     const exported = annotations.forExport(step);
     if (exported.length > 0) yield exported.map((annotation) => separator() + JSON.stringify(annotation)).join('');
+  }
+  // Comment threads on the sentences, in reading order: a thread's first comment says whether it is resolved.
+  yield '\n  ],\n  "comments": [';
+  first = true;
+  const comments = dependencies.comments.forArticle(article.id);
+  for (let index = 0; index < comments.length; index += SEGMENT_STEP) {
+    yield comments
+      .slice(index, index + SEGMENT_STEP)
+      .map((comment) => separator() + JSON.stringify(commentJson(comment)))
+      .join('');
+    await nextTurn();
   }
   yield '\n  ],\n  "text": "';
   for await (const piece of textChunks(dependencies, article, (segment) => segment.text)) yield JSON.stringify(piece).slice(1, -1);

@@ -23,6 +23,8 @@ export interface Segment {
   note: string | null;
   updatedBy: string;
   updatedAt: string;
+  /** Comment threads on it that are not resolved yet (kept in step by src/comments). */
+  openComments: number;
 }
 
 /** What an export of the text needs of a segment. */
@@ -58,7 +60,37 @@ export function progressFrom(counts: StatusCounts): Progress {
   return { total, counts, percent };
 }
 
-export type RevisionAction = 'import' | 'edit' | 'status' | 'reset' | 'revert' | 'undo';
+export type RevisionAction = 'import' | 'edit' | 'status' | 'reset' | 'revert' | 'undo' | 'split' | 'merge';
+
+/** The layout fields of a segment that only a split or merge changes (besides block and slot). */
+export interface LayoutState {
+  mt: string;
+  separator: string;
+  source: string | null;
+  sourceScope: 'segment' | 'paragraph' | null;
+}
+
+/**
+ * What a split, a merge or the undo of one changed besides text and status (revisions.detail, JSON).
+ * `effect` says what happened to the reading order: 'split' put `partner` into it right after this
+ * segment, 'merge' took `partner` out of it into this one. The first segment's revision carries its
+ * layout before and after, and `mtCut`: where the partner's MT begins in the longer (joined) MT.
+ * The partner's revision carries only `partner` and `effect`.
+ */
+export interface LayoutDetail {
+  effect: 'split' | 'merge';
+  partner: number;
+  before?: LayoutState;
+  after?: LayoutState;
+  mtCut?: number;
+  /** the partner's version right after the change: an undo needs it unchanged */
+  partnerVersion?: number;
+  /** a split: the caret in the text and where it fell in the MT (UTF-16 offsets) */
+  at?: number;
+  mtAt?: number;
+  /** an undo: the version of this segment it undid */
+  undoes?: number;
+}
 
 export interface Revision {
   id: number;
@@ -74,6 +106,8 @@ export interface Revision {
   /** measured active editing time that led to this revision; null when not measured */
   editingSeconds: number | null;
   createdAt: string;
+  /** JSON: a LayoutDetail for split, merge and their undo; null otherwise */
+  detail: string | null;
 }
 
 export interface ActivityEntry extends Revision {
@@ -102,12 +136,24 @@ export interface SegmentFigureState {
  * per hour counted incrementally equal the revisions counted by a recount.
  */
 export interface SegmentWriteObserver {
-  segmentChanged(before: SegmentFigureState | null, after: SegmentFigureState | null, at: string): void;
+  /** `revisions`: how many revisions the change stands for (0 for a count such as open comments). */
+  segmentChanged(before: SegmentFigureState | null, after: SegmentFigureState | null, at: string, revisions?: number): void;
 }
 
 /** The stored figures as SegmentService uses them: told of every write, asked for an article's status counts. */
 export interface SegmentFigures extends SegmentWriteObserver {
   statusCounts(articleId: number): StatusCounts;
+  /**
+   * A split, a merge or the undo of one: segments change shape and annotations move between
+   * them, so the figures of the segments involved are taken before `change` runs and after it
+   * (the states it returns); the change stands for `revisions` revisions at `at`.
+   */
+  reshaped<T>(
+    before: readonly SegmentFigureState[],
+    change: () => { result: T; after: SegmentFigureState[] },
+    at: string,
+    revisions: number,
+  ): T;
 }
 
 /**

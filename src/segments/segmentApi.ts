@@ -3,7 +3,7 @@ import { signedIn } from '../auth/roles';
 import { parseId, parseInput } from '../web/validate';
 import { segmentJson } from './segmentJson';
 import type { SegmentRouteDependencies } from './segmentRoutes';
-import { patchSegmentSchema, undoSchema } from './segmentSchemas';
+import { mergeSchema, patchSegmentSchema, splitSchema, undoSchema } from './segmentSchemas';
 
 export function segmentApi({ segments, writes }: Pick<SegmentRouteDependencies, 'segments' | 'writes'>): Router {
   const router = Router();
@@ -27,6 +27,24 @@ export function segmentApi({ segments, writes }: Pick<SegmentRouteDependencies, 
     res.json(segmentJson(await writes.run(() => segments.undo(id, version, actor))));
   });
 
+  router.post('/segments/:id/split', async (req, res) => {
+    const id = parseId(req.params.id, 'Segment');
+    const input = parseInput(splitSchema, req.body ?? {});
+    const actor = signedIn(res);
+    const { first, second } = await writes.run(() => segments.split(id, input.at, input.version, actor));
+    res
+      .status(201)
+      .location(`/api/segments/${second.id}`)
+      .json({ segments: [segmentJson(first), segmentJson(second)] });
+  });
+
+  router.post('/segments/:id/merge', async (req, res) => {
+    const id = parseId(req.params.id, 'Segment');
+    const input = parseInput(mergeSchema, req.body ?? {});
+    const actor = signedIn(res);
+    res.json(segmentJson(await writes.run(() => segments.merge(id, input.version, actor))));
+  });
+
   router.get('/segments/:id/history', (req, res) => {
     const { segment, revisions } = segments.history(parseId(req.params.id, 'Segment'));
     res.json({
@@ -40,6 +58,7 @@ export function segmentApi({ segments, writes }: Pick<SegmentRouteDependencies, 
         author: revision.author,
         userId: revision.userId,
         createdAt: revision.createdAt,
+        ...(revision.detail ? { detail: JSON.parse(revision.detail) as unknown } : {}),
       })),
     });
   });

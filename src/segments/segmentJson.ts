@@ -14,5 +14,6 @@ export function segmentJson(segment: Segment) {
     version: segment.version,
     updatedBy: segment.updatedBy,
     updatedAt: segment.updatedAt,
+    openComments: segment.openComments,
   };
 }

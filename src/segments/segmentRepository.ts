@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import type { DraftSegment } from '../segmentation/document';
-import type { ActivityEntry, ReviewStatus, Revision, Segment, SegmentFigureState, SegmentLayout } from './model';
+import type { ActivityEntry, LayoutState, ReviewStatus, Revision, Segment, SegmentFigureState, SegmentLayout } from './model';
 
 /** A place in the reading order; { block: -1, slot: -1 } is before the first segment. */
 export interface OrderKey {
@@ -25,10 +25,28 @@ export const BLOCK_SIZE = 1024;
  */
 const ORDERED = `segments s JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block`;
 const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.paragraph, s.kind, s.source, s.mt, s.separator, s.text,
-  s.status, s.version, s.note, s.updated_by AS updatedBy, s.updated_at AS updatedAt`;
+  s.status, s.version, s.note, s.updated_by AS updatedBy, s.updated_at AS updatedAt, s.open_comments AS openComments`;
 const FIGURE_COLUMNS = `id, article_id AS articleId, kind, status, mt, text, editing_ms AS editingMs, open_findings AS openFindings,
   open_comments AS openComments`;
-const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt`;
+const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt, detail`;
+
+/** Where a segment stands in the reading order, with what a split or merge needs of it. */
+export interface SegmentPlace extends LayoutState {
+  block: number | null;
+  slot: number | null;
+  version: number;
+  /** inline codes or a place in an original file: such a segment keeps the file's segmentation */
+  hasCodes: boolean;
+  hasAnchor: boolean;
+  mergedInto: number | null;
+}
+
+/** A segment a split adds right after another (at its slot + 1). */
+export interface NewSegment
+  extends LayoutState, Pick<Segment, 'articleId' | 'paragraph' | 'kind' | 'text' | 'status' | 'note' | 'updatedBy' | 'updatedAt'> {
+  block: number;
+  slot: number;
+}
 
 /** SQL for segments and their revisions; private to src/segments (others call SegmentService). Statements are prepared once per handle. */
 export class SegmentRepository {
@@ -82,6 +100,30 @@ export class SegmentRepository {
         `INSERT INTO revisions (segment_id, article_id, version, action, text, status, note, author, user_id, editing_seconds, created_at, detail)
          VALUES (@segmentId, @articleId, @version, @action, @text, @status, @note, @author, @userId, @editingSeconds, @createdAt, @detail)`,
       ),
+      // Split and merge: the reading order of one block and the starts of the later ones (see DESIGN in the README).
+      place: db.prepare(
+        `SELECT block, slot, version, separator, source, source_scope AS sourceScope, mt, codes IS NOT NULL AS hasCodes,
+                anchor IS NOT NULL AS hasAnchor, merged_into AS mergedInto
+           FROM segments WHERE id = ?`,
+      ),
+      next: db.prepare(
+        `SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.article_id = ? AND (s.block, s.slot) > (?, ?) ORDER BY s.block, s.slot LIMIT 1`,
+      ),
+      shiftSlots: db.prepare(`UPDATE segments SET slot = slot + ? WHERE article_id = ? AND block = ? AND slot > ?`),
+      resizeBlock: db.prepare(`UPDATE article_blocks SET size = size + ? WHERE article_id = ? AND block = ?`),
+      shiftStarts: db.prepare(`UPDATE article_blocks SET start = start + ? WHERE article_id = ? AND block > ?`),
+      insertAt: db.prepare(
+        `INSERT INTO segments (article_id, block, slot, paragraph, kind, source, source_scope, mt, separator, text, status, version, note,
+                               updated_by, updated_at)
+         VALUES (@articleId, @block, @slot, @paragraph, @kind, @source, @sourceScope, @mt, @separator, @text, @status, 0, @note,
+                 @updatedBy, @updatedAt)`,
+      ),
+      setLayout: db.prepare(
+        `UPDATE segments SET mt = @mt, separator = @separator, source = @source, source_scope = @sourceScope WHERE id = @id`,
+      ),
+      leaveOrder: db.prepare(`UPDATE segments SET block = NULL, slot = NULL, merged_into = ? WHERE id = ?`),
+      enterOrder: db.prepare(`UPDATE segments SET block = ?, slot = ?, merged_into = NULL WHERE id = ?`),
+      setOpenComments: db.prepare(`UPDATE segments SET open_comments = ? WHERE id = ?`),
       revisions: db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? ORDER BY version`),
       revision: db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? AND version = ?`),
       // Imports write one revision per segment; the activity view is about people's changes.
@@ -187,8 +229,8 @@ export class SegmentRepository {
     return (this.statements.lastRevisionAt.get(articleId) as { at: string } | undefined)?.at;
   }
 
-  /** Appends a revision and makes it the segment's current state; the caller holds the transaction. */
-  append(revision: Omit<Revision, 'id'> & { detail: string | null }, previousVersion: number): void {
+  /** Appends a revision and makes it the segment's current state; returns the revision's id. The caller holds the transaction. */
+  append(revision: Omit<Revision, 'id'>, previousVersion: number): number {
     const updated = this.statements.updateCurrent.run(
       revision.text,
       revision.status,
@@ -202,7 +244,57 @@ export class SegmentRepository {
     );
     // The version check already happened in the same transaction; this guards the invariant.
     if (updated.changes !== 1) throw new Error(`Segment ${revision.segmentId} changed under a transaction`);
-    this.statements.insertRevision.run(revision);
+    return Number(this.statements.insertRevision.run(revision).lastInsertRowid);
+  }
+
+  place(segmentId: number): SegmentPlace | undefined {
+    const row = this.statements.place.get(segmentId) as
+      (Omit<SegmentPlace, 'hasCodes' | 'hasAnchor'> & { hasCodes: number; hasAnchor: number }) | undefined;
+    return row && { ...row, hasCodes: row.hasCodes === 1, hasAnchor: row.hasAnchor === 1 };
+  }
+
+  /** The segment after a place in the reading order, if any. */
+  next(articleId: number, block: number, slot: number): Segment | undefined {
+    return this.statements.next.get(articleId, block, slot) as Segment | undefined;
+  }
+
+  /**
+   * Puts a new segment right after (block, slot): the later slots of that block move up by one, the
+   * block grows and every later block starts one later. Returns its id; its version is 0 until its
+   * first revision is appended. The caller holds the transaction.
+   */
+  insertAfter(segment: Omit<NewSegment, 'block' | 'slot'>, block: number, slot: number): number {
+    this.statements.shiftSlots.run(1, segment.articleId, block, slot);
+    const { lastInsertRowid } = this.statements.insertAt.run({ ...segment, block, slot: slot + 1 });
+    this.resize(segment.articleId, block, 1);
+    return Number(lastInsertRowid);
+  }
+
+  /** Takes a segment out of the reading order into another (a merge); the mirror image of insertAfter. */
+  removeFromOrder(articleId: number, segmentId: number, block: number, slot: number, mergedInto: number): void {
+    this.statements.leaveOrder.run(mergedInto, segmentId);
+    this.statements.shiftSlots.run(-1, articleId, block, slot);
+    this.resize(articleId, block, -1);
+  }
+
+  /** Puts a segment merged away back into the order right after (block, slot) (undoing a merge). */
+  returnToOrder(articleId: number, segmentId: number, block: number, slot: number): void {
+    this.statements.shiftSlots.run(1, articleId, block, slot);
+    this.statements.enterOrder.run(block, slot + 1, segmentId);
+    this.resize(articleId, block, 1);
+  }
+
+  private resize(articleId: number, block: number, delta: number): void {
+    this.statements.resizeBlock.run(delta, articleId, block);
+    this.statements.shiftStarts.run(delta, articleId, block);
+  }
+
+  setLayout(segmentId: number, layout: LayoutState): void {
+    this.statements.setLayout.run({ id: segmentId, ...layout });
+  }
+
+  setOpenComments(segmentId: number, count: number): void {
+    this.statements.setOpenComments.run(count, segmentId);
   }
 
   revisions(segmentId: number): Revision[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formNumber, limitedText, returnTo, versionField } from '../web/fields';
+import { formNumber, limitedText, returnTo, versionField, wholeNumber } from '../web/fields';
 import { REVIEW_STATUSES } from './model';
 import { NOTE_MAX } from './segmentService';
 
@@ -9,6 +9,8 @@ export const EDITING_SECONDS_MAX = 24 * 3600;
 export const messages = {
   editingSeconds: `editingSeconds must be a number of seconds from 0 to ${EDITING_SECONDS_MAX}.`,
   version: 'version is required: send the version you last read, so no edit overwrites another.',
+  at: 'at must be a whole number: where to split, in UTF-16 code units of the current text.',
+  splitWhere: 'Say where to split: type the words the second part starts with.',
 };
 
 const version = versionField(messages.version);
@@ -65,3 +67,22 @@ export const revertFormSchema = z.object({
   version: formNumber(version),
   to: formNumber(version),
 });
+
+export const splitSchema = z.object({ at: wholeNumber(messages.at), version }).strict();
+
+export const mergeSchema = z.object({ version }).strict();
+
+/**
+ * The split form: the page's script sends the caret (`at`); without a script the person types the
+ * words the second part starts with (their first occurrence after the start is the place).
+ */
+export const splitFormSchema = z
+  .object({
+    version: formNumber(version),
+    at: formNumber(wholeNumber(messages.at).optional()),
+    startsWith: z.string().trim().optional(),
+    returnTo,
+  })
+  .refine((input) => input.at !== undefined || Boolean(input.startsWith), { message: messages.splitWhere, path: ['startsWith'] });
+
+export const mergeFormSchema = z.object({ version: formNumber(version), returnTo });

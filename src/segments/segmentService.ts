@@ -5,10 +5,13 @@ import { hasRole, type Actor } from '../auth/roles';
 import type { Pagination } from '../pagination';
 import type { DraftSegment } from '../segmentation/document';
 import { cleanText } from './segmentText';
-import { editingMsOf, SegmentRepository, START_OF_ARTICLE, type OrderKey } from './segmentRepository';
+import { joinParts, splitParts } from './segmentLayout';
+import { SegmentRepository, START_OF_ARTICLE, type OrderKey, type SegmentPlace } from './segmentRepository';
 import {
   progressFrom,
   type ActivityEntry,
+  type LayoutDetail,
+  type LayoutState,
   type Progress,
   type ReviewStatus,
   type Revision,
@@ -28,6 +31,8 @@ export interface SegmentCollaborators {
   articleChanged: (articleId: number, at: string) => void;
   /** The stored per-article figures (src/stats), told of every write in its transaction. */
   figures: SegmentFigures;
+  /** Other features told of every write inside its transaction (comments, live events, ...). */
+  listeners?: readonly SegmentListener[];
 }
 
 export const messages = {
@@ -45,6 +50,14 @@ export const messages = {
   tooLong: (length: number, max: number) =>
     `A sentence can be at most ${max.toLocaleString('en-US')} characters (REDLINE_MAX_SEGMENT_CHARS); this one has ${length.toLocaleString('en-US')}. ` +
     'Split it into shorter sentences.',
+  merged: (id: number, into: number) => `Segment ${id} was merged into segment ${into}; open that one.`,
+  keepsFileSegmentation: 'This sentence came from a file with inline codes or its own segmentation (XLIFF); it keeps that segmentation.',
+  noNextInParagraph: 'This is the last sentence of its paragraph: only sentences of the same paragraph can be merged.',
+  differentKinds: 'A heading, a sentence and a metadata line cannot be merged with one another.',
+  noLayoutChangeToUndo: 'The last change of this sentence is not a split or a merge.',
+  undoSecondPart: (first: number) => `This sentence is the second part of a split; undo it from segment ${first}, the first part.`,
+  partnerChanged: (partner: number) =>
+    `Segment ${partner} was changed after the split or merge, so undoing it would lose that change. Merge or split by hand instead.`,
 };
 
 /** Editors correct text; deciding whether a sentence passes review is a reviewer's call. */
@@ -75,15 +88,69 @@ interface Decision {
   detail?: Record<string, unknown>;
 }
 
+/** One revision as the write path stores it. */
+interface RevisionChange {
+  text: string;
+  status: ReviewStatus;
+  note: string | null;
+  action: RevisionAction;
+  editingSeconds?: number;
+  /** JSON stored with the revision (revisions.detail): a LayoutDetail, or which version an undo took back */
+  detail?: LayoutDetail | Record<string, unknown>;
+}
+
+/**
+ * A stored revision and the segment's state on either side of it, as listeners see it inside the
+ * write's transaction. `before` is null for the segment a split creates; `after` is null for a
+ * segment merged into another (it left the reading order and no longer counts anywhere).
+ */
+export interface SegmentWrite {
+  before: Segment | null;
+  after: Segment | null;
+  revisionId: number;
+  action: RevisionAction;
+  note: string | null;
+  actor: Actor;
+}
+
+/**
+ * A change of the reading order: `effect` 'split' put `second` into the order right after `first`,
+ * 'merge' took `second` out of it into `first`. `mtCut` is where the second's MT begins in the
+ * joined MT (the first's MT before a split, after a merge); `firstLength` is the length of the
+ * first's MT when they are apart. Annotations on the MT and comments follow these.
+ */
+export interface LayoutChange {
+  effect: 'split' | 'merge';
+  first: Segment;
+  second: Segment;
+  mtCut: number;
+  firstLength: number;
+  actor: Actor;
+}
+
+/**
+ * What other features do with a segment write, inside its transaction (createServices wires them):
+ * a rejection's reason opens a comment thread, annotations and comments follow a split or merge,
+ * the live stream learns that a row changed.
+ */
+export interface SegmentListener {
+  revisionWritten?(write: SegmentWrite): void;
+  layoutChanged?(change: LayoutChange): void;
+}
+
 /**
  * Segments and their revisions. Every change of text or status becomes a new
  * revision; nothing is overwritten or deleted. A change based on an old version is
- * refused (409) so that no edit silently replaces another. Every write of a
- * person's change goes through apply(), inside one IMMEDIATE transaction: what must
- * happen with a save (today: the article's last-change time) belongs there.
+ * refused (409) so that no edit silently replaces another. Every revision of a
+ * person's change, splits and merges included, is written by record(), inside one
+ * IMMEDIATE transaction: what must happen with a save (the article's last-change
+ * time, the listeners) belongs there.
  */
 export class SegmentService {
   private readonly repository: SegmentRepository;
+  private readonly listeners: readonly SegmentListener[];
+  /** True while a split or merge runs: its figures are counted as a whole (see changeLayout). */
+  private reshaping = false;
 
   constructor(
     private readonly db: Db,
@@ -91,12 +158,16 @@ export class SegmentService {
     readonly maxSegmentChars = DEFAULT_MAX_SEGMENT_CHARS,
   ) {
     this.repository = new SegmentRepository(db);
+    this.listeners = collaborators.listeners ?? [];
   }
 
+  /** A segment in the reading order; one merged into another is gone (404, naming where it went). */
   get(id: number): Segment {
     const segment = this.repository.find(id);
-    if (!segment) throw notFound(`Segment ${id}`);
-    return segment;
+    if (segment) return segment;
+    const mergedInto = this.repository.place(id)?.mergedInto;
+    if (mergedInto) throw new AppError(404, 'merged', messages.merged(id, mergedInto), { mergedInto });
+    throw notFound(`Segment ${id}`);
   }
 
   /** Stores a chunk of an imported article (segments from `firstPosition` on, with their first revisions); the caller holds the transaction. */
@@ -198,6 +269,9 @@ export class SegmentService {
    * (a reviewer's decision about exactly that text), even for an editor.
    */
   undo(segmentId: number, version: number, actor: Actor): Segment {
+    // A split or a merge is taken back with its layout, by the partner's side too.
+    const latest = this.repository.revision(segmentId, version);
+    if (latest?.detail && 'effect' in (JSON.parse(latest.detail) as object)) return this.undoLayoutChange(segmentId, version, actor);
     return this.apply(segmentId, version, actor, () => {
       const undone = this.repository.revision(segmentId, version)!;
       const previous = this.repository.revision(segmentId, version - 1);
@@ -229,66 +303,273 @@ export class SegmentService {
     return this.repository.changesPerHour(articleId);
   }
 
-  private apply(segmentId: number, version: number, actor: Actor, decide: (current: Segment) => Decision): Segment {
-    // IMMEDIATE takes the write lock before reading, so a CLI or second server
-    // process cannot slip a change in between the version check and the write.
-    return this.db
-      .transaction(() => {
-        const current = this.get(segmentId);
-        if (current.version !== version) {
-          throw conflict('stale_version', messages.staleVersion(current), { current: current as unknown as Record<string, unknown> });
-        }
-        const next = decide(current);
-        const decides = next.status !== current.status && REVIEW_DECISIONS.includes(next.status) && !next.restoresPrevious;
-        if (decides && !hasRole(actor, 'reviewer')) {
-          throw new AppError(403, 'forbidden', messages.reviewersOnly);
-        }
-        this.checkLength(next.text);
-        const note = next.note?.trim() || null;
-        if (note && note.length > NOTE_MAX) throw unprocessable('note_too_long', messages.noteTooLong);
-        if (next.status === 'rejected' && !note) throw unprocessable('reason_required', messages.reasonRequired);
-        if (next.status === 'new' && next.text !== current.mt) throw unprocessable('invalid_status', messages.newNeedsMt);
-        const unchanged = next.text === current.text && next.status === current.status;
-        // Saving the same text and status again is not a change; a note alone is kept as one.
-        if (unchanged && !next.force && !note) return current;
-        const createdAt = now();
-        const nextVersion = current.version + 1;
-        const before = this.repository.figureState(segmentId);
-        this.repository.append(
-          {
-            segmentId,
-            articleId: current.articleId,
-            version: nextVersion,
-            action: next.action,
-            text: next.text,
-            status: next.status,
-            note,
-            author: actor.displayName,
-            userId: actor.userId,
-            editingSeconds: next.editingSeconds ?? null,
-            createdAt,
-            detail: next.detail ? JSON.stringify(next.detail) : null,
-          },
-          current.version,
-        );
-        this.collaborators.articleChanged(current.articleId, createdAt);
-        if (before) {
-          const editingMs = before.editingMs + editingMsOf(next.editingSeconds);
-          this.collaborators.figures.segmentChanged(before, { ...before, text: next.text, status: next.status, editingMs }, createdAt);
-        }
-        // Exactly what append() wrote to the row: no need to read it back on every save.
-        return {
-          ...current,
-          text: next.text,
-          status: next.status,
-          version: nextVersion,
-          note,
+  /** Splits a segment at `at` (a UTF-16 offset in its current text) into two; see splitParts for the rule. */
+  split(segmentId: number, at: number, version: number, actor: Actor): { first: Segment; second: Segment } {
+    return this.transaction(() => {
+      const current = this.current(segmentId, version);
+      const place = this.layoutPlace(current);
+      const parts = splitParts({ ...place, text: current.text }, at);
+      // A status stays what it was: the words did not change, only where one sentence ends.
+      const secondId = this.repository.insertAfter(
+        {
+          ...parts.second,
+          articleId: current.articleId,
+          paragraph: current.paragraph,
+          kind: current.kind,
+          status: current.status,
+          note: null,
           updatedBy: actor.displayName,
-          updatedAt: createdAt,
-        };
-      })
-      .immediate();
+          updatedAt: now(),
+        },
+        place.block,
+        place.slot,
+      );
+      const second = this.repository.find(secondId)!;
+      const change = { text: parts.first.text, status: current.status, note: null };
+      const { first } = this.changeLayout('split', current, place, second, parts.first, change, parts.mtCut, 'split', actor, {
+        at,
+        mtAt: parts.mtAt,
+      });
+      return { first, second: this.get(secondId) };
+    });
   }
+
+  /** Merges a segment with the next one of its paragraph (see joinParts); returns the merged segment. */
+  merge(segmentId: number, version: number, actor: Actor): Segment {
+    return this.transaction(() => {
+      const current = this.current(segmentId, version);
+      const place = this.layoutPlace(current);
+      const next = this.repository.next(current.articleId, place.block, place.slot);
+      if (!next || next.paragraph !== current.paragraph) throw unprocessable('no_next_sentence', messages.noNextInParagraph);
+      if (next.kind !== current.kind) throw unprocessable('different_kinds', messages.differentKinds);
+      const nextPlace = this.layoutPlace(next);
+      const { joined, mtCut } = joinParts({ ...place, text: current.text }, { ...nextPlace, text: next.text });
+      const status = mergedStatus(current.status, next.status, joined.text === joined.mt);
+      return this.changeLayout('merge', current, place, next, joined, { text: joined.text, status, note: null }, mtCut, 'merge', actor)
+        .first;
+    });
+  }
+
+  /**
+   * Undoes the latest change of a segment when it is a split or a merge (or the undo of one): the
+   * two segments get their texts, statuses, MT and layout back, each with a new revision 'undo'.
+   * Refused (409) when either was changed since.
+   */
+  undoLayoutChange(segmentId: number, version: number, actor: Actor): Segment {
+    return this.transaction(() => {
+      const current = this.current(segmentId, version);
+      const latest = this.repository.revision(segmentId, current.version);
+      const detail = latest?.detail ? (JSON.parse(latest.detail) as LayoutDetail) : undefined;
+      if (!detail) throw conflict('nothing_to_undo', messages.noLayoutChangeToUndo);
+      if (!detail.before || !detail.after) throw conflict('nothing_to_undo', messages.undoSecondPart(detail.partner));
+      const partner = this.repository.place(detail.partner)!;
+      if (partner.version !== detail.partnerVersion) throw conflict('stale_version', messages.partnerChanged(detail.partner));
+      const place = this.layoutPlace(current);
+      const previous = this.repository.revision(segmentId, current.version - 1)!;
+      const restored = { text: previous.text, status: previous.status, note: previous.note };
+      const undo = { undoes: current.version };
+      if (detail.effect === 'split') {
+        return this.changeLayout(
+          'merge',
+          current,
+          place,
+          this.get(detail.partner),
+          detail.before,
+          restored,
+          detail.mtCut!,
+          'undo',
+          actor,
+          undo,
+        ).first;
+      }
+      // The partner comes back right after this segment as it was: a merge changed nothing on its row but its place.
+      this.repository.returnToOrder(current.articleId, detail.partner, place.block, place.slot);
+      const returned = this.repository.find(detail.partner)!;
+      return this.changeLayout('split', current, place, returned, detail.before, restored, detail.mtCut!, 'undo', actor, undo).first;
+    });
+  }
+
+  /** Keeps the count of a segment's open comment threads in step (src/comments); the caller holds the transaction. */
+  setOpenComments(segmentId: number, count: number): void {
+    const before = this.reshaping ? undefined : this.repository.figureState(segmentId);
+    this.repository.setOpenComments(segmentId, count);
+    // Not a revision: the figures' open-comment count moves, the changes per hour do not.
+    if (before) this.collaborators.figures.segmentChanged(before, this.repository.figureState(segmentId) ?? null, now(), 0);
+  }
+
+  /** IMMEDIATE takes the write lock before reading, so no other process slips a change in between the version check and the write. */
+  private transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  /** The segment as stored, refused (409) when the change was based on another version. */
+  private current(segmentId: number, version: number): Segment {
+    const current = this.get(segmentId);
+    if (current.version !== version) {
+      throw conflict('stale_version', messages.staleVersion(current), { current: current as unknown as Record<string, unknown> });
+    }
+    return current;
+  }
+
+  /** Where a segment stands, refused (422) when it keeps the segmentation of its original file. */
+  private layoutPlace(segment: Segment): SegmentPlace & { block: number; slot: number } {
+    const place = this.repository.place(segment.id)!;
+    if (place.hasCodes || place.hasAnchor) throw unprocessable('keeps_file_segmentation', messages.keepsFileSegmentation);
+    return place as SegmentPlace & { block: number; slot: number };
+  }
+
+  /**
+   * The revisions of a split, merge or undo, once the reading order is changed: the first segment
+   * takes its new layout and text; with a 'split' effect the second (already in the order) gets a
+   * revision of its own, with 'merge' it leaves the order into the first. Then the listeners move
+   * what hangs on the MT and the rows.
+   */
+  private changeLayout(
+    effect: 'split' | 'merge',
+    first: Segment,
+    place: SegmentPlace,
+    second: Segment,
+    layout: LayoutState,
+    change: Pick<RevisionChange, 'text' | 'status' | 'note'>,
+    mtCut: number,
+    action: RevisionAction,
+    actor: Actor,
+    extra: Pick<LayoutDetail, 'at' | 'mtAt' | 'undoes'> = {},
+  ): { first: Segment; second: Segment } {
+    // Annotations and comments move between the two segments: their figures are taken before and after the whole change.
+    const counted = (ids: number[]) => ids.map((id) => this.repository.figureState(id)).filter((state) => state !== undefined);
+    const beforeFigures = counted(effect === 'merge' ? [first.id, second.id] : [first.id]);
+    this.reshaping = true;
+    try {
+      return this.collaborators.figures.reshaped(
+        beforeFigures,
+        () => {
+          const result = this.layoutRevisions(effect, first, place, second, layout, change, mtCut, action, actor, extra);
+          return { result, after: counted(effect === 'split' ? [first.id, second.id] : [first.id]) };
+        },
+        now(),
+        2,
+      );
+    } finally {
+      this.reshaping = false;
+    }
+  }
+
+  private layoutRevisions(
+    effect: 'split' | 'merge',
+    first: Segment,
+    place: SegmentPlace,
+    second: Segment,
+    layout: LayoutState,
+    change: Pick<RevisionChange, 'text' | 'status' | 'note'>,
+    mtCut: number,
+    action: RevisionAction,
+    actor: Actor,
+    extra: Pick<LayoutDetail, 'at' | 'mtAt' | 'undoes'>,
+  ): { first: Segment; second: Segment } {
+    const before: LayoutState = { mt: place.mt, separator: place.separator, source: place.source, sourceScope: place.sourceScope };
+    const after: LayoutState = { mt: layout.mt, separator: layout.separator, source: layout.source, sourceScope: layout.sourceScope };
+    if (effect === 'merge') {
+      const secondPlace = this.repository.place(second.id)!;
+      this.repository.removeFromOrder(second.articleId, second.id, secondPlace.block!, secondPlace.slot!, first.id);
+    }
+    const secondDetail: LayoutDetail = { effect, partner: first.id, ...(action === 'undo' ? { undoes: second.version } : {}) };
+    const secondAfter = this.record(second, { text: second.text, status: second.status, note: null, action, detail: secondDetail }, actor, {
+      leftOrder: effect === 'merge',
+    });
+    this.repository.setLayout(first.id, after);
+    const firstDetail: LayoutDetail = { effect, partner: second.id, before, after, mtCut, partnerVersion: secondAfter.version, ...extra };
+    const firstAfter = this.record(first, { ...change, action, detail: firstDetail }, actor, { mt: after.mt });
+    const firstLength = effect === 'split' ? after.mt.length : before.mt.length;
+    for (const listener of this.listeners)
+      listener.layoutChanged?.({ effect, first: firstAfter, second: secondAfter, mtCut, firstLength, actor });
+    return { first: this.get(first.id), second: secondAfter };
+  }
+
+  private apply(segmentId: number, version: number, actor: Actor, decide: (current: Segment) => Decision): Segment {
+    return this.transaction(() => {
+      const current = this.current(segmentId, version);
+      const next = decide(current);
+      const decides = next.status !== current.status && REVIEW_DECISIONS.includes(next.status) && !next.restoresPrevious;
+      if (decides && !hasRole(actor, 'reviewer')) throw new AppError(403, 'forbidden', messages.reviewersOnly);
+      this.checkLength(next.text);
+      const note = next.note?.trim() || null;
+      if (note && note.length > NOTE_MAX) throw unprocessable('note_too_long', messages.noteTooLong);
+      if (next.status === 'rejected' && !note) throw unprocessable('reason_required', messages.reasonRequired);
+      if (next.status === 'new' && next.text !== current.mt) throw unprocessable('invalid_status', messages.newNeedsMt);
+      const unchanged = next.text === current.text && next.status === current.status;
+      // Saving the same text and status again is not a change; a note alone is kept as one.
+      if (unchanged && !next.force && !note) return current;
+      return this.record(current, { ...next, note }, actor);
+    });
+  }
+
+  /**
+   * The one write path of every change to a segment: appends the revision, makes it the segment's
+   * current state, moves the article's last-change time and tells the listeners, all in the
+   * caller's transaction. `leftOrder`: the segment was merged into another (listeners see no after).
+   * Returns the segment as now stored (one that left the order: as it was last, with its old position).
+   */
+  private record(current: Segment, change: RevisionChange, actor: Actor, options: { leftOrder?: boolean; mt?: string } = {}): Segment {
+    const createdAt = now();
+    const version = current.version + 1;
+    // A segment a split just created (version 0) does not count yet; a split or merge counts as a whole.
+    const figuresBefore = this.reshaping || current.version === 0 ? null : this.repository.figureState(current.id);
+    const revisionId = this.repository.append(
+      {
+        segmentId: current.id,
+        articleId: current.articleId,
+        version,
+        action: change.action,
+        text: change.text,
+        status: change.status,
+        note: change.note,
+        author: actor.displayName,
+        userId: actor.userId,
+        editingSeconds: change.editingSeconds ?? null,
+        createdAt,
+        detail: change.detail ? JSON.stringify(change.detail) : null,
+      },
+      current.version,
+    );
+    this.collaborators.articleChanged(current.articleId, createdAt);
+    // Read before the listeners run: what they change (e.g. open comments) they count themselves.
+    if (!this.reshaping)
+      this.collaborators.figures.segmentChanged(figuresBefore ?? null, this.repository.figureState(current.id) ?? null, createdAt);
+    const after: Segment = {
+      ...current,
+      mt: options.mt ?? current.mt,
+      text: change.text,
+      status: change.status,
+      version,
+      note: change.note,
+      updatedBy: actor.displayName,
+      updatedAt: createdAt,
+    };
+    // A segment a split just created has version 0 until this, its first revision.
+    const write = {
+      before: current.version === 0 ? null : current,
+      after: options.leftOrder ? null : after,
+      revisionId,
+      action: change.action,
+      note: change.note,
+      actor,
+    };
+    for (const listener of this.listeners) listener.revisionWritten?.(write);
+    // Listeners may have changed the row (a rejection's reason opens a comment thread): read it back.
+    return (options.leftOrder ? undefined : this.repository.find(current.id)) ?? after;
+  }
+}
+
+/**
+ * A merged sentence keeps what both parts were decided to be: rejected if either was (the reason
+ * stays in its comment thread), approved only if both were; otherwise it awaits review, or is new
+ * when its text is the MT.
+ */
+function mergedStatus(first: ReviewStatus, second: ReviewStatus, isMt: boolean): ReviewStatus {
+  if (first === 'rejected' || second === 'rejected') return 'rejected';
+  if (first === 'approved' && second === 'approved') return 'approved';
+  return isMt ? 'new' : 'edited';
 }
 
 /** A text edit leaves a sentence waiting for review, unless it is the MT again. */

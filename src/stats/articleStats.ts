@@ -45,18 +45,42 @@ export class ArticleStats implements SegmentFigures {
   }
 
   /** A segment was written (SegmentService's write path); inside its transaction. */
-  segmentChanged(before: SegmentFigureState | null, after: SegmentFigureState | null, at: string): void {
+  segmentChanged(before: SegmentFigureState | null, after: SegmentFigureState | null, at: string, revisions = 1): void {
     const segment = after ?? before;
     if (!segment) return;
-    const covered = [before, after].filter((state): state is SegmentFigureState => state !== null && isCovered(state));
+    this.add(segment.articleId, this.figuresOf(before ? [before] : [], false), this.figuresOf(after ? [after] : [], true), at, revisions);
+  }
+
+  /** A split, a merge or the undo of one (see SegmentFigures.reshaped); inside its transaction. */
+  reshaped<T>(
+    before: readonly SegmentFigureState[],
+    change: () => { result: T; after: SegmentFigureState[] },
+    at: string,
+    revisions: number,
+  ): T {
+    const beforeFigures = this.figuresOf(before, false);
+    const { result, after } = change();
+    const articleId = (after[0] ?? before[0])?.articleId;
+    if (articleId !== undefined) this.add(articleId, beforeFigures, this.figuresOf(after, true), at, revisions);
+    return result;
+  }
+
+  /** The summed contributions of segments in the states given, with their annotations as they stand now. */
+  private figuresOf(states: readonly SegmentFigureState[], store: boolean): Figures {
+    const covered = states.filter((state) => isCovered(state));
     const marks =
       covered.length > 0
         ? this.collaborators.annotationsOf([...new Set(covered.map((state) => state.id))])
         : new Map<number, readonly MqmMark[]>();
-    const figuresOf = (state: SegmentFigureState | null, store: boolean) =>
-      state === null ? null : contribution({ ...state, annotations: marks.get(state.id) ?? [] }, this.metricsOf(state, store));
-    this.repository.add(segment.articleId, changeOf(figuresOf(before, false), figuresOf(after, true)), at);
-    this.repository.countChange(segment.articleId, at.slice(0, 13));
+    const total = emptyFigures();
+    for (const state of states)
+      addFigures(total, contribution({ ...state, annotations: marks.get(state.id) ?? [] }, this.metricsOf(state, store)));
+    return total;
+  }
+
+  private add(articleId: number, before: Figures, after: Figures, at: string, revisions: number): void {
+    this.repository.add(articleId, changeOf(before, after), at);
+    for (let count = 0; count < revisions; count++) this.repository.countChange(articleId, at.slice(0, 13));
   }
 
   /**

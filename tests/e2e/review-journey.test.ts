@@ -26,7 +26,7 @@ const correction = (row: Locator) =>
   row.locator('.segment-current').evaluate((cell) => {
     const copy = cell.cloneNode(true) as HTMLElement;
     copy.querySelectorAll('del, .diff-label, .sr-only').forEach((element) => element.remove());
-    return copy.textContent!.trim();
+    return copy.textContent.trim();
   });
 
 const count = async (page: Page, status: string) => Number(await page.locator(`.progress [data-count="${status}"]`).textContent());

@@ -21,7 +21,7 @@ const correction = (row: Locator) =>
   row.locator('.segment-current').evaluate((cell) => {
     const copy = cell.cloneNode(true) as HTMLElement;
     copy.querySelectorAll('del, .diff-label, .sr-only').forEach((element) => element.remove());
-    return copy.textContent!.trim();
+    return copy.textContent.trim();
   });
 
 async function openSample(context: BrowserContext, username: string): Promise<Page> {

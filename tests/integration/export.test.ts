@@ -59,7 +59,9 @@ describe('Export', () => {
       version: 2,
       updatedBy: 'Adam Admin',
       updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      openComments: 0,
     });
+    expect(document.comments).toEqual([]);
     expect(json.headers['content-disposition']).toMatch(/^attachment; filename="?[\w-]+\.json"?$/);
   });
 

@@ -144,6 +144,7 @@ describe('segmentRows', () => {
     note: null,
     updatedBy: 'x',
     updatedAt: ARTICLE.updatedAt,
+    openComments: 0,
   });
   const annotation = (id: number, segmentId: number, severity: Annotation['severity']): Annotation => ({
     id,
