@@ -221,6 +221,23 @@ export const sessionRows: Pick<RouteRow, 'method' | 'path' | 'body'>[] = [
   { method: 'post', path: () => '/api/me/sessions/revoke', body: () => ({ revokeTokens: true }) },
 ];
 
+/**
+ * State-changing routes whose outcome depends on the data more than on the role (undo needs
+ * one's own last change, a merge a next sentence, a comment an existing thread): their own
+ * tests cover who may do what; the CSRF test posts to each.
+ */
+export const dataDependentRows: Pick<RouteRow, 'method' | 'path' | 'body'>[] = [
+  { method: 'post', path: (c) => `/segments/${c.segmentId}/undo`, body: (c) => ({ version: c.version() }) },
+  { method: 'post', path: (c) => `/segments/${c.segmentId}/diff`, body: () => ({ text: 'A draft.' }) },
+  { method: 'post', path: (c) => `/segments/${c.segmentId}/comments`, body: () => ({ body: 'A forged comment.' }) },
+  { method: 'post', path: () => '/comments/1/resolve', body: () => ({ resolved: 'true' }) },
+  { method: 'post', path: (c) => `/api/segments/${c.segmentId}/undo`, body: (c) => ({ version: c.version() }) },
+  { method: 'post', path: (c) => `/api/segments/${c.segmentId}/split`, body: (c) => ({ at: 5, version: c.version() }) },
+  { method: 'post', path: (c) => `/api/segments/${c.segmentId}/merge`, body: (c) => ({ version: c.version() }) },
+  { method: 'post', path: (c) => `/api/segments/${c.segmentId}/comments`, body: () => ({ body: 'A forged comment.' }) },
+  { method: 'patch', path: () => '/api/comments/1', body: () => ({ resolved: true }) },
+];
+
 /** The data every row needs: one article with a sentence, a spare editor, and makers of things to delete. */
 export async function createRouteContext(testApp: TestApp, article: { id: number; segments: { id: number }[] }): Promise<RouteContext> {
   const segmentId = article.segments[0]!.id;

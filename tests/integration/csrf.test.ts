@@ -6,6 +6,7 @@ import {
   appRoutes,
   browserRows,
   createRouteContext,
+  dataDependentRows,
   matchesRoute,
   sessionRows,
   type RouteContext,
@@ -14,7 +15,9 @@ import {
 import type { Db } from '../../src/db/database';
 
 type StateChangingRow = Pick<RouteRow, 'method' | 'path' | 'body'>;
-const STATE_CHANGING: StateChangingRow[] = [...browserRows, ...apiRows, ...sessionRows].filter((row) => row.method !== 'get');
+const STATE_CHANGING: StateChangingRow[] = [...browserRows, ...apiRows, ...sessionRows, ...dataDependentRows].filter(
+  (row) => row.method !== 'get',
+);
 const BODY_TYPES = ['urlencoded', 'json', 'multipart'] as const;
 
 /** Paths with their parameters named, for the test titles (no data is made to print a title). */
