@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_TITLE } from '../../src/startup';
-import { skipBrowserTests, useBrowserFixture, watchForProblems } from '../helpers/browser';
+import { createFirstAdmin, signIn, skipBrowserTests, useBrowserFixture, watchForProblems } from '../helpers/browser';
 
 /**
  * A desk opens Redline under the machine's name over plain HTTP. Chromium treats
@@ -23,16 +23,10 @@ describe.skipIf(skipBrowserTests)('Served on a LAN over plain HTTP, opened under
     const problems = watchForProblems(page);
 
     // Act: create the first admin through the form, sign out, sign in through the form.
-    await page.goto(setupPath!);
-    await page.getByLabel('Username').fill('ada');
-    await page.getByLabel('Display name').fill('Ada Admin');
-    await page.locator('#password').fill('first admin password');
-    await page.locator('#passwordAgain').fill('first admin password');
-    await Promise.all([page.waitForURL(`${baseURL}/`), page.getByRole('button', { name: 'Create admin account' }).click()]);
+    await createFirstAdmin(page, setupPath!, 'ada', 'Ada Admin', 'first admin password');
+    expect(page.url()).toBe(`${baseURL}/`);
     await Promise.all([page.waitForURL(/\/login/), page.getByRole('button', { name: 'Sign out' }).click()]);
-    await page.getByLabel('Username').fill('ada');
-    await page.getByLabel('Password').fill('first admin password');
-    await Promise.all([page.waitForURL(`${baseURL}/`), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await signIn(page, 'ada', 'first admin password');
 
     // Assert: signed in, styled by our stylesheet (the brand's accent colour), and review.js answers the keyboard.
     expect(await page.getByTestId('signed-in-as').textContent()).toBe('Ada Admin');

@@ -74,6 +74,22 @@ export async function signIn(page: Page, username: string, password = E2E_PASSWO
   await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('button', { name: 'Sign in' }).click()]);
 }
 
+/** Creates the first admin the way a person does: through the form behind the setup link the server printed. */
+export async function createFirstAdmin(
+  page: Page,
+  setupLink: string,
+  username: string,
+  displayName: string,
+  password: string,
+): Promise<void> {
+  await page.goto(setupLink);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Display name').fill(displayName);
+  await page.locator('#password').fill(password);
+  await page.locator('#passwordAgain').fill(password);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('button', { name: 'Create admin account' }).click()]);
+}
+
 /** The CSRF token of the page's session, for requests a test sends beside the page. */
 export async function csrfToken(page: Page): Promise<string> {
   return (await page.locator('meta[name="csrf-token"]').getAttribute('content'))!;
