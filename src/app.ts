@@ -1,6 +1,5 @@
 import express, { type Request, type RequestHandler } from 'express';
 import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
 import { publicDir, viewsDir } from './paths';
 import type { Services } from './services';
 import { PAGE_SIZE } from './pagination';
@@ -35,6 +34,7 @@ import { qualityRoutes } from './quality/qualityRoutes';
 import { PresenceTracker } from './presence/presence';
 import { presenceApi } from './presence/presenceApi';
 import { bodyParsers } from './web/bodies';
+import { securityHeaders } from './web/securityHeaders';
 import { errorHandler, notFoundHandler } from './web/errorHandler';
 import { Flash } from './web/flash';
 import { format } from './web/format';
@@ -106,8 +106,7 @@ export function createApp(options: AppOptions) {
   app.disable('x-powered-by');
   Object.assign(app.locals, viewLocals);
 
-  // Scripts and styles only from our own files: no inline script can run.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"] } } }));
+  app.use(securityHeaders());
   app.use('/static', express.static(publicDir, { maxAge: '1h' }));
   app.use(cookieParser());
   // Who is calling comes first: the body is read only then, with the limit that caller gets.

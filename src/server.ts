@@ -1,9 +1,11 @@
+import http from 'node:http';
 import { loadConfig } from './config';
 import { createApp } from './app';
 import { fillMissingFigures, importSample, openMigratedDatabase } from './startup';
 import { setBusyTimeout } from './db/database';
 import { SetupGate } from './auth/setupGate';
 import { createServices } from './services';
+import { listenFailure, networkFacts, servingMessages } from './serving';
 
 /** The only module with side effects: read config, open and migrate the DB, listen, stop cleanly. */
 async function main(): Promise<void> {
@@ -39,21 +41,27 @@ async function main(): Promise<void> {
   // No account yet: whoever holds this link creates the first admin. No default passwords.
   const setup = services.accounts.hasUsers() ? new SetupGate() : SetupGate.issue();
   const app = createApp({ services, maxUploadBytes: config.maxUploadBytes, setup, trustProxy: config.trustProxy });
-  const server = app.listen(config.port, config.host, () => {
+  const server = http.createServer(app);
+  // Nothing is announced until the port is really ours: a busy port must not look like a running server.
+  server.once('listening', () => {
     const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`Redline is serving ${config.databasePath} at http://localhost:${port}`);
-    if (setup.pendingToken) {
-      console.log(
-        `No account exists yet. Open this one-time link to create the first admin:\n  http://localhost:${port}/setup?token=${setup.pendingToken}`,
-      );
-    }
+    const { lines, warnings } = servingMessages({
+      databasePath: config.databasePath,
+      host: config.host,
+      port: typeof address === 'object' && address ? address.port : config.port,
+      behindProxy: config.trustProxy !== false,
+      setupToken: setup.pendingToken,
+      network: networkFacts(),
+    });
+    for (const line of lines) console.log(line);
+    for (const warning of warnings) console.warn(warning);
   });
-  server.on('error', (error) => {
-    console.error(`Redline cannot listen on port ${config.port}: ${error.message}`);
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(listenFailure(error, config.host, config.port));
     db.close();
     process.exit(1);
   });
+  server.listen(config.port, config.host);
 
   const stop = (signal: string) => {
     console.log(`${signal} received: finishing open requests, then closing the database.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signIn, skipBrowserTests, useBrowserFixture, watchForProblems } from '../helpers/browser';
+import { createFirstAdmin, signIn, skipBrowserTests, useBrowserFixture, watchForProblems } from '../helpers/browser';
 
 describe.skipIf(skipBrowserTests)('First run and accounts in a real browser', () => {
   const e2e = useBrowserFixture({ env: { REDLINE_SAMPLE: '0' } });
@@ -14,15 +14,7 @@ describe.skipIf(skipBrowserTests)('First run and accounts in a real browser', ()
     const problems = watchForProblems(admin);
 
     // Act: create the first admin.
-    await admin.goto(link!);
-    await admin.getByLabel('Username').fill('ada');
-    await admin.getByLabel('Display name').fill('Ada Admin');
-    await admin.locator('#password').fill('first admin password');
-    await admin.locator('#passwordAgain').fill('first admin password');
-    await Promise.all([
-      admin.waitForURL((url) => url.pathname === '/'),
-      admin.getByRole('button', { name: 'Create admin account' }).click(),
-    ]);
+    await createFirstAdmin(admin, link!, 'ada', 'Ada Admin', 'first admin password');
     expect(await admin.getByTestId('signed-in-as').textContent()).toBe('Ada Admin');
 
     // The link is spent.

@@ -40,11 +40,12 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium flags, e.g. `--host-resolver-rules` to open the app under another host name. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!chromiumPath) {
     throw new Error(`CI is set but no Chromium was found at ${candidatePaths.join(' or ')}: install it or set CHROMIUM_PATH.`);
   }
-  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** Starts dist/server.js with its own database, building it first when a bare `vitest` run has no build yet. */
@@ -71,6 +72,22 @@ export async function signIn(page: Page, username: string, password = E2E_PASSWO
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('button', { name: 'Sign in' }).click()]);
+}
+
+/** Creates the first admin the way a person does: through the form behind the setup link the server printed. */
+export async function createFirstAdmin(
+  page: Page,
+  setupLink: string,
+  username: string,
+  displayName: string,
+  password: string,
+): Promise<void> {
+  await page.goto(setupLink);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Display name').fill(displayName);
+  await page.locator('#password').fill(password);
+  await page.locator('#passwordAgain').fill(password);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('button', { name: 'Create admin account' }).click()]);
 }
 
 /** The CSRF token of the page's session, for requests a test sends beside the page. */
@@ -113,11 +130,13 @@ export interface BrowserFixture {
  * The set-up every browser suite shares: Chromium and the built server start once
  * before the suite's tests (with the given accounts), and both stop after them.
  */
-export function useBrowserFixture(options: { env?: Record<string, string>; users?: E2eUser[] } = {}): BrowserFixture {
+export function useBrowserFixture(
+  options: { env?: Record<string, string>; users?: E2eUser[]; browserArgs?: string[] } = {},
+): BrowserFixture {
   let browser: Browser | undefined;
   let server: RunningServer | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await launchBrowser(options.browserArgs);
     server = await startBuiltServer(options.env);
     for (const [username, role, displayName] of options.users ?? [])
       addUser(server.databasePath, username, role, displayName, E2E_PASSWORD);

@@ -56,6 +56,27 @@ describe('Server start', () => {
     expect(list.articles).toEqual([]);
   });
 
+  it('when the port is taken, then the server says so and exits 1, without claiming to serve or printing a setup link', async () => {
+    server = await startServer({ REDLINE_SAMPLE: '0' });
+    const port = new URL(server.url).port;
+    const otherDatabase = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-busy-')), 'db.sqlite');
+    const { code, output } = await runServerToExit({ PORT: port, REDLINE_SAMPLE: '0', REDLINE_DB: otherDatabase });
+    expect(code).toBe(1);
+    expect(output).toContain(`Redline cannot listen on 127.0.0.1:${port}: the port is already in use`);
+    expect(output).not.toContain('is serving');
+    expect(output).not.toContain('/setup?token=');
+  });
+
+  it('when HOST is 0.0.0.0, then it warns about plain HTTP and prints a setup link that others can open', async () => {
+    server = await startServer({ HOST: '0.0.0.0', REDLINE_SAMPLE: '0' });
+    const link = () => /create the first admin:\n {2}(http:\/\/[^/\s]+)\/setup\?token=/.exec(server!.output())?.[1];
+    await expect.poll(link).toBeDefined();
+    expect(link()).not.toContain('localhost');
+    expect(server.output()).toContain('Warning: Redline listens on 0.0.0.0 over plain HTTP');
+    // The link works: the server answers on the address it printed.
+    expect((await fetch(`${server.url}/login`)).status).toBe(200);
+  });
+
   it('when the database is newer than the migrations, then the server refuses to start and says why', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-newer-')), 'db.sqlite');
     const db = new Database(file);
