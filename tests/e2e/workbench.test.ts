@@ -5,7 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { generateArticle } from '../../src/bench/generateArticle';
 import { SAMPLE_TITLE } from '../../src/startup';
-import { artifactsDir, csrfToken, signIn, skipBrowserTests, useBrowserFixture, watchForProblems } from '../helpers/browser';
+import { artifactsDir, csrfToken, signIn, skipBrowserTests, useBrowserFixture, watchForProblems, correction } from '../helpers/browser';
 
 /** The review page's rows (issue 9 items 1–9 and 17) in Chromium: layout, caret, keys, undo, pages, live changes. */
 
@@ -15,14 +15,6 @@ const isFocused = (locator: Locator) => locator.evaluate((element) => element ==
 
 /** The row of sentence N (1-based) on the page. */
 const sentence = (page: Page, number: number) => page.locator(`li.segment[data-position="${number - 1}"]`);
-
-/** What the correction column reads as (the current text): deleted words and screen-reader labels left out. */
-const correction = (row: Locator) =>
-  row.locator('.segment-current').evaluate((cell) => {
-    const copy = cell.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('del, .diff-label, .sr-only').forEach((element) => element.remove());
-    return copy.textContent!.trim();
-  });
 
 async function openSample(context: BrowserContext, username: string): Promise<Page> {
   const page = await context.newPage();
