@@ -60,7 +60,12 @@ describe.skipIf(skipBrowserTests)('The post-editor’s workbench in a real brows
         const header = document.querySelector('.article-header')!;
         const signOut = Array.from(document.querySelectorAll('button')).find((button) => button.textContent === 'Sign out')!;
         const label = document.querySelector('li.segment .segment-mt .cell-label')!;
+        // The row's actions (Approve, Reject, More) on one line: their tops differ by less than a line.
+        const actionTops = Array.from(document.querySelectorAll('li.segment .segment-actions')[0]!.children).map(
+          (action) => action.getBoundingClientRect().top,
+        );
         return {
+          actionsOnOneLine: actionTops.length === 3 && Math.max(...actionTops) - Math.min(...actionTops) < 10,
           overflow: document.documentElement.scrollWidth > window.innerWidth,
           headerHeight: Math.round(header.getBoundingClientRect().height),
           sticky: getComputedStyle(header).position === 'sticky',
@@ -73,9 +78,27 @@ describe.skipIf(skipBrowserTests)('The post-editor’s workbench in a real brows
       });
     }
     console.log('Review page layout:', JSON.stringify(measures));
-    expect(measures[1400]).toMatchObject({ overflow: false, sticky: true, signOutVisible: true, columnLabelsShown: false });
-    expect(measures[1024]).toMatchObject({ overflow: false, sticky: true, signOutVisible: true, columnLabelsShown: false });
-    expect(measures[390]).toMatchObject({ overflow: false, sticky: false, signOutVisible: true, columnLabelsShown: true });
+    expect(measures[1400]).toMatchObject({
+      actionsOnOneLine: true,
+      overflow: false,
+      sticky: true,
+      signOutVisible: true,
+      columnLabelsShown: false,
+    });
+    expect(measures[1024]).toMatchObject({
+      actionsOnOneLine: true,
+      overflow: false,
+      sticky: true,
+      signOutVisible: true,
+      columnLabelsShown: false,
+    });
+    expect(measures[390]).toMatchObject({
+      actionsOnOneLine: true,
+      overflow: false,
+      sticky: false,
+      signOutVisible: true,
+      columnLabelsShown: true,
+    });
     for (const width of [1400, 1024]) expect((measures[width] as { headerHeight: number }).headerHeight).toBeLessThanOrEqual(64);
     // Three sentences fitted at 1400×900 before: now every row is one copy of each text.
     expect((measures[1400] as { rowsInView: number }).rowsInView).toBeGreaterThanOrEqual(6);
