@@ -113,6 +113,24 @@ describe.skipIf(skipBrowserTests)('Quality in a real browser', () => {
     });
     // The focus is back on the row: the next key works there.
     expect(await row.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    // Enter with nothing selected marks an omission at the caret (here between "couple" and "provides").
+    await page.keyboard.press('m');
+    for (let step = 0; step < 'The couple'.length; step++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await keyboardForm.waitFor();
+    expect(await keyboardForm.locator('.mqm-form-span').textContent()).toBe(`Omission at character ${'The couple'.length}`);
+    await page.keyboard.type('om');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => row.locator('.mqm-label').count()).toBe(3);
+    const withOmission = (await (await page.request.get(`/api/segments/${segmentId}/annotations`)).json()) as {
+      annotations: { start: number; end: number; category: string }[];
+    };
+    expect(withOmission.annotations.map(({ start, end, category }) => ({ start, end, category }))).toContainEqual({
+      start: 'The couple'.length,
+      end: 'The couple'.length,
+      category: 'accuracy/omission',
+    });
     expect(problems).toEqual([]);
     await context.close();
   }, 45_000);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { sampleArticlePath } from '../../src/paths';
 import { SAMPLE_TITLE } from '../../src/startup';
-import { artifactsDir, csrfToken, signIn, skipBrowserTests, watchForProblems, useBrowserFixture } from '../helpers/browser';
+import { artifactsDir, csrfToken, signIn, skipBrowserTests, watchForProblems, useBrowserFixture, correction } from '../helpers/browser';
 
 declare global {
   interface Window {
@@ -20,14 +20,6 @@ const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 5
 
 /** Texts of every match, without waiting for one to appear (an absent element reads as []). */
 const texts = async (locator: Locator) => (await locator.allTextContents()).map((text) => text.trim());
-
-/** What a row's correction column reads as text: the current text, without the deleted words and the screen-reader labels. */
-const correction = (row: Locator) =>
-  row.locator('.segment-current').evaluate((cell) => {
-    const copy = cell.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('del, .diff-label, .sr-only').forEach((element) => element.remove());
-    return copy.textContent.trim();
-  });
 
 const count = async (page: Page, status: string) => Number(await page.locator(`.progress [data-count="${status}"]`).textContent());
 

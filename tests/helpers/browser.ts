@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths';
 import { addUser, startServer, type RunningServer } from './server';
 
@@ -94,6 +94,14 @@ export async function createFirstAdmin(
 export async function csrfToken(page: Page): Promise<string> {
   return (await page.locator('meta[name="csrf-token"]').getAttribute('content'))!;
 }
+
+/** What a review row's correction column reads as (the current text): deleted words and screen-reader labels left out. */
+export const correction = (row: Locator) =>
+  row.locator('.segment-current').evaluate((cell) => {
+    const copy = cell.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('del, .diff-label, .sr-only').forEach((element) => element.remove());
+    return copy.textContent.trim();
+  });
 
 export interface PageProblem {
   kind: 'console' | 'pageerror';
