@@ -7,19 +7,10 @@
  */
 import { segmentMetrics, sentenceScores, type SegmentMetrics } from '../metrics/segmentMetrics';
 import { countWords } from '../metrics/whitespace';
-import type { SegmentKind } from '../segmentation/document';
-import { isEvaluated, type ReviewStatus } from '../segments/model';
+import { isEvaluated, type ReviewStatus, type SegmentFigureState } from '../segments/model';
 
-/** What the figures need to know about a segment in one state (before or after a change). */
-export interface FigureState {
-  kind: SegmentKind;
-  status: ReviewStatus;
-  mt: string;
-  text: string;
-  /** Σ measured editing time of its revisions, whole ms */
-  editingMs: number;
-  openFindings: number;
-  openComments: number;
+/** What the figures need to know about a segment in one state (before or after a change): no ids, and its annotations. */
+export interface FigureState extends Omit<SegmentFigureState, 'id' | 'articleId'> {
   /** the MQM annotations that count (removed ones left out) */
   annotations: readonly MqmMark[];
 }
