@@ -62,7 +62,7 @@ describe('GroupCommit', () => {
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
     const outcomes = await Promise.allSettled([writes.run(() => save('small')), writes.run(() => save('x'.repeat(100_000))), writes.run(() => save('after'))]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    expect(outcomes.map((outcome) => (outcome as PromiseRejectedResult).reason.code)).toEqual(['SQLITE_FULL', 'SQLITE_FULL', 'SQLITE_FULL']);
+    expect(outcomes.map((outcome) => ((outcome as PromiseRejectedResult).reason as { code: string }).code)).toEqual(['SQLITE_FULL', 'SQLITE_FULL', 'SQLITE_FULL']);
     db.pragma('max_page_count = 1000000');
     expect(texts()).toEqual([]);
     await writes.run(() => save('next batch'));
