@@ -413,7 +413,10 @@ async function measureEventLoopRows(): Promise<Row[]> {
     }
   };
   const imported = await inFreshDatabase('import-events', (services) => measureHeavyImport(services, settings.BENCH_IMPORT_SENTENCES));
-  notes.push(`Event-loop import: ${count(imported.segments)} segments stored.`);
+  notes.push(
+    `Event-loop import: ${count(imported.segments)} segments stored; its longest step ended ${Math.round(imported.longestStepAtMs)} ms ` +
+      `after the request started (of ${Math.round(imported.totalMs)} ms).`,
+  );
   addRows([imported]);
   const stored = settings.BENCH_STORED_SEGMENTS;
   addRows(

@@ -97,7 +97,7 @@ describe('Beside the running server', () => {
     const id = Number(imported.stdout.trim());
     const article = await (await fetch(`${server.url}/api/articles/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json();
     expect(article).toMatchObject({ title: 'Imported beside the server', segmentCount: 8_000 });
-  });
+  }, 90_000);
 
   it('when `redline backup` runs during a save storm, then the copy is sound and holds every save acknowledged before it started', async () => {
     server = await startServer();
@@ -128,5 +128,5 @@ describe('Beside the running server', () => {
       expect(revisions.get(id, version)).toEqual({ n: version });
     }
     restored.close();
-  });
+  }, 60_000);
 });
