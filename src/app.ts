@@ -86,6 +86,11 @@ export const viewLocals = {
   },
 };
 
+/** The content limits the pages mention (REDLINE_MAX_SEGMENTS, REDLINE_MAX_SEGMENT_CHARS), from the service graph's settings. */
+function contentLimits(services: Services) {
+  return { segments: services.articles.maxSegments, segmentChars: services.segments.maxSegmentChars };
+}
+
 /** Builds the Express app without listening, so tests run it in-process. */
 export function createApp(options: AppOptions) {
   const { services, maxUploadBytes, setup = new SetupGate(), trustProxy = false, actAsWithoutAuthentication } = options;
@@ -105,6 +110,7 @@ export function createApp(options: AppOptions) {
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
   Object.assign(app.locals, viewLocals);
+  app.locals.limits = { ...viewLocals.limits, ...contentLimits(services) };
 
   app.use(securityHeaders());
   app.use('/static', express.static(publicDir, { maxAge: '1h' }));

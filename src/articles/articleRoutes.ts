@@ -14,7 +14,7 @@ import { wantsJson } from '../web/errorHandler';
 import { idempotencyKeySchema } from './articleApi';
 import { TITLE_MAX, type ArticleService } from './articleService';
 import type { ImportJobs } from './importJobs';
-import { decodeUpload } from './textInput';
+import { checkArticleText, decodeUpload } from './textInput';
 
 const importFormSchema = z.object({
   title: optionalLineOfText('A title', TITLE_MAX),
@@ -98,6 +98,8 @@ export function articleRoutes({ articles, segments, annotatedMt, imports }: Arti
           idempotencyKey: input.idempotencyKey,
         };
         if (wantsJson(req)) {
+          // What can be refused at once is refused before the import goes to the background.
+          checkArticleText(text);
           const job = imports.start(actor.userId, (onProgress) => articles.importArticle({ ...request, onProgress }));
           res.status(202).json({ importId: job.id, progress: `/api/imports/${job.id}` });
           return;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
 import { AppError, notFound } from '../errors';
 import { now } from '../clock';
+import { isBusy } from '../db/groupCommit';
 import { AccountRepository } from './accountRepository';
 import type { AuditEntry, AuditLog } from './auditLog';
 import { USERNAME_MAX, toActor, type ApiToken, type SessionRow, type User } from './model';
@@ -169,12 +170,13 @@ export class AccountService {
     const nowMs = Date.now();
     const idleLimit = Date.parse(session.lastSeenAt) + this.policy.idleMinutes * 60_000;
     if (Date.parse(session.expiresAt) <= nowMs || idleLimit <= nowMs) {
-      this.repository.deleteSession(session.id);
+      unlessLocked(() => this.repository.deleteSession(session.id));
       return undefined;
     }
     const user = this.repository.userById(session.userId);
     if (!user || user.disabledAt) return undefined;
-    if (nowMs - Date.parse(session.lastSeenAt) > TOUCH_INTERVAL_MS) this.repository.touchSession(session.id, new Date(nowMs).toISOString());
+    if (nowMs - Date.parse(session.lastSeenAt) > TOUCH_INTERVAL_MS)
+      unlessLocked(() => this.repository.touchSession(session.id, new Date(nowMs).toISOString()));
     return { actor: toActor(user), session };
   }
 
@@ -310,11 +312,25 @@ export class AccountService {
     if (!record || record.revokedAt) return undefined;
     const user = this.repository.userById(record.userId);
     if (!user || user.disabledAt) return undefined;
-    if (!record.lastUsedAt || Date.now() - Date.parse(record.lastUsedAt) > TOUCH_INTERVAL_MS) this.repository.touchToken(record.id, now());
+    if (!record.lastUsedAt || Date.now() - Date.parse(record.lastUsedAt) > TOUCH_INTERVAL_MS)
+      unlessLocked(() => this.repository.touchToken(record.id, now()));
     return toActor(user);
   }
 
   private isLastActiveAdmin(user: User): boolean {
     return !this.repository.users().some((other) => other.id !== user.id && other.role === 'admin' && !other.disabledAt);
+  }
+}
+
+/**
+ * Bookkeeping done while a request is authenticated (when a session or token was last used, an
+ * expired session's row): when another process holds the write lock it is skipped, not waited for
+ * (the server never sleeps on a lock) nor turned into a 503 for a request that may only read.
+ */
+function unlessLocked(write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if (!isBusy(error)) throw error;
   }
 }

@@ -22,8 +22,10 @@ import { projectRoot } from '../paths';
 import { createServices } from '../services';
 import { segmentDocument } from '../segmentation/document';
 import type { Segment } from '../segments/model';
+import type { Db } from '../db/database';
 import { openMigratedDatabase } from '../startup';
 import { benchQuality } from './quality';
+import { measureImport as measureHeavyImport, measureQualityReads, type HeavyRequest } from './heavyRequests';
 import { bulkInsertRate, singleRowCommitRate } from './baselines';
 import { generateArticle } from './generateArticle';
 import { HttpClient, runLoad, startChildServer, type LoadResult } from './load';
@@ -34,6 +36,12 @@ const settings = z
     BENCH_RUNS: z.coerce.number().int().min(1).max(50).default(5),
     BENCH_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(20),
     BENCH_SENTENCES: z.coerce.number().int().min(100).max(200_000).default(10_000),
+    /** the event-loop rows (issue 7 item 10): an import of this many short sentences ... */
+    BENCH_IMPORT_SENTENCES: z.coerce.number().int().min(100).max(200_000).default(200_000),
+    /** ... and the overview over, and the report of an article of, this many stored segments */
+    BENCH_STORED_SEGMENTS: z.coerce.number().int().min(1_000).max(5_000_000).default(1_000_000),
+    /** "event-loop" runs only those rows (they take minutes of their own) */
+    BENCH_ONLY: z.enum(['all', 'event-loop']).default('all'),
   })
   .parse(process.env);
 const RUNS = settings.BENCH_RUNS;
@@ -377,12 +385,66 @@ function measureQuality(databasePath: string, articleId: number): Row[] {
   }
 }
 
+/**
+ * The requests that once froze the server, at full size, with the event loop watched (issue 7
+ * item 10): the longest block is what every other user waited. The wall-clock block counts the
+ * neighbours on a shared machine too; the CPU time of the longest step is the app's own part.
+ */
+async function measureEventLoopRows(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const addRows = (answers: HeavyRequest[], totalTarget?: Row['target']) => {
+    for (const label of new Set(answers.map((answer) => answer.label))) {
+      const mine = answers.filter((answer) => answer.label === label);
+      const failed = mine.filter((answer) => answer.status >= 400);
+      if (failed.length > 0) notes.push(`Warning: ${label} answered ${failed[0]!.status}.`);
+      rows.push(
+        { measure: `${label}: total (ms)`, samples: mine.map((answer) => answer.totalMs), target: totalTarget },
+        { measure: `${label}: longest event-loop block (ms)`, samples: mine.map((answer) => answer.maxBlockMs) },
+        { measure: `${label}: CPU of the longest step (ms)`, samples: mine.map((answer) => answer.maxBlockCpuMs), target: { atMost: 100 } },
+      );
+    }
+  };
+  const inFreshDatabase = async <T>(name: string, measure: (services: ReturnType<typeof createServices>, db: Db) => Promise<T>) => {
+    const { db } = openMigratedDatabase(tempDatabase(name));
+    try {
+      return await measure(createServices(db), db);
+    } finally {
+      db.close();
+    }
+  };
+  const imported = await inFreshDatabase('import-events', (services) => measureHeavyImport(services, settings.BENCH_IMPORT_SENTENCES));
+  notes.push(
+    `Event-loop import: ${count(imported.segments)} segments stored; its longest step ended ${Math.round(imported.longestStepAtMs)} ms ` +
+      `after the request started (of ${Math.round(imported.totalMs)} ms).`,
+  );
+  addRows([imported]);
+  const stored = settings.BENCH_STORED_SEGMENTS;
+  addRows(
+    await inFreshDatabase('overview-events', (services, db) =>
+      measureQualityReads(services, db, { articles: 100, segmentsPerArticle: stored / 100, what: 'overview', times: RUNS }),
+    ),
+    { atMost: 50 },
+  );
+  addRows(
+    await inFreshDatabase('report-events', (services, db) =>
+      measureQualityReads(services, db, { articles: 1, segmentsPerArticle: stored, what: 'report' }),
+    ),
+  );
+  notes.push(
+    `Event-loop rows: the overview over 100 articles of ${count(stored / 100)} generated segments, the report of one article of ${count(stored)} (one in ten reviewed), ` +
+      'built with direct SQL and counted by ArticleStats.recount; the app in the bench process, asked over HTTP.',
+  );
+  return rows;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
+  if (settings.BENCH_ONLY === 'event-loop') return printTable(await measureEventLoopRows(), started);
   const baselines = await measureBaselines();
   const imported = await measureImport(baselines);
   const server = await measureServer(imported.databasePath, imported.articleId, baselines);
   const quality = measureQuality(imported.databasePath, imported.articleId);
+  const eventLoop = await measureEventLoopRows();
   // The load generator's own memory (it holds the article and every latency): for context, not the app's target.
   const benchPeak: Row = {
     measure: 'bench process (load generator) peak RSS, maxRSS (MB)',
@@ -396,9 +458,13 @@ async function main(): Promise<void> {
     ...imported.rows,
     ...server,
     ...quality,
+    ...eventLoop,
     benchPeak,
   ];
+  printTable(rows, started);
+}
 
+function printTable(rows: Row[], started: number): void {
   console.log('# Redline benchmark\n');
   console.log(renderTable(rows));
   console.log();

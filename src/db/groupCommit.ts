@@ -72,6 +72,9 @@ export class GroupCommit {
             // A savepoint of its own: a piece of work that fails leaves nothing behind, whatever it wrote first.
             outcomes.push({ ok: true, value: this.db.transaction(pending.work)() });
           } catch (error) {
+            // After some errors (SQLITE_FULL, SQLITE_IOERR, ...) SQLite rolls back the whole transaction itself:
+            // the work before this one is undone too, so the whole batch fails with that error.
+            if (!this.db.inTransaction) throw error;
             outcomes.push({ ok: false, error });
           }
         }

@@ -42,14 +42,15 @@ export function qualityRoutes({ quality, writes }: QualityRouteDependencies): Ro
       sort,
       dir,
       sorts: OVERVIEW_SORTS,
-      settings: quality.settings(),
+      // Not "settings": that local is Express's own (EJS reads 'view cache' from it; shadowed, every template recompiled per request).
+      scoring: quality.settings(),
     });
   });
 
   const renderSettings = (res: Response, state: { saved?: boolean; error?: string; values?: unknown }, status = 200) =>
     res.status(status).render('quality/settings', {
       title: 'Quality settings',
-      settings: quality.settings(),
+      scoring: quality.settings(),
       saved: false,
       error: undefined,
       values: undefined,

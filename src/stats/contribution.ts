@@ -7,19 +7,10 @@
  */
 import { segmentMetrics, sentenceScores, type SegmentMetrics } from '../metrics/segmentMetrics';
 import { countWords } from '../metrics/whitespace';
-import type { SegmentKind } from '../segmentation/document';
-import { isEvaluated, type ReviewStatus } from '../segments/model';
+import { isEvaluated, type ReviewStatus, type SegmentFigureState } from '../segments/model';
 
-/** What the figures need to know about a segment in one state (before or after a change). */
-export interface FigureState {
-  kind: SegmentKind;
-  status: ReviewStatus;
-  mt: string;
-  text: string;
-  /** Σ measured editing time of its revisions, whole ms */
-  editingMs: number;
-  openFindings: number;
-  openComments: number;
+/** What the figures need to know about a segment in one state (before or after a change): no ids, and its annotations. */
+export interface FigureState extends Omit<SegmentFigureState, 'id' | 'articleId'> {
   /** the MQM annotations that count (removed ones left out) */
   annotations: readonly MqmMark[];
 }
@@ -74,13 +65,11 @@ const STATUS_COUNTER: Record<ReviewStatus, Counter> = {
   rejected: 'rejectedCount',
 };
 
+const ZERO_COUNTERS = Object.freeze(Object.fromEntries(COUNTERS.map((counter) => [counter, 0])) as Record<Counter, number>);
+const ZERO_CHRF: readonly number[] = Object.freeze(new Array<number>(CHRF_LENGTH).fill(0));
+
 export function emptyFigures(): Figures {
-  return {
-    counters: Object.fromEntries(COUNTERS.map((counter) => [counter, 0])) as Record<Counter, number>,
-    chrf: new Array<number>(CHRF_LENGTH).fill(0),
-    mqm: new Map(),
-    hterBuckets: new Map(),
-  };
+  return { counters: { ...ZERO_COUNTERS }, chrf: [...ZERO_CHRF], mqm: new Map(), hterBuckets: new Map() };
 }
 
 export const mqmKey = (category: string, severity: string) => `${category}\t${severity}`;
@@ -151,7 +140,9 @@ export function contribution(state: FigureState, metrics?: SegmentMetrics): Figu
 /** total += sign × figures, counter by counter (sign -1 subtracts). Returns total. */
 export function addFigures(total: Figures, figures: Figures, sign: 1 | -1 = 1): Figures {
   for (const counter of COUNTERS) total.counters[counter] += sign * figures.counters[counter];
-  for (let i = 0; i < CHRF_LENGTH; i++) total.chrf[i]! += sign * figures.chrf[i]!;
+  // Only a reviewed segment has chrF statistics; an import adds 200,000 that have none.
+  if (figures.counters.coveredSegments !== 0 || figures.chrf.some((value) => value !== 0))
+    for (let i = 0; i < CHRF_LENGTH; i++) total.chrf[i]! += sign * figures.chrf[i]!;
   for (const [key, count] of figures.mqm) total.mqm.set(key, (total.mqm.get(key) ?? 0) + sign * count);
   for (const [bucket, count] of figures.hterBuckets) total.hterBuckets.set(bucket, (total.hterBuckets.get(bucket) ?? 0) + sign * count);
   return total;

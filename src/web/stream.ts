@@ -13,12 +13,25 @@ export async function sendInChunks(res: Response, chunks: AsyncIterable<string>)
   try {
     for await (const chunk of chunks) {
       if (res.destroyed) return;
-      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (!res.write(chunk)) await drainedOrClosed(res);
     }
     res.end();
   } catch (error) {
     if (!res.headersSent) throw error;
     console.error(error);
     res.destroy(error as Error);
+  }
+}
+
+/** Waits for 'drain' or 'close', then stops listening for the other (a long download waits thousands of times). */
+async function drainedOrClosed(res: Response): Promise<void> {
+  const done = new AbortController();
+  const waits = [once(res, 'drain', { signal: done.signal }), once(res, 'close', { signal: done.signal })];
+  try {
+    await Promise.race(waits);
+  } finally {
+    done.abort();
+    // The other wait ends with an AbortError: expected, not a failure.
+    await Promise.allSettled(waits);
   }
 }

@@ -15,8 +15,10 @@ describe.skipIf(skipBrowserTests)('Quality in a real browser', () => {
     await page.getByRole('link', { name: SAMPLE_TITLE }).click();
     const articlePath = new URL(page.url()).pathname;
     await page.goto(`${articlePath}/quality`);
-    expect(await page.getByTestId('mqm-score').textContent()).toBe('100.00');
-    expect(await page.getByTestId('hter').textContent()).toBe('0.00');
+    // Nobody has judged a sentence yet: no score, and no verdict (an untouched MT is not a perfect one).
+    expect(await page.getByTestId('mqm-score').textContent()).toBe('–');
+    expect(await page.getByTestId('hter').textContent()).toBe('–');
+    expect(await page.getByTestId('mqm-badge').getAttribute('data-verdict')).toBe('not-evaluated');
     await page.goto(articlePath);
 
     // Act 1: select "comfort force" in the MT, as a reviewer does with the mouse.
@@ -65,6 +67,8 @@ describe.skipIf(skipBrowserTests)('Quality in a real browser', () => {
     expect(await page.getByTestId('mqm-annotations').textContent()).toBe('1');
     expect(await page.getByTestId('mqm-penalty').textContent()).toBe('5');
     expect(Number(await page.getByTestId('hter').textContent())).toBeGreaterThan(0);
+    // One reviewed sentence of many: the verdict waits for the rest.
+    expect(await page.getByTestId('mqm-badge').getAttribute('data-verdict')).toBe('provisional');
     expect(await page.getByTestId('editing-time').textContent()).not.toBe('0 s');
     await page.screenshot({ path: path.join(artifactsDir, 'quality-report.png'), fullPage: true });
     // The charts' text reads at 12 px or more as rendered (issue 9 item 18), at 1400 px and on a phone.

@@ -278,7 +278,12 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
         text: 'The couple provides for a “comfort force” of international troops. The Kremlin criticized the initiative.',
       },
     });
-    const article = (await created.json()) as { id: number; segments: { id: number; mt: string }[] };
+    // The 201 carries the article's counts and links; its segments are paged by GET.
+    const { id } = (await created.json()) as { id: number };
+    const article = (await (await page.request.get(`/api/articles/${id}`)).json()) as {
+      id: number;
+      segments: { id: number; mt: string }[];
+    };
     const first = article.segments[0]!;
     await page.goto(`/articles/${article.id}`);
 

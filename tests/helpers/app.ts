@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import request from 'supertest';
 import { createApp } from '../../src/app';
-import { openDatabase, type Db } from '../../src/db/database';
+import { openDatabase, setBusyTimeout, type Db } from '../../src/db/database';
+import type { BusyRetry } from '../../src/db/groupCommit';
 import { migrate } from '../../src/db/migrate';
 import { migrationsDir, sampleArticlePath } from '../../src/paths';
 import { createServices, defaultLimits, type ContentLimits, type Services } from '../../src/services';
@@ -49,14 +50,19 @@ export function createTestApp(
     sessionPolicy?: SessionPolicy;
     trustProxy?: boolean | number;
     limits?: Partial<ContentLimits>;
+    /** A database file instead of memory (for a second connection or process); it is then served as the server serves it, with busy_timeout 0. */
+    databasePath?: string;
+    busyRetry?: BusyRetry;
   } = {},
 ): TestApp {
-  const db = openDatabase(':memory:');
+  const db = openDatabase(options.databasePath ?? ':memory:');
   migrate(db, migrationsDir);
+  if (options.databasePath) setBusyTimeout(db, 0);
   const services = createServices(db, {
     sessionPolicy: options.sessionPolicy,
     passwordCost: TEST_PASSWORD_COST,
     limits: { ...defaultLimits, ...options.limits },
+    busyRetry: options.busyRetry,
   });
   const app = createApp({
     services,

@@ -56,4 +56,16 @@ describe('GroupCommit', () => {
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
     expect(texts()).toEqual([]);
   });
+
+  it('when the disk fills mid-batch (SQLite then rolls back the whole transaction), then every save of the batch fails with SQLITE_FULL', async () => {
+    const { db, save, texts, writes } = setup();
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    const outcomes = await Promise.allSettled([writes.run(() => save('small')), writes.run(() => save('x'.repeat(100_000))), writes.run(() => save('after'))]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(outcomes.map((outcome) => ((outcome as PromiseRejectedResult).reason as { code: string }).code)).toEqual(['SQLITE_FULL', 'SQLITE_FULL', 'SQLITE_FULL']);
+    db.pragma('max_page_count = 1000000');
+    expect(texts()).toEqual([]);
+    await writes.run(() => save('next batch'));
+    expect(texts()).toEqual(['next batch']);
+  });
 });

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/auth/roles';
+import { MQM_CATEGORY_CODES, SEVERITIES } from '../../src/annotations/mqm';
+import { fillMissingFigures } from '../../src/startup';
+import { createTestApp, type TestApp } from '../helpers/app';
+
+/** A small deterministic PRNG (mulberry32), so that a failing sequence can be replayed from its seed. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
+}
+
+const TEXT = [
+  'date 2025-04-18',
+  'Talks resume in Paris',
+  'The couple provides for a comfort force of international troops. The Kremlin criticized the initiative. Prices rose by 10%.',
+  'Source: DW',
+  'Europe is trying to resume headquarters at the table. Trump’s prices hit the three -year war economy.',
+].join('\n\n');
+
+/** What the stored rows hold for the article, in a form that compares whole. */
+function storedRows(testApp: TestApp, articleId: number) {
+  const { db } = testApp;
+  return {
+    stats: db.prepare(`SELECT * FROM article_stats WHERE article_id = ?`).get(articleId),
+    mqm: db
+      .prepare(`SELECT category, severity, count FROM article_mqm_counts WHERE article_id = ? ORDER BY category, severity`)
+      .all(articleId),
+    buckets: db.prepare(`SELECT bucket, count FROM article_hter_buckets WHERE article_id = ? ORDER BY bucket`).all(articleId),
+    hours: db.prepare(`SELECT hour, count FROM article_change_hours WHERE article_id = ? ORDER BY hour`).all(articleId),
+  };
+}
+
+describe('Stored figures', () => {
+  it.each([1, 2, 3, 4, 5])(
+    'when random edits, status changes, resets, reverts and annotation changes happen (seed %d), then the stored figures equal a recount',
+    async (seed) => {
+      const testApp = createTestApp();
+      const { services } = testApp;
+      const actors: Actor[] = [await testApp.user('editor'), await testApp.user('reviewer')];
+      const article = await services.articles.importArticle({ text: TEXT, author: 'importer' });
+      const segments = services.articles.segments(article.id, { offset: 0, limit: 100 });
+      const rng = random(seed);
+      const words = ['reassurance', 'tariffs', 'three-year', 'seat', 'force', 'the', 'talks', 'Paris'];
+      const annotationIds: number[] = [];
+
+      for (let step = 0; step < 150; step++) {
+        const segment = services.segments.get(rng.pick(segments).id);
+        const actor = rng.pick(actors);
+        const action = rng.next();
+        try {
+          if (action < 0.3) {
+            const text = segment.mt
+              .split(' ')
+              .map((word) => (rng.next() < 0.2 ? rng.pick(words) : word))
+              .join(' ');
+            services.segments.change(segment.id, {
+              version: segment.version,
+              text,
+              actor,
+              editingSeconds: rng.next() < 0.5 ? rng.next() * 90 : undefined,
+            });
+          } else if (action < 0.5) {
+            const status = rng.pick(['approved', 'rejected', 'edited', 'new'] as const);
+            services.segments.change(segment.id, {
+              version: segment.version,
+              status,
+              note: status === 'rejected' ? 'No' : undefined,
+              actor,
+            });
+          } else if (action < 0.6) {
+            services.segments.resetToMt(segment.id, segment.version, actor);
+          } else if (action < 0.7) {
+            services.segments.revert(segment.id, segment.version, 1 + Math.floor(rng.next() * segment.version), actors[1]!);
+          } else if (action < 0.85) {
+            const start = Math.floor(rng.next() * segment.mt.length);
+            const created = services.annotations.create(
+              segment.id,
+              { start, end: start, category: rng.pick(MQM_CATEGORY_CODES), severity: rng.pick(SEVERITIES) },
+              { name: 'Rita', userId: actors[1]!.userId },
+            );
+            annotationIds.push(created.id);
+          } else if (annotationIds.length > 0) {
+            const annotation = services.annotations.get(rng.pick(annotationIds));
+            if (rng.next() < 0.5) services.annotations.remove(annotation.id, annotation.version, { name: 'Rita', userId: null });
+            else
+              services.annotations.update(
+                annotation.id,
+                { version: annotation.version, severity: rng.pick(SEVERITIES) },
+                { name: 'Rita', userId: null },
+              );
+          }
+        } catch (error) {
+          // Refusals (a metadata line cannot be annotated, "new" needs the MT, a removed annotation) change nothing.
+          if (!(error instanceof Error) || !('status' in error)) throw error;
+        }
+      }
+
+      const incremental = storedRows(testApp, article.id);
+      expect(incremental.stats).toBeDefined();
+      services.stats.recount(article.id);
+      expect(storedRows(testApp, article.id)).toEqual(incremental);
+    },
+  );
+
+  it('when an article has no stored figures (a database from before them), then start-up counts them, as the saves would have', async () => {
+    const testApp = createTestApp();
+    const { services, db } = testApp;
+    const editor = await testApp.user('editor');
+    const article = await services.articles.importArticle({ text: TEXT, author: 'importer' });
+    const [first] = services.articles.segments(article.id, { offset: 1, limit: 1 });
+    services.segments.change(first!.id, { version: 1, text: 'Talks resume in the French capital', actor: editor, editingSeconds: 3.5 });
+    const before = storedRows(testApp, article.id);
+    db.prepare(`DELETE FROM article_stats WHERE article_id = ?`).run(article.id);
+    db.prepare(`DELETE FROM article_change_hours WHERE article_id = ?`).run(article.id);
+    expect(services.articles.progress(article.id).total).toBe(0);
+
+    expect(fillMissingFigures(services)).toEqual([article.id]);
+    expect(storedRows(testApp, article.id)).toEqual(before);
+    expect(fillMissingFigures(services)).toEqual([]);
+  });
+
+  it('when the overview and the article list are read, then they come from one stored row per article, not from the segments', async () => {
+    const testApp = createTestApp();
+    const { services, db } = testApp;
+    const article = await services.articles.importArticle({ text: TEXT, author: 'importer' });
+    // Tampering with the stored row shows what the pages read.
+    db.prepare(`UPDATE article_stats SET approved_count = 7, new_count = 0 WHERE article_id = ?`).run(article.id);
+    expect(services.articles.list()[0]!.counts.approved).toBe(7);
+    const api = await testApp.api('editor');
+    const overview = await api.get('/api/quality/articles').expect(200);
+    expect(overview.body.articles[0].progress.counts.approved).toBe(7);
+  });
+});
