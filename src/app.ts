@@ -29,6 +29,8 @@ import { PROGRESS_ORDER, REVIEW_STATUSES, type Segment } from './segments/model'
 import { NOTE_MAX } from './segments/segmentService';
 import { exportApi, exportRoutes } from './export/exportRoutes';
 import { qualityApi } from './quality/qualityApi';
+import { searchApi } from './search/searchApi';
+import { searchRoutes } from './search/searchRoutes';
 import { qualityRoutes } from './quality/qualityRoutes';
 import { PresenceTracker } from './presence/presence';
 import { presenceApi } from './presence/presenceApi';
@@ -86,7 +88,7 @@ export const viewLocals = {
 /** Builds the Express app without listening, so tests run it in-process. */
 export function createApp(options: AppOptions) {
   const { services, maxUploadBytes, setup = new SetupGate(), trustProxy = false, actAsWithoutAuthentication } = options;
-  const { accounts, articles, segments, annotations, comments, quality, writes } = services;
+  const { accounts, articles, segments, annotations, comments, search, quality, writes } = services;
   const presence = new PresenceTracker();
   const flash = new Flash();
   const secureCookies = (req: Request) => req.secure;
@@ -129,6 +131,7 @@ export function createApp(options: AppOptions) {
     presenceApi(articles, presence),
     annotationApi({ annotations, weights }),
     commentApi({ comments, writes }),
+    searchApi(search),
     qualityApi(quality),
   );
   app.use('/api', (req, _res, next) => next(new AppError(404, 'not_found', `No API route ${req.method} ${req.path}.`)));
@@ -142,6 +145,7 @@ export function createApp(options: AppOptions) {
     exportRoutes({ articles, segments, annotations, comments }),
     annotationRoutes({ annotations, articles, weights }),
     commentRoutes({ comments, writes }),
+    searchRoutes({ search, articles, accounts }),
     qualityRoutes({ quality, articles }),
   );
 

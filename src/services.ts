@@ -7,6 +7,7 @@ import { AuditLog } from './auth/auditLog';
 import { CommentService } from './comments/commentService';
 import { PasswordHasher, PRODUCTION_PASSWORD_COST, type PasswordCost } from './auth/passwords';
 import { QualityService } from './quality/qualityService';
+import { SearchService } from './search/searchService';
 import { SegmentService } from './segments/segmentService';
 
 export interface Services {
@@ -14,6 +15,7 @@ export interface Services {
   segments: SegmentService;
   annotations: AnnotationService;
   comments: CommentService;
+  search: SearchService;
   quality: QualityService;
   accounts: AccountService;
   /** Runs sentence saves from concurrent requests in shared, durable commits. */
@@ -48,6 +50,7 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
     segments,
     annotations,
     comments,
+    search: new SearchService(db, articles),
     quality: new QualityService(db, { articles, segments, annotations }),
     accounts: new AccountService(db, {
       policy: options.sessionPolicy ?? defaultSessionPolicy,

@@ -34,6 +34,7 @@ function segment(id: number, kind: Segment['kind'], mt: string, text: string, st
     status,
     version: 1,
     note: null,
+    openComments: 0,
     updatedBy: 'x',
     updatedAt: ARTICLE.updatedAt,
   };
