@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { verifyCsrf } from '../auth/authenticate';
@@ -6,6 +6,7 @@ import { requireRole, signedIn } from '../auth/roles';
 import { wordDiff } from '../diff/wordDiff';
 import { AppError } from '../errors';
 import { REVIEW_STATUSES, type RowAnnotations } from '../segments/model';
+import { reviewPath } from '../segments/paths';
 import type { SegmentService } from '../segments/segmentService';
 import { formNumber, wholeNumber } from '../web/fields';
 import { FORM_REFUSALS, submitForm } from '../web/forms';
@@ -22,6 +23,8 @@ const reviewQuerySchema = z.object({
   status: z.enum(REVIEW_STATUSES).optional().catch(undefined),
   page: formNumber(wholeNumber('page must be a whole number, 1 or more.', 1).optional()).catch(undefined),
 });
+
+const sentenceSchema = z.object({ n: formNumber(wholeNumber('The sentence number must be a whole number, 1 or more.', 1)) });
 
 const UPLOAD_EXTENSIONS = /\.(txt|text|md|markdown)$/i;
 /** Beside the form's own refusals: a file of the wrong type. */
@@ -82,6 +85,29 @@ export function articleRoutes({ articles, segments, annotatedMt }: ArticleRouteD
       rows: review.segments.map((segment) => ({ segment, diff: wordDiff(segment.mt, segment.text), annotated: annotated.get(segment.id) })),
       returnTo: req.originalUrl,
     });
+  });
+
+  // "Go to sentence N" (the pager's field, and G then a number on the review page): the page that lists it, at its row.
+  function goToSentence(res: Response, articleId: number, n: number) {
+    const article = articles.get(articleId);
+    const segment = segments.atSentence(article.id, n);
+    if (!segment) {
+      const total = segments.progress(article.id).total;
+      throw new AppError(
+        404,
+        'not_found',
+        `There is no sentence ${n}: “${article.title}” has ${total} ${total === 1 ? 'sentence' : 'sentences'}.`,
+      );
+    }
+    res.redirect(303, reviewPath(segment));
+  }
+
+  router.get('/articles/:id/sentences/:n', (req, res) => {
+    goToSentence(res, parseId(req.params.id, 'Article'), parseInput(sentenceSchema, { n: req.params.n }).n);
+  });
+
+  router.get('/articles/:id/sentences', (req, res) => {
+    goToSentence(res, parseId(req.params.id, 'Article'), parseInput(sentenceSchema, req.query).n);
   });
 
   router.post('/articles/:id/delete', requireRole('admin'), (req, res) => {
