@@ -34,6 +34,7 @@ import { searchRoutes } from './search/searchRoutes';
 import { qualityRoutes } from './quality/qualityRoutes';
 import { PresenceTracker } from './presence/presence';
 import { presenceApi } from './presence/presenceApi';
+import { liveApi, presencePublisher } from './live/liveApi';
 import { errorHandler, notFoundHandler } from './web/errorHandler';
 import { Flash } from './web/flash';
 import { format } from './web/format';
@@ -88,7 +89,7 @@ export const viewLocals = {
 /** Builds the Express app without listening, so tests run it in-process. */
 export function createApp(options: AppOptions) {
   const { services, maxUploadBytes, setup = new SetupGate(), trustProxy = false, actAsWithoutAuthentication } = options;
-  const { accounts, articles, segments, annotations, comments, search, quality, writes } = services;
+  const { accounts, articles, segments, annotations, comments, search, quality, writes, hub } = services;
   const presence = new PresenceTracker();
   const flash = new Flash();
   const secureCookies = (req: Request) => req.secure;
@@ -128,7 +129,8 @@ export function createApp(options: AppOptions) {
     articleApi(articles),
     segmentApi({ segments, writes }),
     exportApi({ articles, segments, annotations, comments }),
-    presenceApi(articles, presence),
+    presenceApi(articles, presence, presencePublisher(hub, presence)),
+    liveApi({ articles, presence, hub }),
     annotationApi({ annotations, weights }),
     commentApi({ comments, writes }),
     searchApi(search),

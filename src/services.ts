@@ -7,6 +7,8 @@ import { AuditLog } from './auth/auditLog';
 import { CommentService } from './comments/commentService';
 import { PasswordHasher, PRODUCTION_PASSWORD_COST, type PasswordCost } from './auth/passwords';
 import { QualityService } from './quality/qualityService';
+import { EventHub } from './live/eventHub';
+import { LiveEvents } from './live/liveEvents';
 import { SearchService } from './search/searchService';
 import { SegmentService } from './segments/segmentService';
 
@@ -17,6 +19,8 @@ export interface Services {
   comments: CommentService;
   search: SearchService;
   quality: QualityService;
+  /** The open live streams (Server-Sent Events) of this process, per article. */
+  hub: EventHub;
   accounts: AccountService;
   /** Runs sentence saves from concurrent requests in shared, durable commits. */
   writes: GroupCommit;
@@ -38,19 +42,23 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
   const audit = new AuditLog(db);
   // A saved segment moves its article's last-change time (inside the save's transaction); what else
   // follows a segment write is each listener's business.
+  const hub = new EventHub();
+  const live: LiveEvents = new LiveEvents(hub, (segmentId) => segments.storedVersion(segmentId));
   const segments = new SegmentService(db, (articleId, at) => articles.touch(articleId, at), [
     { layoutChanged: (change) => annotations.followLayout(change) },
     { revisionWritten: (write) => comments.revisionWritten(write), layoutChanged: (change) => comments.followLayout(change) },
+    { revisionWritten: (write) => live.segmentWritten(write) },
   ]);
   const articles = new ArticleService(db, { audit, segments });
   const annotations = new AnnotationService(db, segments);
-  const comments: CommentService = new CommentService(db, { segments });
+  const comments: CommentService = new CommentService(db, { segments, changed: (change) => live.commentChanged(change) });
   return {
     articles,
     segments,
     annotations,
     comments,
     search: new SearchService(db, articles),
+    hub,
     quality: new QualityService(db, { articles, segments, annotations }),
     accounts: new AccountService(db, {
       policy: options.sessionPolicy ?? defaultSessionPolicy,

@@ -10,7 +10,7 @@ import { createServices } from '../services';
 import { segmentDocument } from '../segmentation/document';
 import { SEARCH_LIMIT_DEFAULT, type SearchQuery } from '../search/model';
 import type { SearchService } from '../search/searchService';
-import { BLOCK_SIZE } from '../segments/segmentRepository';
+import { BLOCK_SIZE } from '../segments/model';
 import { generateArticle } from './generateArticle';
 
 export interface SearchBenchOptions {

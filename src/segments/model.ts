@@ -107,3 +107,6 @@ export interface ActivityEntry extends Revision {
  * AnnotationService.annotatedMt in, so that neither imports the annotations feature.
  */
 export type RowAnnotations = (segments: readonly Segment[]) => ReadonlyMap<number, unknown>;
+
+/** Segments per block at import; a split or merge renumbers at most the slots of one block. */
+export const BLOCK_SIZE = 1024;

@@ -9,10 +9,8 @@ import {
   type Segment,
   type SegmentLayout,
   type StatusCounts,
+  BLOCK_SIZE,
 } from './model';
-
-/** Segments per block at import; a split or merge renumbers at most the slots of one block. */
-export const BLOCK_SIZE = 1024;
 
 /**
  * The reading order is two-level (migration 0004): ORDER BY block, slot, and a segment's 0-based

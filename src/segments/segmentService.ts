@@ -163,6 +163,11 @@ export class SegmentService {
     return this.repository.segmentPage(articleId, status, pagination.limit, pagination.offset);
   }
 
+  /** A segment's stored version, also once merged away (undefined: no such segment). */
+  storedVersion(segmentId: number): number | undefined {
+    return this.repository.place(segmentId)?.version;
+  }
+
   /** The segment at sentence number `n` (1-based reading order), or undefined past the end. */
   atSentence(articleId: number, n: number): Segment | undefined {
     return this.repository.segmentPage(articleId, undefined, 1, n - 1)[0];
