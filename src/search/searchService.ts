@@ -8,10 +8,15 @@ import { SearchRepository, type ScanKey, type ScannedHit } from './searchReposit
 
 /** Up to this many index candidates are checked and sorted at once; more means the words are common. */
 export const CANDIDATE_LIMIT = 2_000;
-/** Rows read per step of a scan, with the event loop free between steps (a step takes a few ms). */
+/**
+ * Rows read per step of a scan, with the event loop free between steps: the first step is small (a
+ * common word fills the first page from a few hundred rows), each next one twice as big, up to the
+ * most (a step of 2,000 rows takes a few ms).
+ */
+export const SCAN_CHUNK_FIRST = 250;
 export const SCAN_CHUNK = 2_000;
 /** Once the page is full, a scan goes on counting for at most this long (or up to TOTAL_CAP matches). */
-export const COUNT_BUDGET_MS = 20;
+export const COUNT_BUDGET_MS = 10;
 
 export const messages = {
   empty: 'Type something to search for.',
@@ -24,8 +29,8 @@ export const messages = {
  *   at most CANDIDATE_LIMIT of them, all are checked against the real strings (the index folds
  *   case and accents, the check folds only case), filtered and sorted: the total is exact;
  * - otherwise (common words, or fewer than 3 characters, which the index cannot look up: allowed
- *   within one article only) the sentences are read in reading order, SCAN_CHUNK rows a step with
- *   the event loop free in between. Once the page is full, counting goes on up to TOTAL_CAP matches
+ *   within one article only) the sentences are read in reading order, in steps of 250 rows growing
+ *   to SCAN_CHUNK, with the event loop free in between. Once the page is full, counting goes on up to TOTAL_CAP matches
  *   or for COUNT_BUDGET_MS, whichever comes first: the total is exact when the reading reached the
  *   end, else it is the count so far and says so (totalCapped: "more than").
  * Results are in reading order, article by article (by id).
@@ -63,14 +68,14 @@ export class SearchService {
     const wanted = query.offset + query.limit;
     let matched = 0;
     let after: ScanKey | undefined;
-    for (;;) {
-      const rows = this.repository.scanChunk(query, after, SCAN_CHUNK);
+    for (let chunk = SCAN_CHUNK_FIRST; ; chunk = Math.min(chunk * 2, SCAN_CHUNK)) {
+      const rows = this.repository.scanChunk(query, after, chunk);
       for (const row of rows) {
         if (!containsFolded(row.mt, row.text, needle)) continue;
         if (matched >= query.offset && matched < wanted) results.push(hitOf(row));
         matched++;
       }
-      if (rows.length < SCAN_CHUNK) return { total: matched, totalCapped: false, results };
+      if (rows.length < chunk) return { total: matched, totalCapped: false, results };
       const countedEnough = matched >= TOTAL_CAP || performance.now() - started > COUNT_BUDGET_MS;
       if (matched >= wanted && countedEnough) return { total: matched, totalCapped: true, results };
       const last = rows[rows.length - 1]!;
