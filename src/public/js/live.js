@@ -34,7 +34,10 @@ if (list && 'EventSource' in window) {
     if (wasCurrent) rowOf(segmentId)?.classList.add('current');
   }
 
+  // Whether the page is live right now (for styles, and for tests to wait on).
+  source.addEventListener('error', () => (list.dataset.live = 'reconnecting'));
   source.addEventListener('hello', (event) => {
+    list.dataset.live = 'connected';
     const data = JSON.parse(event.data);
     me = data.userId;
     announcePresence(data.present);
@@ -43,8 +46,9 @@ if (list && 'EventSource' in window) {
   source.addEventListener('segment', async (event) => {
     const data = JSON.parse(event.data);
     const row = rowOf(data.segmentId);
-    // Our own saves are on the page already; rows of other pages are not our concern.
-    if (!row || Number(row.dataset.version) >= data.version) return;
+    // Our own saves are put on the page by the script that made them (the event may even arrive
+    // before the save's answer); rows of other pages are not our concern.
+    if (!row || data.byUserId === me || Number(row.dataset.version) >= data.version) return;
     const html = data.gone ? null : await renderedRow(data.segmentId);
     const detail = { segmentId: data.segmentId, version: data.version, html, by: data.by, gone: data.gone };
     if (announce('redline:segment-changed', detail)) {
