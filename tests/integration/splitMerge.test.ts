@@ -273,3 +273,52 @@ describe('Undoing a split or a merge', () => {
     expect(() => services.segments.undoLayoutChange(segment.id, 2, actor)).toThrow(/not a split or a merge/);
   });
 });
+
+describe('Split and merge from the review page', () => {
+  const TEXT = 'Talks ended late. Prices rose sharply, and the envoy left.';
+
+  it('when the row menu splits at typed words and then merges, then the page comes back at the row with the sentences renumbered', async () => {
+    const testApp = createTestApp();
+    const article = await importViaApi(testApp, TEXT, 'Menu');
+    const agent = await testApp.browser('editor');
+    const [first, second] = article.segments;
+    const page = await agent.get(`/articles/${article.id}`).expect(200);
+    expect(page.text).toContain(`action="/segments/${second!.id}/split"`);
+    expect(page.text).toContain(`action="/segments/${first!.id}/merge"`);
+    const split = await agent
+      .post(`/segments/${second!.id}/split`)
+      .type('form')
+      .send({ version: '1', startsWith: 'and the envoy', returnTo: `/articles/${article.id}` })
+      .expect(303);
+    expect(split.headers.location).toBe(`/articles/${article.id}#segment-${second!.id}`);
+    expect(testApp.services.articles.segments(article.id).map((segment) => segment.text)).toEqual([
+      'Talks ended late.',
+      'Prices rose sharply,',
+      'and the envoy left.',
+    ]);
+    const merged = await agent
+      .post(`/segments/${first!.id}/merge`)
+      .set('X-Requested-With', 'fetch')
+      .type('form')
+      .send({ version: '1', returnTo: `/articles/${article.id}` })
+      .expect(200);
+    expect(merged.body).toEqual({ segmentId: first!.id, version: 2 });
+    expect(testApp.services.articles.segments(article.id).map((segment) => segment.text)).toEqual([
+      'Talks ended late. Prices rose sharply,',
+      'and the envoy left.',
+    ]);
+  });
+
+  it('when the typed words are not in the sentence, then the split is refused and says why', async () => {
+    const testApp = createTestApp();
+    const article = await importViaApi(testApp, TEXT, 'Menu');
+    const agent = await testApp.browser('editor');
+    const refused = await agent
+      .post(`/segments/${article.segments[1]!.id}/split`)
+      .type('form')
+      .send({ version: '1', startsWith: 'the minister' })
+      .expect(422);
+    expect(refused.text).toContain('“the minister” is not in this sentence');
+    expect(testApp.services.articles.segments(article.id)).toHaveLength(2);
+  });
+});

@@ -55,7 +55,8 @@ function reviewPage(list) {
     const cell = row.querySelector('.segment-text');
     const originalText = currentText(cell);
     const textarea = document.createElement('textarea');
-    textarea.value = originalText;
+    // defaultValue (not value): the stored text stays known, e.g. to splitAtCaret (splitMerge.js).
+    textarea.defaultValue = originalText;
     textarea.setAttribute('aria-label', 'Correction for sentence ' + row.querySelector('.segment-number').firstChild.textContent.trim());
     textarea.rows = Math.min(10, Math.max(3, Math.ceil(originalText.length / 60)));
     const hint = document.createElement('p');
