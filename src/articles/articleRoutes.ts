@@ -5,7 +5,7 @@ import { verifyCsrf } from '../auth/authenticate';
 import { requireRole, signedIn } from '../auth/roles';
 import { wordDiff } from '../diff/wordDiff';
 import { AppError } from '../errors';
-import { REVIEW_STATUSES, type RowAnnotations } from '../segments/model';
+import { REVIEW_STATUSES, REVISION_ACTIONS, type ActivityEntry, type RowAnnotations } from '../segments/model';
 import { reviewPath } from '../segments/paths';
 import type { SegmentService } from '../segments/segmentService';
 import { formNumber, wholeNumber } from '../web/fields';
@@ -21,6 +21,13 @@ const importFormSchema = z.object({
 
 const reviewQuerySchema = z.object({
   status: z.enum(REVIEW_STATUSES).optional().catch(undefined),
+  page: formNumber(wholeNumber('page must be a whole number, 1 or more.', 1).optional()).catch(undefined),
+});
+
+// A bad filter shows everything rather than an error: these come from links and a small form.
+const activityQuerySchema = z.object({
+  author: z.string().trim().min(1).optional().catch(undefined),
+  action: z.enum(REVISION_ACTIONS).exclude(['import']).optional().catch(undefined),
   page: formNumber(wholeNumber('page must be a whole number, 1 or more.', 1).optional()).catch(undefined),
 });
 
@@ -117,7 +124,25 @@ export function articleRoutes({ articles, segments, annotatedMt }: ArticleRouteD
 
   router.get('/articles/:id/activity', (req, res) => {
     const article = articles.get(parseId(req.params.id, 'Article'));
-    res.render('articles/activity', { title: `Activity: ${article.title}`, article, entries: segments.activity(article.id) });
+    const query = parseInput(activityQuerySchema, req.query);
+    const filters = { author: query.author, action: query.action };
+    const activity = segments.activity(article.id, filters, query.page ?? 1);
+    const href = (page: number) => {
+      const params = new URLSearchParams();
+      if (filters.author) params.set('author', filters.author);
+      if (filters.action) params.set('action', filters.action);
+      params.set('page', String(page));
+      return `/articles/${article.id}/activity?${params.toString()}`;
+    };
+    res.render('articles/activity', {
+      title: `Activity: ${article.title}`,
+      article,
+      ...activity,
+      filters,
+      actions: REVISION_ACTIONS.filter((action) => action !== 'import'),
+      href,
+      diffOf: (entry: ActivityEntry) => (entry.previousText === null ? null : wordDiff(entry.previousText, entry.text)),
+    });
   });
 
   return router;

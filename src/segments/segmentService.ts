@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import { now } from '../clock';
 import { AppError, conflict, notFound, unprocessable } from '../errors';
 import { hasRole, type Actor } from '../auth/roles';
-import type { Pagination } from '../pagination';
+import { paginate, type Pagination } from '../pagination';
 import type { DraftSegment } from '../segmentation/document';
 import { cleanText } from './segmentText';
 import { joinParts, splitParts } from './segmentLayout';
@@ -10,6 +10,7 @@ import { SegmentRepository, type SegmentPlace } from './segmentRepository';
 import {
   progressFrom,
   type ActivityEntry,
+  type ActivityFilters,
   type LayoutDetail,
   type LayoutState,
   type Progress,
@@ -218,8 +219,15 @@ export class SegmentService {
     return { segment, revisions: this.repository.revisions(segmentId) };
   }
 
-  activity(articleId: number, limit = 200): ActivityEntry[] {
-    return this.repository.activity(articleId, limit);
+  /** A page of people's changes to an article, newest first, with who changed it at all (for the filter). */
+  activity(
+    articleId: number,
+    filters: ActivityFilters,
+    requestedPage: number,
+  ): { entries: ActivityEntry[]; pagination: Pagination; authors: string[] } {
+    const pagination = paginate(this.repository.activityCount(articleId, filters), requestedPage);
+    const entries = this.repository.activity(articleId, filters, pagination.limit, pagination.offset);
+    return { entries, pagination, authors: this.repository.activityAuthors(articleId) };
   }
 
   /** Measured editing time per segment of an article, summed over its revisions (unmeasured segments are absent). */
