@@ -68,5 +68,5 @@ describe.skipIf(skipBrowserTests)('Working together in a real browser', () => {
       .toEqual(['Is "reassurance force" the agreed term?']);
     await expect.poll(() => dan.locator(`#segment-${id} [data-comment-marker]`).textContent(), { timeout: 3_000 }).toBe('1 open comment');
     expect(problems).toEqual([]);
-  });
+  }, 60_000); // two browser contexts on a shared host
 });

@@ -159,3 +159,12 @@ describe('The search pages', () => {
     expect(page.text).toContain('Type at least 3 characters');
   });
 });
+
+describe('Ways into search', () => {
+  it('when the article list and a review page are shown, then they lead to the search pages', async () => {
+    const testApp = await setup();
+    const agent = await testApp.browser('editor');
+    expect((await agent.get('/').expect(200)).text).toContain('<form method="get" action="/search"');
+    expect((await agent.get(`/articles/${testApp.sample.id}`).expect(200)).text).toContain(`href="/articles/${testApp.sample.id}/search"`);
+  });
+});
