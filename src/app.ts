@@ -30,11 +30,14 @@ import { PROGRESS_ORDER, REVIEW_STATUSES, type Segment } from './segments/model'
 import { NOTE_MAX } from './segments/segmentService';
 import { exportApi, exportRoutes } from './export/exportRoutes';
 import { qualityApi } from './quality/qualityApi';
+import { searchApi } from './search/searchApi';
+import { searchRoutes } from './search/searchRoutes';
 import { qualityRoutes } from './quality/qualityRoutes';
 import { PresenceTracker } from './presence/presence';
 import { presenceApi } from './presence/presenceApi';
 import { bodyParsers } from './web/bodies';
 import { securityHeaders } from './web/securityHeaders';
+import { liveApi, presencePublisher } from './live/liveApi';
 import { errorHandler, notFoundHandler } from './web/errorHandler';
 import { Flash } from './web/flash';
 import { format } from './web/format';
@@ -94,7 +97,7 @@ function contentLimits(services: Services) {
 /** Builds the Express app without listening, so tests run it in-process. */
 export function createApp(options: AppOptions) {
   const { services, maxUploadBytes, setup = new SetupGate(), trustProxy = false, actAsWithoutAuthentication } = options;
-  const { accounts, articles, segments, annotations, comments, quality, writes } = services;
+  const { accounts, articles, segments, annotations, comments, search, quality, writes, hub } = services;
   const presence = new PresenceTracker();
   const imports = new ImportJobs();
   const flash = new Flash();
@@ -134,9 +137,11 @@ export function createApp(options: AppOptions) {
     articleApi(articles, imports),
     segmentApi({ segments, writes }),
     exportApi({ articles, segments, annotations, comments }),
-    presenceApi(articles, presence),
+    presenceApi(articles, presence, presencePublisher(hub, presence)),
+    liveApi({ articles, presence, hub }),
     annotationApi({ annotations, weights, writes }),
     commentApi({ comments, writes }),
+    searchApi(search),
     qualityApi(quality, writes),
   );
   app.use('/api', (req, _res, next) => next(new AppError(404, 'not_found', `No API route ${req.method} ${req.path}.`)));
@@ -150,6 +155,7 @@ export function createApp(options: AppOptions) {
     exportRoutes({ articles, segments, annotations, comments }),
     annotationRoutes({ annotations, articles, weights, writes }),
     commentRoutes({ comments, writes }),
+    searchRoutes({ search, articles, accounts }),
     qualityRoutes({ quality, writes }),
   );
 

@@ -9,13 +9,19 @@ import { PasswordHasher, PRODUCTION_PASSWORD_COST, type PasswordCost } from './a
 import { QualityService } from './quality/qualityService';
 import { DEFAULT_MAX_SEGMENT_CHARS, SegmentService } from './segments/segmentService';
 import { ArticleStats } from './stats/articleStats';
+import { EventHub } from './live/eventHub';
+import { LiveEvents } from './live/liveEvents';
+import { SearchService } from './search/searchService';
 
 export interface Services {
   articles: ArticleService;
   segments: SegmentService;
   annotations: AnnotationService;
   comments: CommentService;
+  search: SearchService;
   quality: QualityService;
+  /** The open live streams (Server-Sent Events) of this process, per article. */
+  hub: EventHub;
   accounts: AccountService;
   /** The stored per-article figures, kept up to date by every write. */
   stats: ArticleStats;
@@ -50,6 +56,8 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
   const limits = options.limits ?? defaultLimits;
   const audit = new AuditLog(db);
   const writes = new GroupCommit(db, options.busyRetry);
+  const hub = new EventHub();
+  const live: LiveEvents = new LiveEvents(hub, (segmentId) => segments.storedVersion(segmentId));
   // The stored figures read annotations and segments, which are made after them: through closures.
   const stats: ArticleStats = new ArticleStats(db, {
     segments: () => segments,
@@ -66,18 +74,21 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
       listeners: [
         { layoutChanged: (change) => annotations.followLayout(change) },
         { revisionWritten: (write) => comments.revisionWritten(write), layoutChanged: (change) => comments.followLayout(change) },
+        { revisionWritten: (write) => live.segmentWritten(write) },
       ],
     },
     limits.maxSegmentChars,
   );
   const articles = new ArticleService(db, { audit, segments, stats, writes }, { maxSegments: limits.maxSegments });
   const annotations: AnnotationService = new AnnotationService(db, segments, stats);
-  const comments: CommentService = new CommentService(db, { segments });
+  const comments: CommentService = new CommentService(db, { segments, changed: (change) => live.commentChanged(change) });
   return {
     articles,
     segments,
     annotations,
     comments,
+    search: new SearchService(db, articles),
+    hub,
     quality: new QualityService(db, { articles, segments, annotations, stats }),
     accounts: new AccountService(db, {
       policy: options.sessionPolicy ?? defaultSessionPolicy,

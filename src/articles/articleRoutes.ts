@@ -5,7 +5,8 @@ import { uploadForm } from '../auth/csrf';
 import { requireRole, signedIn } from '../auth/roles';
 import { wordDiff } from '../diff/wordDiff';
 import { AppError } from '../errors';
-import { REVIEW_STATUSES, type RowAnnotations } from '../segments/model';
+import { REVIEW_STATUSES, REVISION_ACTIONS, type ActivityEntry, type RowAnnotations } from '../segments/model';
+import { reviewPath } from '../segments/paths';
 import type { SegmentService } from '../segments/segmentService';
 import { formNumber, optionalLineOfText, wholeNumber } from '../web/fields';
 import { FORM_REFUSALS, submitForm } from '../web/forms';
@@ -27,6 +28,15 @@ const reviewQuerySchema = z.object({
   status: z.enum(REVIEW_STATUSES).optional().catch(undefined),
   page: formNumber(wholeNumber('page must be a whole number, 1 or more.', 1).optional()).catch(undefined),
 });
+
+// A bad filter shows everything rather than an error: these come from links and a small form.
+const activityQuerySchema = z.object({
+  author: z.string().trim().min(1).optional().catch(undefined),
+  action: z.enum(REVISION_ACTIONS).exclude(['import']).optional().catch(undefined),
+  page: formNumber(wholeNumber('page must be a whole number, 1 or more.', 1).optional()).catch(undefined),
+});
+
+const sentenceSchema = z.object({ n: formNumber(wholeNumber('The sentence number must be a whole number, 1 or more.', 1)) });
 
 const UPLOAD_EXTENSIONS = /\.(txt|text|md|markdown)$/i;
 /** Beside the form's own refusals: a file of the wrong type, an article with too many segments. */
@@ -124,6 +134,29 @@ export function articleRoutes({ articles, segments, annotatedMt, imports }: Arti
     });
   });
 
+  // "Go to sentence N" (the pager's field, and G then a number on the review page): the page that lists it, at its row.
+  function goToSentence(res: Response, articleId: number, n: number) {
+    const article = articles.get(articleId);
+    const segment = segments.atSentence(article.id, n);
+    if (!segment) {
+      const total = segments.progress(article.id).total;
+      throw new AppError(
+        404,
+        'not_found',
+        `There is no sentence ${n}: “${article.title}” has ${total} ${total === 1 ? 'sentence' : 'sentences'}.`,
+      );
+    }
+    res.redirect(303, reviewPath(segment));
+  }
+
+  router.get('/articles/:id/sentences/:n', (req, res) => {
+    goToSentence(res, parseId(req.params.id, 'Article'), parseInput(sentenceSchema, { n: req.params.n }).n);
+  });
+
+  router.get('/articles/:id/sentences', (req, res) => {
+    goToSentence(res, parseId(req.params.id, 'Article'), parseInput(sentenceSchema, req.query).n);
+  });
+
   router.post('/articles/:id/delete', requireRole('admin'), async (req, res) => {
     await articles.delete(parseId(req.params.id, 'Article'), signedIn(res), req.ip);
     res.redirect(303, '/');
@@ -131,7 +164,25 @@ export function articleRoutes({ articles, segments, annotatedMt, imports }: Arti
 
   router.get('/articles/:id/activity', (req, res) => {
     const article = articles.get(parseId(req.params.id, 'Article'));
-    res.render('articles/activity', { title: `Activity: ${article.title}`, article, entries: segments.activity(article.id) });
+    const query = parseInput(activityQuerySchema, req.query);
+    const filters = { author: query.author, action: query.action };
+    const activity = segments.activity(article.id, filters, query.page ?? 1);
+    const href = (page: number) => {
+      const params = new URLSearchParams();
+      if (filters.author) params.set('author', filters.author);
+      if (filters.action) params.set('action', filters.action);
+      params.set('page', String(page));
+      return `/articles/${article.id}/activity?${params.toString()}`;
+    };
+    res.render('articles/activity', {
+      title: `Activity: ${article.title}`,
+      article,
+      ...activity,
+      filters,
+      actions: REVISION_ACTIONS.filter((action) => action !== 'import'),
+      href,
+      diffOf: (entry: ActivityEntry) => (entry.previousText === null ? null : wordDiff(entry.previousText, entry.text)),
+    });
   });
 
   return router;

@@ -26,6 +26,7 @@ import type { Db } from '../db/database';
 import { openMigratedDatabase } from '../startup';
 import { benchQuality } from './quality';
 import { measureImport as measureHeavyImport, measureQualityReads, type HeavyRequest } from './heavyRequests';
+import { benchSearch } from './search';
 import { bulkInsertRate, singleRowCommitRate } from './baselines';
 import { generateArticle } from './generateArticle';
 import { HttpClient, runLoad, startChildServer, type LoadResult } from './load';
@@ -42,6 +43,8 @@ const settings = z
     BENCH_STORED_SEGMENTS: z.coerce.number().int().min(1_000).max(5_000_000).default(1_000_000),
     /** "event-loop" runs only those rows (they take minutes of their own) */
     BENCH_ONLY: z.enum(['all', 'event-loop']).default('all'),
+    /** segments in the search database: five articles of a fifth each */
+    BENCH_SEARCH_SEGMENTS: z.coerce.number().int().min(5_000).max(5_000_000).default(1_000_000),
   })
   .parse(process.env);
 const RUNS = settings.BENCH_RUNS;
@@ -437,6 +440,32 @@ async function measureEventLoopRows(): Promise<Row[]> {
   return rows;
 }
 
+/** Search over BENCH_SEARCH_SEGMENTS stored segments, in-process (the issue's target: 50 ms at 1,000,000). */
+async function measureSearch(): Promise<Row[]> {
+  const articles = 5;
+  const { db } = openMigratedDatabase(tempDatabase('search'));
+  try {
+    const result = await benchSearch(db, {
+      articles,
+      segmentsPerArticle: Math.floor(settings.BENCH_SEARCH_SEGMENTS / articles),
+      runs: REQUESTS,
+    });
+    notes.push(
+      `Search: ${count(result.segments)} segments in ${articles} articles, built with SQL inserts (the triggers fill the index) ` +
+        `in ${result.buildSeconds.toFixed(0)} s. Totals: ` +
+        result.timings.map((timing) => `${timing.label} ${timing.totalCapped ? 'more than ' : ''}${count(timing.total)}`).join('; ') +
+        '.',
+    );
+    return result.timings.map((timing) => ({
+      measure: `search ${count(result.segments)} segments, ${timing.label}, first 50 (ms)`,
+      samples: timing.samples,
+      target: { atMost: 50 },
+    }));
+  } finally {
+    db.close();
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   if (settings.BENCH_ONLY === 'event-loop') return printTable(await measureEventLoopRows(), started);
@@ -445,6 +474,7 @@ async function main(): Promise<void> {
   const server = await measureServer(imported.databasePath, imported.articleId, baselines);
   const quality = measureQuality(imported.databasePath, imported.articleId);
   const eventLoop = await measureEventLoopRows();
+  const search = await measureSearch();
   // The load generator's own memory (it holds the article and every latency): for context, not the app's target.
   const benchPeak: Row = {
     measure: 'bench process (load generator) peak RSS, maxRSS (MB)',
@@ -459,6 +489,7 @@ async function main(): Promise<void> {
     ...server,
     ...quality,
     ...eventLoop,
+    ...search,
     benchPeak,
   ];
   printTable(rows, started);

@@ -60,7 +60,8 @@ export function progressFrom(counts: StatusCounts): Progress {
   return { total, counts, percent };
 }
 
-export type RevisionAction = 'import' | 'edit' | 'status' | 'reset' | 'revert' | 'undo' | 'split' | 'merge';
+export const REVISION_ACTIONS = ['import', 'edit', 'status', 'reset', 'revert', 'undo', 'split', 'merge'] as const;
+export type RevisionAction = (typeof REVISION_ACTIONS)[number];
 
 /** The layout fields of a segment that only a split or merge changes (besides block and slot). */
 export interface LayoutState {
@@ -111,7 +112,16 @@ export interface Revision {
 }
 
 export interface ActivityEntry extends Revision {
-  position: number;
+  /** null once the segment was merged into another */
+  position: number | null;
+  /** the segment's text before this change (null for a segment's first revision) */
+  previousText: string | null;
+}
+
+/** The activity view's filters: one person (by display name, as revisions record it) and one kind of change. */
+export interface ActivityFilters {
+  author?: string;
+  action?: RevisionAction;
 }
 
 /** A segment as the stored per-article figures see it (src/stats), before or after a change. */
@@ -162,3 +172,6 @@ export interface SegmentFigures extends SegmentWriteObserver {
  * AnnotationService.annotatedMt in, so that neither imports the annotations feature.
  */
 export type RowAnnotations = (segments: readonly Segment[]) => ReadonlyMap<number, unknown>;
+
+/** Segments per block at import; a split or merge renumbers at most the slots of one block. */
+export const BLOCK_SIZE = 1024;

@@ -1,6 +1,16 @@
 import type { Db } from '../db/database';
 import type { DraftSegment } from '../segmentation/document';
-import type { ActivityEntry, LayoutState, ReviewStatus, Revision, Segment, SegmentFigureState, SegmentLayout } from './model';
+import {
+  BLOCK_SIZE,
+  type ActivityEntry,
+  type ActivityFilters,
+  type LayoutState,
+  type ReviewStatus,
+  type Revision,
+  type Segment,
+  type SegmentFigureState,
+  type SegmentLayout,
+} from './model';
 
 /** A place in the reading order; { block: -1, slot: -1 } is before the first segment. */
 export interface OrderKey {
@@ -14,9 +24,6 @@ export const START_OF_ARTICLE: OrderKey = { block: -1, slot: -1 };
 export function editingMsOf(editingSeconds: number | null | undefined): number {
   return editingSeconds ? Math.round(editingSeconds * 1000) : 0;
 }
-
-/** Segments per block at import; a split or merge renumbers at most the slots of one block. */
-export const BLOCK_SIZE = 1024;
 
 /**
  * The reading order is two-level (migration 0004): ORDER BY block, slot, and a segment's 0-based
@@ -51,8 +58,9 @@ export interface NewSegment
 /** SQL for segments and their revisions; private to src/segments (others call SegmentService). Statements are prepared once per handle. */
 export class SegmentRepository {
   private readonly statements;
+  private readonly byFilters = new Map<string, ReturnType<Db['prepare']>>();
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.statements = {
       insertSegment: db.prepare(
         `INSERT INTO segments (article_id, block, slot, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
@@ -126,16 +134,6 @@ export class SegmentRepository {
       setOpenComments: db.prepare(`UPDATE segments SET open_comments = ? WHERE id = ?`),
       revisions: db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? ORDER BY version`),
       revision: db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? AND version = ?`),
-      // Imports write one revision per segment; the activity view is about people's changes.
-      activity: db.prepare(
-        `SELECT r.id, r.segment_id AS segmentId, r.article_id AS articleId, r.version, r.action, r.text, r.status, r.note,
-                r.author, r.user_id AS userId, r.editing_seconds AS editingSeconds, r.created_at AS createdAt,
-                b.start + s.slot AS position
-           FROM revisions r JOIN segments s ON s.id = r.segment_id
-           JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block
-          WHERE r.article_id = ? AND r.action <> 'import'
-          ORDER BY r.id DESC LIMIT ?`,
-      ),
       // Ids grow with time, so the newest revision is the last change (an import's revisions: the import).
       lastRevisionAt: db.prepare(`SELECT created_at AS at FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1`),
       // created_at is ISO 8601 UTC, so its first 13 characters name the hour ("2025-04-18T09").
@@ -305,12 +303,62 @@ export class SegmentRepository {
     return this.statements.revision.get(segmentId, version) as Revision | undefined;
   }
 
-  activity(articleId: number, limit: number): ActivityEntry[] {
-    return this.statements.activity.all(articleId, limit) as ActivityEntry[];
+  /**
+   * People's changes (imports are left out), newest first, optionally by one person and of one
+   * kind, each with the text before it. A segment merged into another keeps its changes here
+   * (its position is then null). Statements are prepared once per combination of filters.
+   */
+  activity(articleId: number, filters: ActivityFilters, limit: number, offset: number): ActivityEntry[] {
+    const { where, parameters } = activityConditions(articleId, filters);
+    return this.prepared(
+      `SELECT r.id, r.segment_id AS segmentId, r.article_id AS articleId, r.version, r.action, r.text, r.status, r.note,
+              r.author, r.user_id AS userId, r.editing_seconds AS editingSeconds, r.created_at AS createdAt, r.detail,
+              b.start + s.slot AS position, p.text AS previousText
+         FROM revisions r JOIN segments s ON s.id = r.segment_id
+         LEFT JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block
+         LEFT JOIN revisions p ON p.segment_id = r.segment_id AND p.version = r.version - 1
+        WHERE ${where.join(' AND ')}
+        ORDER BY r.id DESC LIMIT @limit OFFSET @offset`,
+    ).all({ ...parameters, limit, offset }) as ActivityEntry[];
+  }
+
+  activityCount(articleId: number, filters: ActivityFilters): number {
+    const { where, parameters } = activityConditions(articleId, filters);
+    return this.prepared(`SELECT count(*) FROM revisions r WHERE ${where.join(' AND ')}`)
+      .pluck()
+      .get(parameters) as number;
+  }
+
+  /** Who changed an article (imports left out), for the activity's filter. */
+  activityAuthors(articleId: number): string[] {
+    return this.prepared(`SELECT DISTINCT author FROM revisions WHERE article_id = ? AND action <> 'import' ORDER BY author`)
+      .pluck()
+      .all(articleId) as string[];
+  }
+
+  private prepared(sql: string) {
+    let statement = this.byFilters.get(sql);
+    if (!statement) this.byFilters.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
   }
 
   /** People's changes (imports left out) per UTC hour, oldest first. */
   changesPerHour(articleId: number): { hour: string; count: number }[] {
     return this.statements.changesPerHour.all(articleId) as { hour: string; count: number }[];
   }
+}
+
+/** The activity's filters as SQL (spelt out, so that each combination gets its own plan) and their named parameters. */
+function activityConditions(articleId: number, filters: ActivityFilters) {
+  const where = [`r.article_id = @articleId`, `r.action <> 'import'`];
+  const parameters: Record<string, unknown> = { articleId };
+  if (filters.author !== undefined) {
+    where.push('r.author = @author');
+    parameters.author = filters.author;
+  }
+  if (filters.action !== undefined) {
+    where.push('r.action = @action');
+    parameters.action = filters.action;
+  }
+  return { where, parameters };
 }

@@ -2,7 +2,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import { requireRole, signedIn } from '../auth/roles';
 import type { GroupCommit } from '../db/groupCommit';
 import { wordDiff } from '../diff/wordDiff';
-import { AppError } from '../errors';
+import { AppError, unprocessable } from '../errors';
 import { wantsJson } from '../web/errorHandler';
 import { submitForm } from '../web/forms';
 import { safeReturnPath } from '../web/returnPath';
@@ -10,7 +10,15 @@ import { parseId, parseInput } from '../web/validate';
 import { REVIEW_STATUSES, type RowAnnotations, type Segment } from './model';
 import { reviewPath } from './paths';
 import { segmentJson } from './segmentJson';
-import { diffFormSchema, editFormSchema, revertFormSchema, statusFormSchema, undoFormSchema } from './segmentSchemas';
+import {
+  diffFormSchema,
+  editFormSchema,
+  mergeFormSchema,
+  revertFormSchema,
+  splitFormSchema,
+  statusFormSchema,
+  undoFormSchema,
+} from './segmentSchemas';
 import type { SegmentService } from './segmentService';
 
 export interface SegmentRouteDependencies {
@@ -137,6 +145,37 @@ export function segmentRoutes({ segments, writes, annotatedMt, articleOf }: Segm
         return sendConflict(res, next, error, segments.get(id), input.text);
       throw error;
     }
+  });
+
+  /**
+   * Split and merge from the row's menu. They renumber the sentences after them, so the page is
+   * shown again (a plain form is redirected to it; the page's script, splitMerge.js, reloads it).
+   */
+  function afterLayoutChange(req: Request, res: Response, segment: Segment, returnTo: unknown) {
+    if (wantsJson(req)) return res.json({ segmentId: segment.id, version: segment.version });
+    res.redirect(303, `${safeReturnPath(returnTo, reviewPath(segment)).replace(/#.*$/, '')}#segment-${segment.id}`);
+  }
+
+  router.post('/segments/:id/split', async (req, res) => {
+    const id = parseId(req.params.id, 'Segment');
+    const input = parseInput(splitFormSchema, req.body ?? {});
+    const actor = signedIn(res);
+    let at = input.at;
+    if (at === undefined) {
+      // Without a caret: the first place after the start where the typed words begin.
+      at = segments.get(id).text.indexOf(input.startsWith!, 1);
+      if (at === -1) throw unprocessable('invalid_split', `“${input.startsWith}” is not in this sentence after its first character.`);
+    }
+    const where = at;
+    const { first } = await writes.run(() => segments.split(id, where, input.version, actor));
+    afterLayoutChange(req, res, first, input.returnTo);
+  });
+
+  router.post('/segments/:id/merge', async (req, res) => {
+    const id = parseId(req.params.id, 'Segment');
+    const input = parseInput(mergeFormSchema, req.body ?? {});
+    const actor = signedIn(res);
+    afterLayoutChange(req, res, await writes.run(() => segments.merge(id, input.version, actor)), input.returnTo);
   });
 
   router.post('/segments/:id/status', async (req, res) => {

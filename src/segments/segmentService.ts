@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import { now } from '../clock';
 import { AppError, conflict, notFound, unprocessable } from '../errors';
 import { hasRole, type Actor } from '../auth/roles';
-import type { Pagination } from '../pagination';
+import { paginate, type Pagination } from '../pagination';
 import type { DraftSegment } from '../segmentation/document';
 import { cleanText } from './segmentText';
 import { joinParts, splitParts } from './segmentLayout';
@@ -10,6 +10,7 @@ import { SegmentRepository, START_OF_ARTICLE, type OrderKey, type SegmentPlace }
 import {
   progressFrom,
   type ActivityEntry,
+  type ActivityFilters,
   type LayoutDetail,
   type LayoutState,
   type Progress,
@@ -210,6 +211,16 @@ export class SegmentService {
     return this.repository.segmentPage(articleId, status, pagination.limit, pagination.offset);
   }
 
+  /** A segment's stored version, also once merged away (undefined: no such segment). */
+  storedVersion(segmentId: number): number | undefined {
+    return this.repository.place(segmentId)?.version;
+  }
+
+  /** The segment at sentence number `n` (1-based reading order), or undefined past the end. */
+  atSentence(articleId: number, n: number): Segment | undefined {
+    return this.repository.segmentPage(articleId, undefined, 1, n - 1)[0];
+  }
+
   /** The article's status counts, from its stored figures (one row, whatever its size). */
   progress(articleId: number): Progress {
     return progressFrom(this.collaborators.figures.statusCounts(articleId));
@@ -294,8 +305,15 @@ export class SegmentService {
     return { segment, revisions: this.repository.revisions(segmentId) };
   }
 
-  activity(articleId: number, limit = 200): ActivityEntry[] {
-    return this.repository.activity(articleId, limit);
+  /** A page of people's changes to an article, newest first, with who changed it at all (for the filter). */
+  activity(
+    articleId: number,
+    filters: ActivityFilters,
+    requestedPage: number,
+  ): { entries: ActivityEntry[]; pagination: Pagination; authors: string[] } {
+    const pagination = paginate(this.repository.activityCount(articleId, filters), requestedPage);
+    const entries = this.repository.activity(articleId, filters, pagination.limit, pagination.offset);
+    return { entries, pagination, authors: this.repository.activityAuthors(articleId) };
   }
 
   /** People's changes (imports left out) per UTC hour, oldest first. */

@@ -160,12 +160,10 @@ describe('POST /api/segments/:id/merge', () => {
   ] as const)('when a %s sentence is merged with a %s one, then the merged one is %s', async (firstStatus, secondStatus, expected) => {
     const { client, reviewer, article } = await setup();
     const [first, second] = [article.segments[0]!, article.segments[1]!];
-    for (const [segment, status] of [
-      [first, firstStatus],
-      [second, secondStatus],
-    ] as const) {
-      if (status !== 'new') await reviewer.patch(`/api/segments/${segment.id}`).send({ status, note: 'Reason', version: 1 }).expect(200);
-    }
+    // The first is always judged; the second only when its status is not 'new'.
+    await reviewer.patch(`/api/segments/${first.id}`).send({ status: firstStatus, note: 'Reason', version: 1 }).expect(200);
+    if (secondStatus !== 'new')
+      await reviewer.patch(`/api/segments/${second.id}`).send({ status: secondStatus, note: 'Reason', version: 1 }).expect(200);
     const merged = (await client.post(`/api/segments/${first.id}/merge`).send({ version: 2 }).expect(200)).body;
     expect(merged).toMatchObject({ status: expected, text: 'Talks ended late. Prices rose sharply, and the envoy left.' });
   });
@@ -273,5 +271,54 @@ describe('Undoing a split or a merge', () => {
     await client.patch(`/api/segments/${segment.id}`).send({ text: 'Talks ended.', version: 1 }).expect(200);
     const actor = await user('editor');
     expect(() => services.segments.undoLayoutChange(segment.id, 2, actor)).toThrow(/not a split or a merge/);
+  });
+});
+
+describe('Split and merge from the review page', () => {
+  const TEXT = 'Talks ended late. Prices rose sharply, and the envoy left.';
+
+  it('when the row menu splits at typed words and then merges, then the page comes back at the row with the sentences renumbered', async () => {
+    const testApp = createTestApp();
+    const article = await importViaApi(testApp, TEXT, 'Menu');
+    const agent = await testApp.browser('editor');
+    const [first, second] = article.segments;
+    const page = await agent.get(`/articles/${article.id}`).expect(200);
+    expect(page.text).toContain(`action="/segments/${second!.id}/split"`);
+    expect(page.text).toContain(`action="/segments/${first!.id}/merge"`);
+    const split = await agent
+      .post(`/segments/${second!.id}/split`)
+      .type('form')
+      .send({ version: '1', startsWith: 'and the envoy', returnTo: `/articles/${article.id}` })
+      .expect(303);
+    expect(split.headers.location).toBe(`/articles/${article.id}#segment-${second!.id}`);
+    expect(testApp.services.segments.ofArticle(article.id).map((segment) => segment.text)).toEqual([
+      'Talks ended late.',
+      'Prices rose sharply,',
+      'and the envoy left.',
+    ]);
+    const merged = await agent
+      .post(`/segments/${first!.id}/merge`)
+      .set('X-Requested-With', 'fetch')
+      .type('form')
+      .send({ version: '1', returnTo: `/articles/${article.id}` })
+      .expect(200);
+    expect(merged.body).toEqual({ segmentId: first!.id, version: 2 });
+    expect(testApp.services.segments.ofArticle(article.id).map((segment) => segment.text)).toEqual([
+      'Talks ended late. Prices rose sharply,',
+      'and the envoy left.',
+    ]);
+  });
+
+  it('when the typed words are not in the sentence, then the split is refused and says why', async () => {
+    const testApp = createTestApp();
+    const article = await importViaApi(testApp, TEXT, 'Menu');
+    const agent = await testApp.browser('editor');
+    const refused = await agent
+      .post(`/segments/${article.segments[1]!.id}/split`)
+      .type('form')
+      .send({ version: '1', startsWith: 'the minister' })
+      .expect(422);
+    expect(refused.text).toContain('“the minister” is not in this sentence');
+    expect(testApp.services.segments.ofArticle(article.id)).toHaveLength(2);
   });
 });

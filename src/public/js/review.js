@@ -254,7 +254,8 @@ function reviewPage(list) {
     const holder = row.querySelector('.segment-current');
     const originalText = currentText(row);
     const textarea = document.createElement('textarea');
-    textarea.value = originalText;
+    // defaultValue (not value): the stored text stays known, e.g. to splitAtCaret (splitMerge.js).
+    textarea.defaultValue = originalText;
     textarea.rows = 1;
     textarea.setAttribute('aria-label', 'Correction of sentence ' + numberOf(row));
     const liveDiff = document.createElement('div');
