@@ -50,10 +50,12 @@ export async function serveInProcess(services: Services, actor: Actor) {
       // process's garbage collector, not the server, hold the event loop.
       const decoder = new TextDecoder();
       let [bytes, body] = [0, ''];
-      // (The tests' type check adds the DOM library, whose ReadableStream type lacks Node's async iterator.)
-      for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
-        bytes += chunk.length;
-        if (body.length < KEEP_BODY_CHARS) body += decoder.decode(chunk, { stream: true });
+      const reader = response.body!.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done || !value) break;
+        bytes += value.length;
+        if (body.length < KEEP_BODY_CHARS) body += decoder.decode(value, { stream: true });
       }
       return { status: response.status, body, bytes };
     });
