@@ -19,6 +19,8 @@ import { COMMENT_MAX } from './annotations/annotationSchemas';
 import { WEIGHT_MAX } from './annotations/mqm';
 import { articleRoutes } from './articles/articleRoutes';
 import { articleApi } from './articles/articleApi';
+import { batchApi } from './batches/batchApi';
+import { batchRoutes } from './batches/batchRoutes';
 import { TITLE_MAX } from './articles/articleService';
 import { segmentRoutes } from './segments/segmentRoutes';
 import { segmentApi } from './segments/segmentApi';
@@ -82,7 +84,7 @@ export const viewLocals = {
 /** Builds the Express app without listening, so tests run it in-process. */
 export function createApp(options: AppOptions) {
   const { services, maxUploadBytes, setup = new SetupGate(), trustProxy = false, actAsWithoutAuthentication } = options;
-  const { accounts, articles, segments, annotations, quality, writes } = services;
+  const { accounts, articles, segments, annotations, quality, writes, batches, replace, propagation } = services;
   const presence = new PresenceTracker();
   const flash = new Flash();
   const secureCookies = (req: Request) => req.secure;
@@ -125,6 +127,7 @@ export function createApp(options: AppOptions) {
     presenceApi(articles, presence),
     annotationApi({ annotations, weights }),
     qualityApi(quality),
+    batchApi({ batches, replace, propagation }),
   );
   app.use('/api', (req, _res, next) => next(new AppError(404, 'not_found', `No API route ${req.method} ${req.path}.`)));
 
@@ -132,11 +135,12 @@ export function createApp(options: AppOptions) {
   app.use(requireSignIn);
   app.use(accountRoutes(accounts), adminRoutes(accounts, flash));
   app.use(
-    articleRoutes({ articles, segments, annotatedMt }, maxUploadBytes),
+    articleRoutes({ articles, segments, annotatedMt, batches }, maxUploadBytes),
     segmentRoutes({ segments, writes, annotatedMt, articleOf }),
     exportRoutes({ articles, segments, annotations }),
     annotationRoutes({ annotations, articles, weights }),
     qualityRoutes({ quality, articles }),
+    batchRoutes({ batches, replace, propagation, segments, flash }),
   );
 
   app.use(notFoundHandler);

@@ -2,6 +2,9 @@ import type { Db } from './db/database';
 import { GroupCommit } from './db/groupCommit';
 import { AnnotationService } from './annotations/annotationService';
 import { ArticleService } from './articles/articleService';
+import { BatchService } from './batches/batchService';
+import { PropagationService } from './batches/propagationService';
+import { ReplaceService } from './batches/replaceService';
 import { AccountService, type SessionPolicy } from './auth/accountService';
 import { AuditLog } from './auth/auditLog';
 import { PasswordHasher, PRODUCTION_PASSWORD_COST, type PasswordCost } from './auth/passwords';
@@ -14,6 +17,10 @@ export interface Services {
   annotations: AnnotationService;
   quality: QualityService;
   accounts: AccountService;
+  /** One action over many segments (find and replace, propagation, "fix all", undo), written in chunks. */
+  batches: BatchService;
+  replace: ReplaceService;
+  propagation: PropagationService;
   /** Runs sentence saves from concurrent requests in shared, durable commits. */
   writes: GroupCommit;
 }
@@ -36,6 +43,8 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
   const segments = new SegmentService(db, (articleId, at) => articles.touch(articleId, at));
   const articles = new ArticleService(db, { audit, segments });
   const annotations = new AnnotationService(db, segments);
+  const writes = new GroupCommit(db);
+  const batches = new BatchService(db, { segments, writes });
   return {
     articles,
     segments,
@@ -46,6 +55,9 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
       audit,
       passwords: new PasswordHasher(options.passwordCost ?? PRODUCTION_PASSWORD_COST),
     }),
-    writes: new GroupCommit(db),
+    batches,
+    replace: new ReplaceService(db, batches),
+    propagation: new PropagationService(db, { segments, batches }),
+    writes,
   };
 }

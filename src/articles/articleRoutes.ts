@@ -2,6 +2,7 @@ import { Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { verifyCsrf } from '../auth/authenticate';
+import type { BatchService } from '../batches/batchService';
 import { requireRole, signedIn } from '../auth/roles';
 import { wordDiff } from '../diff/wordDiff';
 import { AppError } from '../errors';
@@ -32,10 +33,12 @@ export interface ArticleRouteDependencies {
   segments: SegmentService;
   /** The annotated MT shown in each review row (from src/annotations). */
   annotatedMt: RowAnnotations;
+  /** The batches that changed an article: the activity lists each as one entry. */
+  batches: Pick<BatchService, 'activity'>;
 }
 
 /** Browser pages for articles: the list, the import form, the review page and the activity. */
-export function articleRoutes({ articles, segments, annotatedMt }: ArticleRouteDependencies, maxUploadBytes: number): Router {
+export function articleRoutes({ articles, segments, annotatedMt, batches }: ArticleRouteDependencies, maxUploadBytes: number): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, fieldSize: maxUploadBytes, files: 1 } });
 
@@ -91,7 +94,11 @@ export function articleRoutes({ articles, segments, annotatedMt }: ArticleRouteD
 
   router.get('/articles/:id/activity', (req, res) => {
     const article = articles.get(parseId(req.params.id, 'Article'));
-    res.render('articles/activity', { title: `Activity: ${article.title}`, article, entries: segments.activity(article.id) });
+    // A batch's revisions are one entry (src/batches), placed by its time among the single changes.
+    const entries = [...segments.activity(article.id), ...batches.activity(article.id)]
+      .sort((a, b) => ('batch' in b ? b.batch.createdAt : b.createdAt).localeCompare('batch' in a ? a.batch.createdAt : a.createdAt))
+      .slice(0, 200);
+    res.render('articles/activity', { title: `Activity: ${article.title}`, article, entries });
   });
 
   return router;

@@ -45,7 +45,11 @@ export function progressFrom(counts: StatusCounts): Progress {
   return { total, counts, percent };
 }
 
-export type RevisionAction = 'import' | 'edit' | 'status' | 'reset' | 'revert';
+export type RevisionAction =
+  'import' | 'edit' | 'status' | 'reset' | 'revert' | 'undo' | 'split' | 'merge' | 'replace' | 'propagate' | 'fix';
+
+/** The actions of a segment's change made as part of a batch (src/batches). */
+export type BatchAction = Extract<RevisionAction, 'replace' | 'propagate' | 'fix' | 'undo'>;
 
 export interface Revision {
   id: number;
@@ -61,6 +65,8 @@ export interface Revision {
   /** measured active editing time that led to this revision; null when not measured */
   editingSeconds: number | null;
   createdAt: string;
+  /** The batch (src/batches) this revision belongs to, if any. */
+  batchId: number | null;
 }
 
 export interface ActivityEntry extends Revision {

@@ -21,7 +21,7 @@ export const BLOCK_SIZE = 1024;
 const ORDERED = `segments s JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block`;
 const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.paragraph, s.kind, s.mt, s.separator, s.text,
   s.status, s.version, s.note, s.updated_by AS updatedBy, s.updated_at AS updatedAt`;
-const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt`;
+const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt, batch_id AS batchId`;
 
 /** SQL for segments and their revisions; private to src/segments (others call SegmentService). Statements are prepared once per handle. */
 export class SegmentRepository {
@@ -63,19 +63,22 @@ export class SegmentRepository {
         `UPDATE segments SET text = ?, status = ?, version = ?, note = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?`,
       ),
       insertRevision: db.prepare(
-        `INSERT INTO revisions (segment_id, article_id, version, action, text, status, note, author, user_id, editing_seconds, created_at)
-         VALUES (@segmentId, @articleId, @version, @action, @text, @status, @note, @author, @userId, @editingSeconds, @createdAt)`,
+        `INSERT INTO revisions (segment_id, article_id, version, action, text, status, note, author, user_id, editing_seconds, created_at,
+                                batch_id, detail)
+         VALUES (@segmentId, @articleId, @version, @action, @text, @status, @note, @author, @userId, @editingSeconds, @createdAt,
+                 @batchId, @detail)`,
       ),
       revisions: db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? ORDER BY version`),
       revision: db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? AND version = ?`),
-      // Imports write one revision per segment; the activity view is about people's changes.
+      // Imports write one revision per segment; the activity view is about people's changes. A batch's
+      // revisions are left out: the view lists each batch as one entry (src/batches).
       activity: db.prepare(
         `SELECT r.id, r.segment_id AS segmentId, r.article_id AS articleId, r.version, r.action, r.text, r.status, r.note,
-                r.author, r.user_id AS userId, r.editing_seconds AS editingSeconds, r.created_at AS createdAt,
+                r.author, r.user_id AS userId, r.editing_seconds AS editingSeconds, r.created_at AS createdAt, r.batch_id AS batchId,
                 b.start + s.slot AS position
            FROM revisions r JOIN segments s ON s.id = r.segment_id
            JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block
-          WHERE r.article_id = ? AND r.action <> 'import'
+          WHERE r.article_id = ? AND r.action <> 'import' AND r.batch_id IS NULL
           ORDER BY r.id DESC LIMIT ?`,
       ),
       editingSeconds: db.prepare(
@@ -148,8 +151,11 @@ export class SegmentRepository {
     return countsByArticle;
   }
 
-  /** Appends a revision and makes it the segment's current state; the caller holds the transaction. */
-  append(revision: Omit<Revision, 'id'>, previousVersion: number): void {
+  /**
+   * Appends a revision and makes it the segment's current state; the caller holds the transaction.
+   * `detail` is stored as JSON (revisions.detail): what else the change did, e.g. the batch an undo undid.
+   */
+  append(revision: Omit<Revision, 'id'> & { detail?: Record<string, unknown> }, previousVersion: number): void {
     const updated = this.statements.updateCurrent.run(
       revision.text,
       revision.status,
@@ -162,7 +168,7 @@ export class SegmentRepository {
     );
     // The version check already happened in the same transaction; this guards the invariant.
     if (updated.changes !== 1) throw new Error(`Segment ${revision.segmentId} changed under a transaction`);
-    this.statements.insertRevision.run(revision);
+    this.statements.insertRevision.run({ ...revision, detail: revision.detail ? JSON.stringify(revision.detail) : null });
   }
 
   revisions(segmentId: number): Revision[] {

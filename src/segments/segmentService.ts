@@ -9,6 +9,7 @@ import { SegmentRepository } from './segmentRepository';
 import {
   progressFrom,
   type ActivityEntry,
+  type BatchAction,
   type Progress,
   type ReviewStatus,
   type Revision,
@@ -44,6 +45,19 @@ export interface SegmentChange {
   actor: Actor;
 }
 
+/** One segment's change within a batch (src/batches): `version` is the version the batch read in the same transaction. */
+export interface BatchChange {
+  version: number;
+  text: string;
+  /** Omitted: the rule of any text change (`edited`; `new` when the text is the MT again). An undo gives the status it restores. */
+  status?: ReviewStatus;
+  note?: string | null;
+  action: BatchAction;
+  batchId: number;
+  detail?: Record<string, unknown>;
+  actor: Actor;
+}
+
 /** What apply() decides a change writes. */
 interface Decision {
   text: string;
@@ -52,6 +66,10 @@ interface Decision {
   action: RevisionAction;
   force?: boolean;
   editingSeconds?: number;
+  batchId?: number;
+  detail?: Record<string, unknown>;
+  /** An undo puts back a status someone entitled chose (an approval): the reviewer check does not apply to it. */
+  restoresEarlierState?: boolean;
 }
 
 /**
@@ -138,6 +156,25 @@ export class SegmentService {
     });
   }
 
+  /**
+   * One segment's change as part of a batch (find and replace, propagation, "fix all", an undo of
+   * one): the same write path as a person's save, with the batch's id and action on the revision.
+   */
+  writeInBatch(segmentId: number, change: BatchChange): Segment {
+    return this.apply(segmentId, change.version, change.actor, (current) => {
+      const text = cleanText(change.text);
+      return {
+        text,
+        status: change.status ?? statusForText(text, current.mt),
+        note: change.note ?? undefined,
+        action: change.action,
+        batchId: change.batchId,
+        detail: change.detail,
+        restoresEarlierState: change.action === 'undo',
+      };
+    });
+  }
+
   history(segmentId: number): { segment: Segment; revisions: Revision[] } {
     const segment = this.get(segmentId);
     return { segment, revisions: this.repository.revisions(segmentId) };
@@ -167,7 +204,8 @@ export class SegmentService {
           throw conflict('stale_version', messages.staleVersion(current), { current: current as unknown as Record<string, unknown> });
         }
         const next = decide(current);
-        if (next.status !== current.status && REVIEW_DECISIONS.includes(next.status) && !hasRole(actor, 'reviewer')) {
+        const decidesReview = next.status !== current.status && REVIEW_DECISIONS.includes(next.status) && !next.restoresEarlierState;
+        if (decidesReview && !hasRole(actor, 'reviewer')) {
           throw new AppError(403, 'forbidden', messages.reviewersOnly);
         }
         const note = next.note?.trim() || null;
@@ -189,9 +227,12 @@ export class SegmentService {
             status: next.status,
             note,
             author: actor.displayName,
-            userId: actor.userId,
+            // 0 is the command line's operator, who has no account (src/cli.ts).
+            userId: actor.userId || null,
             editingSeconds: next.editingSeconds ?? null,
             createdAt,
+            batchId: next.batchId ?? null,
+            detail: next.detail,
           },
           current.version,
         );

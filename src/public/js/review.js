@@ -155,6 +155,8 @@ function reviewPage(list) {
     const fields = { text: textarea.value, version: row.dataset.version, action: 'save', editingSeconds: String(editing.effort.seconds()) };
     const fresh = await send(row, '/segments/' + row.dataset.segmentId, fields);
     if (!fresh) return;
+    // Other modules follow saves (propagation.js offers the same fix for other sentences).
+    fresh.dispatchEvent(new CustomEvent('redline:saved', { bubbles: true }));
     forget(fresh);
     editing = null;
     moveAfterSave(fresh, thenMove);
