@@ -7,6 +7,8 @@ import { errorMessage, fragmentFrom, getFragment, postJson, swapById } from './l
 
 const list = document.querySelector('ol.segments');
 const returnTo = (list && list.dataset.returnTo) || location.pathname + location.search;
+/** The row whose offers were shown last: P applies them even after the editor moved on to the next row. */
+let lastOffered = null;
 
 /** The row's panel of offers, fetched fresh (the server derives them from the row's last change). */
 async function showOffers(row) {
@@ -16,6 +18,7 @@ async function showOffers(row) {
   row.querySelectorAll('.propagation, .propagation-result').forEach((old) => old.remove());
   if (!panel || !panel.querySelector('.propagation-offer')) return null;
   row.appendChild(panel);
+  lastOffered = row;
   return panel;
 }
 
@@ -114,12 +117,15 @@ document.addEventListener('click', (event) => {
   addToGlossary(button.closest('.propagation'), button.closest('form'), button);
 });
 
-// P on a row: apply its first offer; on a row whose offers are not shown yet, show them first.
+// P: apply the first offer of the focused row, else of the row saved last (the editor has moved on);
+// on a row with no offers shown, look for them first.
 document.addEventListener('keydown', async (event) => {
   const target = event.target;
   const typing = target instanceof HTMLElement && (target.matches('input, textarea, select') || target.isContentEditable);
   if (typing || event.ctrlKey || event.metaKey || event.altKey || event.key.toLowerCase() !== 'p') return;
-  const row = (target instanceof Element && target.closest('li.segment')) || document.querySelector('li.segment.current');
+  const focused = (target instanceof Element && target.closest('li.segment')) || document.querySelector('li.segment.current');
+  const row =
+    focused && focused.querySelector('.propagation-offer') ? focused : lastOffered && lastOffered.isConnected ? lastOffered : focused;
   if (!row) return;
   event.preventDefault();
   const offer = row.querySelector('.propagation-offer');
