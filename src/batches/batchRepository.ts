@@ -86,9 +86,21 @@ export class BatchRepository {
       ),
       lastRevisionId: db.prepare(`SELECT coalesce(max(id), 0) AS id FROM revisions`),
       // Revision ids only grow: a segment whose latest revision is newer than a preview changed after it.
+      // Per segment, through the (segment_id, version) index: a few rows each, however long the history of the article.
       latestRevisions: db.prepare(
-        `SELECT segment_id AS segmentId, max(id) AS revisionId FROM revisions
-          WHERE segment_id IN (SELECT value FROM json_each(?)) GROUP BY segment_id`,
+        `SELECT ids.value AS segmentId, (SELECT max(r.id) FROM revisions r WHERE r.segment_id = ids.value) AS revisionId
+           FROM json_each(?) ids`,
+      ),
+      // Segments of these articles changed after a preview, each with its text as the preview saw it.
+      changedSince: db.prepare(
+        `SELECT c.segmentId, p.version, p.text
+           FROM (SELECT r.segment_id AS segmentId,
+                        (SELECT max(p.id) FROM revisions p WHERE p.segment_id = r.segment_id AND p.id <= @snapshot) AS revisionId
+                   FROM revisions r
+                  WHERE r.article_id IN (SELECT value FROM json_each(@articles)) AND r.id > @snapshot
+                  GROUP BY r.segment_id) c
+           LEFT JOIN revisions p ON p.id = c.revisionId
+          ORDER BY c.segmentId`,
       ),
       readyArticles: db.prepare(`SELECT id, title FROM articles WHERE state = 'ready' ORDER BY id`),
       // Candidates from the trigram index in rowid order, a chunk at a time (the caller verifies each one).
@@ -165,6 +177,15 @@ export class BatchRepository {
   latestRevisions(segmentIds: readonly number[]): Map<number, number> {
     const rows = this.statements.latestRevisions.all(JSON.stringify(segmentIds)) as { segmentId: number; revisionId: number }[];
     return new Map(rows.map((row) => [row.segmentId, row.revisionId]));
+  }
+
+  /** The segments of `articleIds` changed after revision `snapshot`, with their version and text as of it (null: created since). */
+  changedSince(articleIds: readonly number[], snapshot: number): { segmentId: number; version: number | null; text: string | null }[] {
+    return this.statements.changedSince.all({ articles: JSON.stringify(articleIds), snapshot }) as {
+      segmentId: number;
+      version: number | null;
+      text: string | null;
+    }[];
   }
 
   readyArticles(): { id: number; title: string }[] {

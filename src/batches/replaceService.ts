@@ -6,7 +6,7 @@ import { compileQuery, type CompiledQuery } from '../matching/query';
 import { BatchRepository, type ScannedSegment } from './batchRepository';
 import type { BatchService } from './batchService';
 import type { BatchResult } from './model';
-import { fieldOf, scanSegments, type SearchField } from './segmentScan';
+import { fieldOf, scanSegments, yieldToEventLoop, type SearchField } from './segmentScan';
 
 /** What a person asks to find and replace. */
 export interface ReplaceQuery {
@@ -181,14 +181,22 @@ export class ReplaceService {
     const excluded = new Set(selection.exclude);
     const hits = await this.hits(request, query, 'text', articles);
     // A sentence whose every match was unticked is not part of the batch (rather than "skipped").
-    const unticked = new Map<string, number>();
-    for (const id of excluded) {
-      const segmentAndVersion = id.replace(/:\d+:\d+:/, '@');
-      unticked.set(segmentAndVersion, (unticked.get(segmentAndVersion) ?? 0) + 1);
-    }
+    const unticked = new Map(chosenBySegment(selection.exclude).map((entry) => [entry.segmentId, entry]));
+    const chosen = (segmentId: number, version: number | undefined, count: number) => {
+      const entry = unticked.get(segmentId);
+      return !entry || entry.version !== version || entry.spans.size < count;
+    };
     const items = hits
-      .filter((hit) => (unticked.get(`${hit.segment.id}@${hit.segment.version}`) ?? 0) < hit.count)
+      .filter((hit) => chosen(hit.segment.id, hit.segment.version, hit.count))
       .map((hit) => ({ segmentId: hit.segment.id }));
+    // A sentence the preview showed with a match but changed since may no longer match: it is still
+    // part of the batch, so that it is skipped and listed rather than silently left out.
+    const found = new Set(items.map((item) => item.segmentId));
+    items.push(
+      ...this.matchedAtSnapshot(query, articles, selection.snapshot)
+        .filter((entry) => !found.has(entry.segmentId) && chosen(entry.segmentId, entry.version, entry.count))
+        .map(({ segmentId }) => ({ segmentId })),
+    );
     return this.batches.run(header, items, (chunk) => {
       const latest = this.repository.latestRevisions(chunk.map(({ item }) => item.segmentId));
       const live = chunk.map(({ item, current }) =>
@@ -201,6 +209,34 @@ export class ReplaceService {
         return chosen.length > 0 ? { text: applyMatches(segment.text, chosen).text } : null;
       });
     });
+  }
+
+  /** The segments changed after a preview's snapshot whose text then had a match, with how many. */
+  private matchedAtSnapshot(
+    query: CompiledQuery,
+    articles: { id: number }[],
+    snapshot: number,
+  ): { segmentId: number; version: number | undefined; count: number }[] {
+    const changed = this.repository.changedSince(
+      articles.map((article) => article.id),
+      snapshot,
+    );
+    let matches: Match[][];
+    try {
+      matches = matchChunk(
+        changed.map((entry) => entry.text ?? ''),
+        query,
+        { timeoutMs: CHUNK_TIME_LIMIT_MS },
+      ).matches;
+    } catch (error) {
+      if (error instanceof PatternTimeoutError) throw unprocessable('pattern_timeout', messages.tooSlow);
+      throw error;
+    }
+    return changed.flatMap((entry, index) =>
+      matches[index]!.length > 0
+        ? [{ segmentId: entry.segmentId, version: entry.version ?? undefined, count: matches[index]!.length }]
+        : [],
+    );
   }
 
   /** The articles a search may reach (ready ones), for the replace page's choice. */
@@ -227,6 +263,7 @@ export class ReplaceService {
   private async hits(request: ReplaceQuery, query: CompiledQuery, field: SearchField, articles: { id: number; title: string }[]) {
     const hits: Hit[] = [];
     let spentMs = 0;
+    let retried = false;
     const scan = scanSegments(this.repository, {
       articleIds: articles.map((article) => article.id),
       field,
@@ -234,7 +271,18 @@ export class ReplaceService {
     });
     for await (const rows of scan) {
       const started = performance.now();
-      const found = this.matchOrRefuse(rows, query, field, articles);
+      let found: Match[][];
+      try {
+        found = this.matchOrRefuse(rows, query, field, articles);
+      } catch (error) {
+        // On a busy machine the process can be descheduled for longer than the limit while matching a
+        // harmless pattern: one more try after a turn of the event loop tells the two apart (a
+        // pathological pattern runs out of time again).
+        if (!(error instanceof AppError && error.code === 'pattern_timeout') || retried) throw error;
+        retried = true;
+        await yieldToEventLoop();
+        found = this.matchOrRefuse(rows, query, field, articles);
+      }
       spentMs += performance.now() - started;
       if (query.needsTimeBound && spentMs > SEARCH_TIME_LIMIT_MS) throw unprocessable('pattern_timeout', messages.tooSlow);
       rows.forEach((segment, index) => {
@@ -269,15 +317,17 @@ export class ReplaceService {
   private matchInChunk(segments: readonly ({ text: string } | undefined)[], query: CompiledQuery): (Match[] | undefined)[] {
     const present = segments.flatMap((segment, index) => (segment ? [{ text: segment.text, index }] : []));
     const found: (Match[] | undefined)[] = segments.map(() => undefined);
-    try {
-      const { matches } = matchChunk(
-        present.map((entry) => entry.text),
-        query,
-        { timeoutMs: CHUNK_TIME_LIMIT_MS },
-      );
-      present.forEach((entry, position) => (found[entry.index] = matches[position]));
-    } catch (error) {
-      if (!(error instanceof PatternTimeoutError)) throw error;
+    const texts = present.map((entry) => entry.text);
+    // The search before already ran the pattern over these texts in time: a time-out here is most
+    // likely the machine being busy, so the chunk gets a second try before its segments are skipped.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const { matches } = matchChunk(texts, query, { timeoutMs: CHUNK_TIME_LIMIT_MS });
+        present.forEach((entry, position) => (found[entry.index] = matches[position]));
+        return found;
+      } catch (error) {
+        if (!(error instanceof PatternTimeoutError)) throw error;
+      }
     }
     return found;
   }

@@ -24,6 +24,7 @@ import { segmentDocument } from '../segmentation/document';
 import type { Segment } from '../segments/model';
 import { openMigratedDatabase } from '../startup';
 import { benchQuality } from './quality';
+import { benchReplace } from './replace';
 import { bulkInsertRate, singleRowCommitRate } from './baselines';
 import { generateArticle } from './generateArticle';
 import { HttpClient, runLoad, startChildServer, type LoadResult } from './load';
@@ -34,6 +35,7 @@ const settings = z
     BENCH_RUNS: z.coerce.number().int().min(1).max(50).default(5),
     BENCH_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(20),
     BENCH_SENTENCES: z.coerce.number().int().min(100).max(200_000).default(10_000),
+    BENCH_REPLACE_SEGMENTS: z.coerce.number().int().min(1_000).max(200_000).default(100_000),
   })
   .parse(process.env);
 const RUNS = settings.BENCH_RUNS;
@@ -382,6 +384,13 @@ async function main(): Promise<void> {
   const imported = await measureImport(baselines);
   const server = await measureServer(imported.databasePath, imported.articleId, baselines);
   const quality = measureQuality(imported.databasePath, imported.articleId);
+  const replace = await benchReplace({
+    databasePath: tempDatabase('replace'),
+    segments: settings.BENCH_REPLACE_SEGMENTS,
+    matches: settings.BENCH_REPLACE_SEGMENTS / 10,
+    runs: RUNS,
+  });
+  notes.push(...replace.notes);
   // The load generator's own memory (it holds the article and every latency): for context, not the app's target.
   const benchPeak: Row = {
     measure: 'bench process (load generator) peak RSS, maxRSS (MB)',
@@ -395,6 +404,7 @@ async function main(): Promise<void> {
     ...imported.rows,
     ...server,
     ...quality,
+    ...replace.rows,
     benchPeak,
   ];
 

@@ -240,6 +240,22 @@ describe('POST /api/replace/apply', () => {
     expect(textOf(testApp, ids[4]!)).toBe('The reassurance forces left.');
   });
 
+  it('when a sentence of the preview no longer matches at apply-all time, then it is still skipped and listed, unless it was unticked', async () => {
+    const { testApp, editor, article, ids } = await setup();
+    const preview = (await editor.post('/api/replace/preview').send(comfort(article.id)).expect(200)).body;
+    await editor.patch(`/api/segments/${ids[3]}`).send({ text: 'The troops wait at the border.', version: 1 }).expect(200);
+    await editor.patch(`/api/segments/${ids[4]}`).send({ text: 'The forces left.', version: 1 }).expect(200);
+    const unticked = preview.matches
+      .filter((match: { segmentId: number }) => match.segmentId === ids[4])
+      .map((match: { id: string }) => match.id);
+    const response = await editor
+      .post('/api/replace/apply')
+      .send({ ...comfort(article.id), all: true, snapshot: preview.snapshot, exclude: unticked })
+      .expect(200);
+    expect(response.body).toMatchObject({ changed: 2, skipped: [ids[3]] });
+    expect(textOf(testApp, ids[3]!)).toBe('The troops wait at the border.');
+  });
+
   it('when a match id is malformed, forged or names another version, then nothing is written for it', async () => {
     const { testApp, editor, article, ids } = await setup();
     const malformed = await editor
