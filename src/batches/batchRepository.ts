@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import type { ReviewStatus } from '../segments/model';
-import type { Batch, BatchActivity, BatchKind, BatchState } from './model';
+import type { Batch, BatchActivity, BatchState } from './model';
 
 const BATCH_COLUMNS = `id, kind, article_id AS articleId, note, author, user_id AS userId, created_at AS createdAt, state, changed, skipped,
   undoes, undone_by AS undoneBy`;
@@ -114,15 +114,7 @@ export class BatchRepository {
     };
   }
 
-  insert(batch: {
-    kind: BatchKind;
-    articleId: number | null;
-    note: string;
-    author: string;
-    userId: number | null;
-    createdAt: string;
-    undoes: number | null;
-  }): number {
+  insert(batch: Pick<Batch, 'kind' | 'articleId' | 'note' | 'author' | 'userId' | 'createdAt' | 'undoes'>): number {
     return Number(this.statements.insert.run(batch).lastInsertRowid);
   }
 

@@ -128,7 +128,7 @@ export class ReplaceService {
       const segment = current.get(hit.segment.id);
       return segment ? [{ segment, skip }] : [];
     });
-    const found = this.matchOrRefuse(
+    const found = await this.matchOrRefuse(
       pageSegments.map(({ segment }) => segment),
       query,
       field,
@@ -263,7 +263,6 @@ export class ReplaceService {
   private async hits(request: ReplaceQuery, query: CompiledQuery, field: SearchField, articles: { id: number; title: string }[]) {
     const hits: Hit[] = [];
     let spentMs = 0;
-    let retried = false;
     const scan = scanSegments(this.repository, {
       articleIds: articles.map((article) => article.id),
       field,
@@ -271,18 +270,7 @@ export class ReplaceService {
     });
     for await (const rows of scan) {
       const started = performance.now();
-      let found: Match[][];
-      try {
-        found = this.matchOrRefuse(rows, query, field, articles);
-      } catch (error) {
-        // On a busy machine the process can be descheduled for longer than the limit while matching a
-        // harmless pattern: one more try after a turn of the event loop tells the two apart (a
-        // pathological pattern runs out of time again).
-        if (!(error instanceof AppError && error.code === 'pattern_timeout') || retried) throw error;
-        retried = true;
-        await yieldToEventLoop();
-        found = this.matchOrRefuse(rows, query, field, articles);
-      }
+      const found = await this.matchOrRefuse(rows, query, field, articles);
       spentMs += performance.now() - started;
       if (query.needsTimeBound && spentMs > SEARCH_TIME_LIMIT_MS) throw unprocessable('pattern_timeout', messages.tooSlow);
       rows.forEach((segment, index) => {
@@ -292,22 +280,31 @@ export class ReplaceService {
     return hits;
   }
 
-  /** Matches in each segment's field; a regular expression that runs out of time is refused with the sentence it was on. */
-  private matchOrRefuse(
+  /**
+   * Matches in each segment's field; a regular expression that runs out of time twice is refused with
+   * the sentence it was on. On a busy machine the process can be descheduled for longer than the limit
+   * while matching a harmless pattern: one more try after a turn of the event loop tells the two apart
+   * (a pathological pattern runs out of time again, on the same chunk).
+   */
+  private async matchOrRefuse(
     segments: readonly ScannedSegment[],
     query: CompiledQuery,
     field: SearchField,
     articles: { id: number; title: string }[],
-  ) {
+  ): Promise<Match[][]> {
+    const texts = segments.map((segment) => fieldOf(segment, field));
     try {
-      return matchChunk(
-        segments.map((segment) => fieldOf(segment, field)),
-        query,
-        { timeoutMs: CHUNK_TIME_LIMIT_MS },
-      ).matches;
+      try {
+        return matchChunk(texts, query, { timeoutMs: CHUNK_TIME_LIMIT_MS }).matches;
+      } catch (error) {
+        if (!(error instanceof PatternTimeoutError)) throw error;
+        await yieldToEventLoop();
+        return matchChunk(texts, query, { timeoutMs: CHUNK_TIME_LIMIT_MS }).matches;
+      }
     } catch (error) {
       if (!(error instanceof PatternTimeoutError)) throw error;
-      const segment = segments[error.textIndex]!;
+      // The limit can strike just after the last text was matched.
+      const segment = segments[Math.min(error.textIndex, segments.length - 1)]!;
       const title = articles.find((article) => article.id === segment.articleId)?.title ?? `article ${segment.articleId}`;
       throw unprocessable('pattern_timeout', messages.timeout(segment.position, title, error.timeoutMs));
     }
