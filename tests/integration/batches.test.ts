@@ -1,7 +1,9 @@
+import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { toActor } from '../../src/auth/model';
+import { BATCH_CHUNK } from '../../src/batches/batchService';
 import { createTestApp, csrfFrom, importViaApi, type TestApp } from '../helpers/app';
 
 const TEXT = ['The comfort force arrived.', 'A comfort force is planned.', 'The comfort force left.', 'Nothing here.'].join(' ');
@@ -170,6 +172,13 @@ describe('A big batch and the event loop', () => {
     const preview = await testApp.services.replace.preview(query, actor, { offset: 0, limit: 1 });
     expect(preview.total).toBe(sentences);
 
+    // Every step of the batch is a work item of the write queue: count them.
+    const run = testApp.services.writes.run.bind(testApp.services.writes);
+    let workItems = 0;
+    testApp.services.writes.run = (work) => {
+      workItems++;
+      return run(work);
+    };
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     let applyDone = false;
@@ -191,9 +200,12 @@ describe('A big batch and the event loop', () => {
     expect(result.changed).toBe(sentences - 1);
     expect(result.skipped).toEqual([last.id]);
     expect(testApp.services.segments.get(last.id).text).toBe('Changed by a person.');
-    // The longest block of the event loop (a shared 2-core machine: the app's target is 100 ms, the bound leaves room for its noise).
+    // The batch's start and end, the person's save, and steps of at most BATCH_CHUNK sentences.
+    expect(workItems).toBeGreaterThanOrEqual(3 + Math.ceil(sentences / BATCH_CHUNK));
+    // The longest block of the event loop (the app's target is 100 ms, the bound leaves room for a shared
+    // machine's noise). Past two runnable processes per core, the delay measures the machine, not the app.
     const longestMs = delay.max / 1e6;
-    console.log(`${sentences} replacements: longest event-loop delay ${longestMs.toFixed(1)} ms`);
-    expect(longestMs).toBeLessThan(250);
+    console.log(`${sentences} replacements: longest event-loop delay ${longestMs.toFixed(1)} ms, ${workItems} write-queue items`);
+    if (os.loadavg()[0]! <= 2 * os.cpus().length) expect(longestMs).toBeLessThan(250);
   });
 });
