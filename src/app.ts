@@ -23,6 +23,8 @@ import { WEIGHT_MAX } from './annotations/mqm';
 import { articleRoutes } from './articles/articleRoutes';
 import { articleApi } from './articles/articleApi';
 import { ImportJobs } from './articles/importJobs';
+import { batchApi } from './batches/batchApi';
+import { batchRoutes } from './batches/batchRoutes';
 import { TITLE_MAX } from './articles/articleService';
 import { segmentRoutes } from './segments/segmentRoutes';
 import { segmentApi } from './segments/segmentApi';
@@ -97,7 +99,7 @@ function contentLimits(services: Services) {
 /** Builds the Express app without listening, so tests run it in-process. */
 export function createApp(options: AppOptions) {
   const { services, maxUploadBytes, setup = new SetupGate(), trustProxy = false, actAsWithoutAuthentication } = options;
-  const { accounts, articles, segments, annotations, comments, search, quality, writes, hub } = services;
+  const { accounts, articles, segments, annotations, comments, search, quality, writes, hub, batches, replace, propagation } = services;
   const presence = new PresenceTracker();
   const imports = new ImportJobs();
   const flash = new Flash();
@@ -143,6 +145,7 @@ export function createApp(options: AppOptions) {
     commentApi({ comments, writes }),
     searchApi(search),
     qualityApi(quality, writes),
+    batchApi({ batches, replace, propagation }),
   );
   app.use('/api', (req, _res, next) => next(new AppError(404, 'not_found', `No API route ${req.method} ${req.path}.`)));
 
@@ -150,13 +153,14 @@ export function createApp(options: AppOptions) {
   app.use(requireSignIn);
   app.use(accountRoutes(accounts), adminRoutes(accounts, flash));
   app.use(
-    articleRoutes({ articles, segments, annotatedMt, imports }, maxUploadBytes),
+    articleRoutes({ articles, segments, annotatedMt, imports, batches }, maxUploadBytes),
     segmentRoutes({ segments, writes, annotatedMt, articleOf }),
     exportRoutes({ articles, segments, annotations, comments }),
     annotationRoutes({ annotations, articles, weights, writes }),
     commentRoutes({ comments, writes }),
     searchRoutes({ search, articles, accounts }),
     qualityRoutes({ quality, writes }),
+    batchRoutes({ batches, replace, propagation, segments, flash }),
   );
 
   app.use(notFoundHandler);

@@ -17,6 +17,7 @@ import { TITLE_MAX } from './articles/articleService';
 import { lineOfText, optionalLineOfText } from './web/fields';
 import { escapeControlCharacters } from './web/typedText';
 import { parseInput } from './web/validate';
+import { replaceInArticle } from './batches/replaceCli';
 
 const USAGE = `Usage:
   redline import FILE [--title TITLE] [--author NAME]   import a .txt/.md article, print its id (progress on stderr)
@@ -28,6 +29,9 @@ const USAGE = `Usage:
                                                         create an account; the password is read from stdin
                                                         (piped), else a generated one is printed
   redline token create USERNAME [--label LABEL]         print a new API token for that account
+  redline replace ARTICLE --find X --replace Y [--regex] [--match-case] [--whole-word] [--dry-run] [--author NAME]
+                                                        replace in an article's current text as one batch
+                                                        (undoable in the browser); --dry-run lists the matches
 
 The database is REDLINE_DB (default db/redline.sqlite).`;
 
@@ -161,6 +165,41 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
         const label = parseInput(tokenLabelSchema, values.label);
         const { token } = services.accounts.createToken(services.accounts.activeActor(positionals[1]!), label);
         print(token);
+        return;
+      }
+      case 'replace': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            find: { type: 'string' },
+            replace: { type: 'string' },
+            regex: { type: 'boolean', default: false },
+            'match-case': { type: 'boolean', default: false },
+            'whole-word': { type: 'boolean', default: false },
+            'dry-run': { type: 'boolean', default: false },
+            author: { type: 'string' },
+          },
+        });
+        const id = Number(positionals[0]);
+        if (positionals.length !== 1 || !Number.isSafeInteger(id) || id < 1)
+          throw new UsageError('replace takes one article ID (a positive whole number).');
+        if (values.find === undefined || values.replace === undefined)
+          throw new UsageError('replace needs --find TEXT and --replace TEXT.');
+        await replaceInArticle(
+          services,
+          {
+            articleId: id,
+            find: values.find,
+            replace: values.replace,
+            regex: values.regex,
+            matchCase: values['match-case'],
+            wholeWord: values['whole-word'],
+            dryRun: values['dry-run'],
+            author: values.author ?? os.userInfo().username,
+          },
+          print,
+        );
         return;
       }
       case 'list': {

@@ -38,6 +38,9 @@ async function main(): Promise<void> {
     services.articles.removeStaleImports().catch((error: unknown) => console.error('Removing unfinished imports failed:', error));
   }, 60_000);
   sweep.unref();
+  // A batch this server was writing when it stopped did not finish: say so (what landed stays, undoable).
+  const interrupted = services.batches.markInterrupted();
+  if (interrupted > 0) console.log(`Marked ${interrupted} unfinished batch${interrupted === 1 ? '' : 'es'} as interrupted.`);
   // No account yet: whoever holds this link creates the first admin. No default passwords.
   const setup = services.accounts.hasUsers() ? new SetupGate() : SetupGate.issue();
   const app = createApp({ services, maxUploadBytes: config.maxUploadBytes, setup, trustProxy: config.trustProxy });

@@ -2,6 +2,9 @@ import type { Db } from './db/database';
 import { GroupCommit, type BusyRetry } from './db/groupCommit';
 import { AnnotationService } from './annotations/annotationService';
 import { ArticleService, DEFAULT_MAX_SEGMENTS } from './articles/articleService';
+import { BatchService } from './batches/batchService';
+import { PropagationService } from './batches/propagationService';
+import { ReplaceService } from './batches/replaceService';
 import { AccountService, type SessionPolicy } from './auth/accountService';
 import { AuditLog } from './auth/auditLog';
 import { CommentService } from './comments/commentService';
@@ -26,6 +29,10 @@ export interface Services {
   /** The stored per-article figures, kept up to date by every write. */
   stats: ArticleStats;
   /** The one write queue: saves from concurrent requests share durable commits; lock contention is retried here. */
+  /** One action over many segments (find and replace, propagation, "fix all", undo), written in chunks. */
+  batches: BatchService;
+  replace: ReplaceService;
+  propagation: PropagationService;
   writes: GroupCommit;
 }
 
@@ -82,6 +89,7 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
   const articles = new ArticleService(db, { audit, segments, stats, writes }, { maxSegments: limits.maxSegments });
   const annotations: AnnotationService = new AnnotationService(db, segments, stats);
   const comments: CommentService = new CommentService(db, { segments, changed: (change) => live.commentChanged(change) });
+  const batches = new BatchService(db, { segments, writes });
   return {
     articles,
     segments,
@@ -96,6 +104,9 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
       passwords: new PasswordHasher(options.passwordCost ?? PRODUCTION_PASSWORD_COST),
     }),
     stats,
+    batches,
+    replace: new ReplaceService(db, batches),
+    propagation: new PropagationService(db, { segments, batches }),
     writes,
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { uploadForm } from '../auth/csrf';
+import type { BatchService } from '../batches/batchService';
 import { requireRole, signedIn } from '../auth/roles';
 import { wordDiff } from '../diff/wordDiff';
 import { AppError } from '../errors';
@@ -49,6 +50,8 @@ export interface ArticleRouteDependencies {
   annotatedMt: RowAnnotations;
   /** Imports the form started in the background (the page shows their progress). */
   imports: ImportJobs;
+  /** The batches that changed an article: the activity lists each as one entry. */
+  batches: Pick<BatchService, 'activity'>;
 }
 
 /** The import form, with a fresh key: each form shown is one import, however often it is submitted. */
@@ -62,7 +65,10 @@ function renderImportForm(res: Response, state: { error?: string; values?: Recor
 }
 
 /** Browser pages for articles: the list, the import form, the review page and the activity. */
-export function articleRoutes({ articles, segments, annotatedMt, imports }: ArticleRouteDependencies, maxUploadBytes: number): Router {
+export function articleRoutes(
+  { articles, segments, annotatedMt, imports, batches }: ArticleRouteDependencies,
+  maxUploadBytes: number,
+): Router {
   const router = Router();
 
   router.get('/', (_req, res) => {
@@ -167,6 +173,20 @@ export function articleRoutes({ articles, segments, annotatedMt, imports }: Arti
     const query = parseInput(activityQuerySchema, req.query);
     const filters = { author: query.author, action: query.action };
     const activity = segments.activity(article.id, filters, query.page ?? 1);
+    // A batch is one entry (src/batches), placed by its time among this page's single changes.
+    const { entries, pagination } = activity;
+    const newest = pagination.page === 1 ? undefined : entries[0]?.createdAt;
+    const oldest = pagination.page >= pagination.pageCount ? undefined : entries.at(-1)?.createdAt;
+    const batchEntries = batches
+      .activity(article.id)
+      .filter(
+        ({ batch }) =>
+          (!filters.author || batch.author === filters.author) &&
+          (!filters.action || batch.kind === filters.action) &&
+          (newest === undefined || batch.createdAt <= newest) &&
+          (oldest === undefined || batch.createdAt > oldest),
+      );
+    const timeOf = (entry: ActivityEntry | (typeof batchEntries)[number]) => ('batch' in entry ? entry.batch.createdAt : entry.createdAt);
     const href = (page: number) => {
       const params = new URLSearchParams();
       if (filters.author) params.set('author', filters.author);
@@ -178,6 +198,7 @@ export function articleRoutes({ articles, segments, annotatedMt, imports }: Arti
       title: `Activity: ${article.title}`,
       article,
       ...activity,
+      entries: [...entries, ...batchEntries].sort((a, b) => timeOf(b).localeCompare(timeOf(a))),
       filters,
       actions: REVISION_ACTIONS.filter((action) => action !== 'import'),
       href,

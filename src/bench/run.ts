@@ -27,6 +27,7 @@ import { openMigratedDatabase } from '../startup';
 import { benchQuality } from './quality';
 import { measureImport as measureHeavyImport, measureQualityReads, type HeavyRequest } from './heavyRequests';
 import { benchSearch } from './search';
+import { benchReplace } from './replace';
 import { bulkInsertRate, singleRowCommitRate } from './baselines';
 import { generateArticle } from './generateArticle';
 import { HttpClient, runLoad, startChildServer, type LoadResult } from './load';
@@ -45,6 +46,7 @@ const settings = z
     BENCH_ONLY: z.enum(['all', 'event-loop']).default('all'),
     /** segments in the search database: five articles of a fifth each */
     BENCH_SEARCH_SEGMENTS: z.coerce.number().int().min(5_000).max(5_000_000).default(1_000_000),
+    BENCH_REPLACE_SEGMENTS: z.coerce.number().int().min(1_000).max(200_000).default(100_000),
   })
   .parse(process.env);
 const RUNS = settings.BENCH_RUNS;
@@ -475,6 +477,13 @@ async function main(): Promise<void> {
   const quality = measureQuality(imported.databasePath, imported.articleId);
   const eventLoop = await measureEventLoopRows();
   const search = await measureSearch();
+  const replace = await benchReplace({
+    databasePath: tempDatabase('replace'),
+    segments: settings.BENCH_REPLACE_SEGMENTS,
+    matches: settings.BENCH_REPLACE_SEGMENTS / 10,
+    runs: RUNS,
+  });
+  notes.push(...replace.notes);
   // The load generator's own memory (it holds the article and every latency): for context, not the app's target.
   const benchPeak: Row = {
     measure: 'bench process (load generator) peak RSS, maxRSS (MB)',
@@ -490,6 +499,7 @@ async function main(): Promise<void> {
     ...quality,
     ...eventLoop,
     ...search,
+    ...replace.rows,
     benchPeak,
   ];
   printTable(rows, started);

@@ -105,7 +105,9 @@ export function compileQuery(options: QueryOptions): CompileResult {
   }
   const replacementFor = options.regex ? (match: RegExpExecArray) => expandReplacement(options.replace, match) : () => options.replace;
   if (options.regex) {
-    const matchesEmpty = runWithTimeLimit(() => matchesEmptyOnSample(userPattern), PROBE_TIME_LIMIT_MS);
+    // A second try tells a slow pattern from a busy machine that descheduled this process mid-probe.
+    let matchesEmpty = runWithTimeLimit(() => matchesEmptyOnSample(userPattern), PROBE_TIME_LIMIT_MS);
+    if (matchesEmpty === TIMED_OUT) matchesEmpty = runWithTimeLimit(() => matchesEmptyOnSample(userPattern), PROBE_TIME_LIMIT_MS);
     if (matchesEmpty === TIMED_OUT) return { ok: false, error: { code: 'too_slow', message: queryMessages.tooSlow } };
     if (matchesEmpty) return { ok: false, error: { code: 'matches_empty', message: queryMessages.matchesEmpty } };
   }

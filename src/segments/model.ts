@@ -60,7 +60,19 @@ export function progressFrom(counts: StatusCounts): Progress {
   return { total, counts, percent };
 }
 
-export const REVISION_ACTIONS = ['import', 'edit', 'status', 'reset', 'revert', 'undo', 'split', 'merge'] as const;
+export const REVISION_ACTIONS = [
+  'import',
+  'edit',
+  'status',
+  'reset',
+  'revert',
+  'undo',
+  'split',
+  'merge',
+  'replace',
+  'propagate',
+  'fix',
+] as const;
 export type RevisionAction = (typeof REVISION_ACTIONS)[number];
 
 /** The layout fields of a segment that only a split or merge changes (besides block and slot). */
@@ -93,6 +105,9 @@ export interface LayoutDetail {
   undoes?: number;
 }
 
+/** The actions of a segment's change made as part of a batch (src/batches). */
+export type BatchAction = Extract<RevisionAction, 'replace' | 'propagate' | 'fix' | 'undo'>;
+
 export interface Revision {
   id: number;
   segmentId: number;
@@ -109,6 +124,8 @@ export interface Revision {
   createdAt: string;
   /** JSON: a LayoutDetail for split, merge and their undo; null otherwise */
   detail: string | null;
+  /** The batch (src/batches) this revision belongs to, if any. */
+  batchId: number | null;
 }
 
 export interface ActivityEntry extends Revision {

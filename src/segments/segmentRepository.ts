@@ -35,7 +35,7 @@ const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS po
   s.status, s.version, s.note, s.updated_by AS updatedBy, s.updated_at AS updatedAt, s.open_comments AS openComments`;
 const FIGURE_COLUMNS = `id, article_id AS articleId, kind, status, mt, text, editing_ms AS editingMs, open_findings AS openFindings,
   open_comments AS openComments`;
-const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt, detail`;
+const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt, detail, batch_id AS batchId`;
 
 /** Where a segment stands in the reading order, with what a split or merge needs of it. */
 export interface SegmentPlace extends LayoutState {
@@ -105,8 +105,10 @@ export class SegmentRepository {
           WHERE id = ? AND version = ?`,
       ),
       insertRevision: db.prepare(
-        `INSERT INTO revisions (segment_id, article_id, version, action, text, status, note, author, user_id, editing_seconds, created_at, detail)
-         VALUES (@segmentId, @articleId, @version, @action, @text, @status, @note, @author, @userId, @editingSeconds, @createdAt, @detail)`,
+        `INSERT INTO revisions (segment_id, article_id, version, action, text, status, note, author, user_id, editing_seconds, created_at,
+                                batch_id, detail)
+         VALUES (@segmentId, @articleId, @version, @action, @text, @status, @note, @author, @userId, @editingSeconds, @createdAt,
+                 @batchId, @detail)`,
       ),
       // Split and merge: the reading order of one block and the starts of the later ones (see DESIGN in the README).
       place: db.prepare(
@@ -312,7 +314,7 @@ export class SegmentRepository {
     const { where, parameters } = activityConditions(articleId, filters);
     return this.prepared(
       `SELECT r.id, r.segment_id AS segmentId, r.article_id AS articleId, r.version, r.action, r.text, r.status, r.note,
-              r.author, r.user_id AS userId, r.editing_seconds AS editingSeconds, r.created_at AS createdAt, r.detail,
+              r.author, r.user_id AS userId, r.editing_seconds AS editingSeconds, r.created_at AS createdAt, r.detail, r.batch_id AS batchId,
               b.start + s.slot AS position, p.text AS previousText
          FROM revisions r JOIN segments s ON s.id = r.segment_id
          LEFT JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block
@@ -350,7 +352,8 @@ export class SegmentRepository {
 
 /** The activity's filters as SQL (spelt out, so that each combination gets its own plan) and their named parameters. */
 function activityConditions(articleId: number, filters: ActivityFilters) {
-  const where = [`r.article_id = @articleId`, `r.action <> 'import'`];
+  // A batch's revisions are left out: the activity lists each batch as one entry (src/batches).
+  const where = [`r.article_id = @articleId`, `r.action <> 'import'`, `r.batch_id IS NULL`];
   const parameters: Record<string, unknown> = { articleId };
   if (filters.author !== undefined) {
     where.push('r.author = @author');

@@ -13,6 +13,7 @@ import {
   type ActivityFilters,
   type LayoutDetail,
   type LayoutState,
+  type BatchAction,
   type Progress,
   type ReviewStatus,
   type Revision,
@@ -75,6 +76,19 @@ export interface SegmentChange {
   actor: Actor;
 }
 
+/** One segment's change within a batch (src/batches): `version` is the version the batch read in the same transaction. */
+export interface BatchChange {
+  version: number;
+  text: string;
+  /** Omitted: the rule of any text change (`edited`; `new` when the text is the MT again). An undo gives the status it restores. */
+  status?: ReviewStatus;
+  note?: string | null;
+  action: BatchAction;
+  batchId: number;
+  detail?: Record<string, unknown>;
+  actor: Actor;
+}
+
 /** What apply() decides a change writes. */
 interface Decision {
   text: string;
@@ -85,6 +99,8 @@ interface Decision {
   editingSeconds?: number;
   /** An undo puts back a state that existed, review decisions included (see undo()). */
   restoresPrevious?: boolean;
+  /** The batch (src/batches) the change belongs to. */
+  batchId?: number;
   /** JSON stored with the revision (revisions.detail): what else it did, e.g. which version an undo took back. */
   detail?: Record<string, unknown>;
 }
@@ -98,6 +114,7 @@ interface RevisionChange {
   editingSeconds?: number;
   /** JSON stored with the revision (revisions.detail): a LayoutDetail, or which version an undo took back */
   detail?: LayoutDetail | Record<string, unknown>;
+  batchId?: number;
 }
 
 /**
@@ -296,6 +313,25 @@ export class SegmentService {
         force: true,
         restoresPrevious: true,
         detail: { undoes: version },
+      };
+    });
+  }
+
+  /**
+   * One segment's change as part of a batch (find and replace, propagation, "fix all", an undo of
+   * one): the same write path as a person's save, with the batch's id and action on the revision.
+   */
+  writeInBatch(segmentId: number, change: BatchChange): Segment {
+    return this.apply(segmentId, change.version, change.actor, (current) => {
+      const text = cleanText(change.text);
+      return {
+        text,
+        status: change.status ?? statusForText(text, current.mt),
+        note: change.note ?? undefined,
+        action: change.action,
+        batchId: change.batchId,
+        detail: change.detail,
+        restoresPrevious: change.action === 'undo',
       };
     });
   }
@@ -543,9 +579,11 @@ export class SegmentService {
         status: change.status,
         note: change.note,
         author: actor.displayName,
-        userId: actor.userId,
+        // 0 is the command line's operator, who has no account (src/cli.ts).
+        userId: actor.userId || null,
         editingSeconds: change.editingSeconds ?? null,
         createdAt,
+        batchId: change.batchId ?? null,
         detail: change.detail ? JSON.stringify(change.detail) : null,
       },
       current.version,

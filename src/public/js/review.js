@@ -416,6 +416,8 @@ function reviewPage(list) {
       keepInUpperThird(row);
       return;
     }
+    // Other modules follow saves (propagation.js offers the same fix for other sentences).
+    fresh.dispatchEvent(new CustomEvent('redline:saved', { bubbles: true }));
     forget(fresh);
     if (editing === state) editing = null;
     remember(fresh, 'Saved');

@@ -13,6 +13,7 @@ const FEATURES = [
   'admin/',
   'segments/',
   'stats/',
+  'batches/',
   'articles/',
   'annotations/',
   'comments/',
