@@ -25,6 +25,11 @@ import { segmentApi } from './segments/segmentApi';
 import { PROGRESS_ORDER, REVIEW_STATUSES, type Segment } from './segments/model';
 import { NOTE_MAX } from './segments/segmentService';
 import { exportApi, exportRoutes } from './export/exportRoutes';
+import { findingApi, findingsJsonOf } from './findings/findingApi';
+import { findingRoutes } from './findings/findingRoutes';
+import { REASON_MAX } from './findings/findingService';
+import { glossaryApi } from './glossary/glossaryApi';
+import { glossaryRoutes } from './glossary/glossaryRoutes';
 import { qualityApi } from './quality/qualityApi';
 import { qualityRoutes } from './quality/qualityRoutes';
 import { PresenceTracker } from './presence/presence';
@@ -33,6 +38,7 @@ import { errorHandler, notFoundHandler } from './web/errorHandler';
 import { Flash } from './web/flash';
 import { format } from './web/format';
 import { AppError } from './errors';
+import type { GlossaryChange } from './glossary/model';
 
 export interface AppOptions {
   /** The database's service graph (createServices), shared with whoever else uses the database in this process. */
@@ -75,6 +81,7 @@ export const viewLocals = {
     username: USERNAME_MAX,
     displayName: DISPLAY_NAME_MAX,
     tokenLabel: TOKEN_LABEL_MAX,
+    reason: REASON_MAX,
     password: { min: PASSWORD_MIN, max: PASSWORD_MAX },
   },
 };
@@ -82,13 +89,17 @@ export const viewLocals = {
 /** Builds the Express app without listening, so tests run it in-process. */
 export function createApp(options: AppOptions) {
   const { services, maxUploadBytes, setup = new SetupGate(), trustProxy = false, actAsWithoutAuthentication } = options;
-  const { accounts, articles, segments, annotations, quality, writes } = services;
+  const { accounts, articles, segments, annotations, glossary, findings, quality, writes } = services;
   const presence = new PresenceTracker();
   const flash = new Flash();
   const secureCookies = (req: Request) => req.secure;
   const weights = () => quality.settings().weights;
   const annotatedMt = (rows: readonly Segment[]) => annotations.annotatedMt(rows);
   const articleOf = (articleId: number) => articles.get(articleId);
+  const rowFindings = (rows: readonly Segment[]) => findings.rowQa(rows);
+  const findingsOf = findingsJsonOf(findings);
+  // A glossary write answers once the findings it can affect are re-checked (in chunks, not holding the server).
+  const recheck = (change: GlossaryChange) => findings.recheckGlossary(change);
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', viewsDir);
@@ -119,8 +130,10 @@ export function createApp(options: AppOptions) {
     '/api',
     requireRole('editor'),
     accountApi(accounts),
-    articleApi(articles),
-    segmentApi({ segments, writes }),
+    articleApi(articles, findingsOf),
+    segmentApi({ segments, writes }, findingsOf),
+    findingApi({ findings, articles, writes }),
+    glossaryApi({ glossary, writes, recheck }, maxUploadBytes),
     exportApi({ articles, segments, annotations }),
     presenceApi(articles, presence),
     annotationApi({ annotations, weights }),
@@ -132,8 +145,10 @@ export function createApp(options: AppOptions) {
   app.use(requireSignIn);
   app.use(accountRoutes(accounts), adminRoutes(accounts, flash));
   app.use(
-    articleRoutes({ articles, segments, annotatedMt }, maxUploadBytes),
-    segmentRoutes({ segments, writes, annotatedMt, articleOf }),
+    articleRoutes({ articles, segments, annotatedMt, rowFindings }, maxUploadBytes),
+    segmentRoutes({ segments, writes, annotatedMt, rowFindings, articleOf }),
+    findingRoutes({ findings, articles, writes, segments }),
+    glossaryRoutes({ glossary, writes, recheck, articles, flash }, maxUploadBytes),
     exportRoutes({ articles, segments, annotations }),
     annotationRoutes({ annotations, articles, weights }),
     qualityRoutes({ quality, articles }),

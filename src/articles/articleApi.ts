@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole, signedIn } from '../auth/roles';
-import { segmentJson } from '../segments/segmentJson';
+import type { SegmentFindings } from '../segments/model';
+import { segmentsJson } from '../segments/segmentJson';
 import { parseId, parseInput } from '../web/validate';
 import { TITLE_MAX, type ArticleService } from './articleService';
 import type { Article, ArticleSummary } from './model';
@@ -12,8 +13,8 @@ const createArticleSchema = z.object({
   format: z.enum(['text', 'markdown']).optional(),
 });
 
-/** The JSON API for articles (documented in the README). */
-export function articleApi(articles: ArticleService): Router {
+/** The JSON API for articles (documented in the README). `findingsOf` gives each segment its QA findings (src/findings). */
+export function articleApi(articles: ArticleService, findingsOf: SegmentFindings): Router {
   const router = Router();
 
   /** An article as JSON, with how many of its segments are in each status. */
@@ -39,12 +40,12 @@ export function articleApi(articles: ArticleService): Router {
     res
       .status(201)
       .location(`/api/articles/${article.id}`)
-      .json({ ...articleJson(article), segments: articles.segments(article.id).map(segmentJson) });
+      .json({ ...articleJson(article), segments: segmentsJson(articles.segments(article.id), findingsOf) });
   });
 
   router.get('/articles/:id', (req, res) => {
     const article = articles.get(parseId(req.params.id, 'Article'));
-    res.json({ ...articleJson(article), segments: articles.segments(article.id).map(segmentJson) });
+    res.json({ ...articleJson(article), segments: segmentsJson(articles.segments(article.id), findingsOf) });
   });
 
   router.delete('/articles/:id', requireRole('admin'), (req, res) => {

@@ -5,7 +5,7 @@ import { verifyCsrf } from '../auth/authenticate';
 import { requireRole, signedIn } from '../auth/roles';
 import { wordDiff } from '../diff/wordDiff';
 import { AppError } from '../errors';
-import { REVIEW_STATUSES, type RowAnnotations } from '../segments/model';
+import { REVIEW_STATUSES, type RowAnnotations, type RowFindings } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
 import { formNumber, wholeNumber } from '../web/fields';
 import { FORM_REFUSALS, submitForm } from '../web/forms';
@@ -21,6 +21,8 @@ const importFormSchema = z.object({
 const reviewQuerySchema = z.object({
   status: z.enum(REVIEW_STATUSES).optional().catch(undefined),
   page: formNumber(wholeNumber('page must be a whole number, 1 or more.', 1).optional()).catch(undefined),
+  /** "has QA findings": only sentences with open findings. */
+  findings: z.literal('open').optional().catch(undefined),
 });
 
 const UPLOAD_EXTENSIONS = /\.(txt|text|md|markdown)$/i;
@@ -32,10 +34,12 @@ export interface ArticleRouteDependencies {
   segments: SegmentService;
   /** The annotated MT shown in each review row (from src/annotations). */
   annotatedMt: RowAnnotations;
+  /** The QA findings shown in each review row (from src/findings). */
+  rowFindings: RowFindings;
 }
 
 /** Browser pages for articles: the list, the import form, the review page and the activity. */
-export function articleRoutes({ articles, segments, annotatedMt }: ArticleRouteDependencies, maxUploadBytes: number): Router {
+export function articleRoutes({ articles, segments, annotatedMt, rowFindings }: ArticleRouteDependencies, maxUploadBytes: number): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, fieldSize: maxUploadBytes, files: 1 } });
 
@@ -74,12 +78,19 @@ export function articleRoutes({ articles, segments, annotatedMt }: ArticleRouteD
 
   router.get('/articles/:id', (req, res) => {
     const query = parseInput(reviewQuerySchema, req.query);
-    const review = articles.reviewPage(parseId(req.params.id, 'Article'), query.status, query.page ?? 1);
+    const filter = { status: query.status, withFindings: query.findings === 'open' };
+    const review = articles.reviewPage(parseId(req.params.id, 'Article'), filter, query.page ?? 1);
     const annotated = annotatedMt(review.segments);
+    const qa = rowFindings(review.segments);
     res.render('articles/review', {
       title: review.article.title,
       review,
-      rows: review.segments.map((segment) => ({ segment, diff: wordDiff(segment.mt, segment.text), annotated: annotated.get(segment.id) })),
+      rows: review.segments.map((segment) => ({
+        segment,
+        diff: wordDiff(segment.mt, segment.text),
+        annotated: annotated.get(segment.id),
+        qa: qa.get(segment.id),
+      })),
       returnTo: req.originalUrl,
     });
   });

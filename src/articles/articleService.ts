@@ -5,7 +5,7 @@ import { paginate } from '../pagination';
 import { normalizeNewlines, segmentDocument } from '../segmentation/document';
 import type { AuditLog } from '../auth/auditLog';
 import type { Actor } from '../auth/roles';
-import { emptyCounts, progressFrom, type Progress, type ReviewStatus, type Segment } from '../segments/model';
+import { emptyCounts, progressFrom, type OpenFindingCounts, type Progress, type ReviewStatus, type Segment } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
 import { ArticleRepository } from './articleRepository';
 import type { Article, ArticleFormat, ArticleSummary } from './model';
@@ -26,6 +26,10 @@ export interface ReviewPage {
   progress: Progress;
   segments: Segment[];
   status: ReviewStatus | undefined;
+  /** Only segments with open QA findings ("has QA findings"). */
+  withFindings: boolean;
+  /** The article's open QA findings (all statuses), for the header. */
+  openFindings: OpenFindingCounts;
   page: number;
   pageCount: number;
   /** Segments matching the filter, across all pages. */
@@ -115,13 +119,26 @@ export class ArticleService {
     return this.collaborators.segments.ofArticle(articleId);
   }
 
-  reviewPage(articleId: number, status: ReviewStatus | undefined, requestedPage: number): ReviewPage {
+  reviewPage(articleId: number, filter: { status?: ReviewStatus; withFindings?: boolean }, requestedPage: number): ReviewPage {
     const article = this.get(articleId);
     const progress = this.progress(articleId);
-    const matching = status ? progress.counts[status] : progress.total;
+    const { status, withFindings = false } = filter;
+    const openFindings = this.collaborators.segments.countWithFindings(articleId);
+    let matching = status ? progress.counts[status] : progress.total;
+    if (withFindings) matching = status ? this.collaborators.segments.countWithFindings(articleId, status).segments : openFindings.segments;
     const pagination = paginate(matching, requestedPage);
-    const segments = this.collaborators.segments.page(articleId, status, pagination);
-    return { article, progress, segments, status, page: pagination.page, pageCount: pagination.pageCount, matching };
+    const segments = this.collaborators.segments.page(articleId, { status, withFindings }, pagination);
+    return {
+      article,
+      progress,
+      segments,
+      status,
+      withFindings,
+      openFindings,
+      page: pagination.page,
+      pageCount: pagination.pageCount,
+      matching,
+    };
   }
 }
 

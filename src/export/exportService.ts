@@ -103,7 +103,7 @@ function exportJson(article: Article, segments: readonly Segment[], annotations:
   const document = {
     article: { id: article.id, title: article.title, format: article.format, createdAt: article.createdAt, updatedAt: article.updatedAt },
     text: exportText(article, segments),
-    segments: segments.map(segmentJson),
+    segments: segments.map((segment) => segmentJson(segment)),
     // MQM error annotations on the MT: [start, end) are UTF-16 offsets into the segment's mt.
     annotations,
   };

@@ -20,6 +20,20 @@ export interface Segment {
   note: string | null;
   updatedBy: string;
   updatedAt: string;
+  /** QA findings not dismissed (kept in step by src/findings inside every write), for row markers and filters. */
+  openFindings: number;
+}
+
+/** Which segments a review page lists: all, one status, those with open QA findings, or both. */
+export interface SegmentFilter {
+  status?: ReviewStatus;
+  withFindings?: boolean;
+}
+
+/** Segments with open QA findings (segments.open_findings > 0) and the sum of those findings. */
+export interface OpenFindingCounts {
+  segments: number;
+  findings: number;
 }
 
 /** What an export of the text needs of a segment. */
@@ -45,7 +59,7 @@ export function progressFrom(counts: StatusCounts): Progress {
   return { total, counts, percent };
 }
 
-export type RevisionAction = 'import' | 'edit' | 'status' | 'reset' | 'revert';
+export type RevisionAction = 'import' | 'edit' | 'status' | 'reset' | 'revert' | 'fix';
 
 export interface Revision {
   id: number;
@@ -73,3 +87,36 @@ export interface ActivityEntry extends Revision {
  * AnnotationService.annotatedMt in, so that neither imports the annotations feature.
  */
 export type RowAnnotations = (segments: readonly Segment[]) => ReadonlyMap<number, unknown>;
+
+/**
+ * The QA findings of each segment of a review page (the marker, the list and the spans, as
+ * src/findings renders them in views/findings/_row.ejs), passed in by app.ts like RowAnnotations.
+ */
+export type RowFindings = (segments: readonly Segment[]) => ReadonlyMap<number, unknown>;
+
+/** The QA findings of segments as the API shows them in each segment (`findings: [...]`), passed in by app.ts. */
+export type SegmentFindings = (segmentIds: readonly number[]) => ReadonlyMap<number, readonly unknown[]>;
+
+/** A segment an import just stored, with what its QA checks read. */
+export interface ImportedSegmentRow {
+  id: number;
+  kind: Segment['kind'];
+  mt: string;
+  text: string;
+  /** The source sentence, when the article has one. */
+  source?: string | null;
+  /** segments.codes: JSON of the inline codes (src/codes), when there are any. */
+  codes?: string | null;
+}
+
+/**
+ * What another feature does inside every segment write's transaction: createServices
+ * passes src/findings in, so that a segment's QA findings are never out of step with
+ * its text and segments never imports the feature.
+ */
+export interface SegmentWriteHooks {
+  /** After a write (edit, status, reset, revert, fix ...): the segment as now stored; answers its fresh open-findings count. */
+  written(segment: Segment): Pick<Segment, 'openFindings'>;
+  /** After an import (or one chunk of it) stored these segments. */
+  imported(articleId: number, segments: readonly ImportedSegmentRow[]): void;
+}

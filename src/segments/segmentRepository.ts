@@ -3,9 +3,12 @@ import type { DraftSegment } from '../segmentation/document';
 import {
   emptyCounts,
   type ActivityEntry,
+  type ImportedSegmentRow,
+  type OpenFindingCounts,
   type ReviewStatus,
   type Revision,
   type Segment,
+  type SegmentFilter,
   type SegmentLayout,
   type StatusCounts,
 } from './model';
@@ -20,7 +23,7 @@ export const BLOCK_SIZE = 1024;
  */
 const ORDERED = `segments s JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block`;
 const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.paragraph, s.kind, s.mt, s.separator, s.text,
-  s.status, s.version, s.note, s.updated_by AS updatedBy, s.updated_at AS updatedAt`;
+  s.status, s.version, s.note, s.updated_by AS updatedBy, s.updated_at AS updatedAt, s.open_findings AS openFindings`;
 const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt`;
 
 /** SQL for segments and their revisions; private to src/segments (others call SegmentService). Statements are prepared once per handle. */
@@ -54,6 +57,15 @@ export class SegmentRepository {
       ),
       segmentPageByStatus: db.prepare(
         `SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.article_id = ? AND s.status = ? ORDER BY s.block, s.slot LIMIT ? OFFSET ?`,
+      ),
+      // "Has QA findings": the partial index idx_segments_open_findings holds exactly these rows.
+      segmentPageWithFindings: db.prepare(
+        `SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.article_id = ? AND s.open_findings > 0 AND s.status = coalesce(?, s.status)
+          ORDER BY s.block, s.slot LIMIT ? OFFSET ?`,
+      ),
+      countWithFindings: db.prepare(
+        `SELECT count(*) AS segments, coalesce(sum(open_findings), 0) AS findings FROM segments
+          WHERE article_id = ? AND open_findings > 0 AND block IS NOT NULL AND status = coalesce(?, status)`,
       ),
       statusCounts: db.prepare(`SELECT status, count(*) AS count FROM segments WHERE article_id = ? AND block IS NOT NULL GROUP BY status`),
       allStatusCounts: db.prepare(
@@ -91,9 +103,9 @@ export class SegmentRepository {
   }
 
   /** Stores an imported article's segments and their first revisions; the caller holds the transaction. */
-  insertImported(articleId: number, segments: readonly DraftSegment[], author: string, at: string): void {
-    segments.forEach((segment, position) => {
-      this.statements.insertSegment.run(
+  insertImported(articleId: number, segments: readonly DraftSegment[], author: string, at: string): ImportedSegmentRow[] {
+    const stored = segments.map((segment, position): ImportedSegmentRow => {
+      const { lastInsertRowid } = this.statements.insertSegment.run(
         articleId,
         Math.floor(position / BLOCK_SIZE),
         position % BLOCK_SIZE,
@@ -105,11 +117,13 @@ export class SegmentRepository {
         author,
         at,
       );
+      return { id: Number(lastInsertRowid), kind: segment.kind, mt: segment.text, text: segment.text };
     });
     for (let start = 0; start < segments.length; start += BLOCK_SIZE) {
       this.statements.insertBlock.run(articleId, start / BLOCK_SIZE, start, Math.min(BLOCK_SIZE, segments.length - start));
     }
     this.statements.insertImportRevisions.run(articleId);
+    return stored;
   }
 
   find(id: number): Segment | undefined {
@@ -124,11 +138,18 @@ export class SegmentRepository {
     return this.statements.segmentLayout.all(articleId) as SegmentLayout[];
   }
 
-  segmentPage(articleId: number, status: ReviewStatus | undefined, limit: number, offset: number): Segment[] {
+  segmentPage(articleId: number, filter: SegmentFilter, limit: number, offset: number): Segment[] {
+    const { status, withFindings } = filter;
+    if (withFindings) return this.statements.segmentPageWithFindings.all(articleId, status ?? null, limit, offset) as Segment[];
     if (status) return this.statements.segmentPageByStatus.all(articleId, status, limit, offset) as Segment[];
     const block = this.statements.blockAt.get(articleId, offset) as { block: number; start: number } | undefined;
     if (!block) return [];
     return this.statements.segmentPage.all(articleId, block.block, offset - block.start, limit) as Segment[];
+  }
+
+  /** How many segments of the article (in one status, if given) have open QA findings, and how many findings. */
+  countWithFindings(articleId: number, status: ReviewStatus | undefined): OpenFindingCounts {
+    return this.statements.countWithFindings.get(articleId, status ?? null) as OpenFindingCounts;
   }
 
   statusCounts(articleId: number): StatusCounts {

@@ -48,6 +48,8 @@ export const statusFormSchema = z.object({
   version: formNumber(version),
   note,
   returnTo,
+  /** Set by the confirm step: approve although the sentence has open QA findings. */
+  qaConfirmed: z.literal('1').optional().catch(undefined),
 });
 
 export const revertFormSchema = z.object({

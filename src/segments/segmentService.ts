@@ -11,10 +11,13 @@ import {
   type ActivityEntry,
   type Progress,
   type ReviewStatus,
+  type OpenFindingCounts,
   type Revision,
   type RevisionAction,
   type Segment,
+  type SegmentFilter,
   type SegmentLayout,
+  type SegmentWriteHooks,
   type StatusCounts,
 } from './model';
 
@@ -54,20 +57,26 @@ interface Decision {
   editingSeconds?: number;
 }
 
+export interface SegmentCollaborators {
+  /** Called inside the save's transaction: the article's last-change time follows its segments. */
+  articleChanged: (articleId: number, at: string) => void;
+  /** Called inside every write's and import's transaction (src/findings keeps the QA findings in step). */
+  hooks: SegmentWriteHooks;
+}
+
 /**
  * Segments and their revisions. Every change of text or status becomes a new
  * revision; nothing is overwritten or deleted. A change based on an old version is
  * refused (409) so that no edit silently replaces another. Every write of a
  * person's change goes through apply(), inside one IMMEDIATE transaction: what must
- * happen with a save (today: the article's last-change time) belongs there.
+ * happen with a save (the article's last-change time, the QA findings) belongs there.
  */
 export class SegmentService {
   private readonly repository: SegmentRepository;
 
   constructor(
     private readonly db: Db,
-    /** Called inside the save's transaction: the article's last-change time follows its segments. */
-    private readonly articleChanged: (articleId: number, at: string) => void,
+    private readonly collaborators: SegmentCollaborators,
   ) {
     this.repository = new SegmentRepository(db);
   }
@@ -80,7 +89,8 @@ export class SegmentService {
 
   /** Stores an imported article's segments with their first revisions; the caller holds the transaction. */
   insertImported(articleId: number, segments: readonly DraftSegment[], author: string, at: string): void {
-    this.repository.insertImported(articleId, segments, author, at);
+    const stored = this.repository.insertImported(articleId, segments, author, at);
+    this.collaborators.hooks.imported(articleId, stored);
   }
 
   /** Every segment of an article, in reading order. */
@@ -93,9 +103,14 @@ export class SegmentService {
     return this.repository.segmentLayout(articleId);
   }
 
-  /** One page of an article's segments, optionally only those in one status. */
-  page(articleId: number, status: ReviewStatus | undefined, pagination: Pick<Pagination, 'limit' | 'offset'>): Segment[] {
-    return this.repository.segmentPage(articleId, status, pagination.limit, pagination.offset);
+  /** One page of an article's segments, optionally only those in one status and/or with open QA findings. */
+  page(articleId: number, filter: SegmentFilter, pagination: Pick<Pagination, 'limit' | 'offset'>): Segment[] {
+    return this.repository.segmentPage(articleId, filter, pagination.limit, pagination.offset);
+  }
+
+  /** How many segments of the article (in one status, if given) have open QA findings, and how many findings. */
+  countWithFindings(articleId: number, status?: ReviewStatus): OpenFindingCounts {
+    return this.repository.countWithFindings(articleId, status);
   }
 
   progress(articleId: number): Progress {
@@ -135,6 +150,18 @@ export class SegmentService {
         action: 'revert',
         force: true,
       };
+    });
+  }
+
+  /**
+   * Rewrites the text by a rule other than a person's typing (a QA fix): `rewrite` gets the
+   * current segment inside the transaction, after the version check. The status follows the
+   * text as for an edit (an approved sentence falls back to edited).
+   */
+  rewriteText(segmentId: number, version: number, actor: Actor, action: 'fix', rewrite: (current: Segment) => string): Segment {
+    return this.apply(segmentId, version, actor, (current) => {
+      const text = cleanText(rewrite(current));
+      return { text, status: statusForText(text, current.mt), note: undefined, action };
     });
   }
 
@@ -195,9 +222,9 @@ export class SegmentService {
           },
           current.version,
         );
-        this.articleChanged(current.articleId, createdAt);
+        this.collaborators.articleChanged(current.articleId, createdAt);
         // Exactly what append() wrote to the row: no need to read it back on every save.
-        return {
+        const written: Segment = {
           ...current,
           text: next.text,
           status: next.status,
@@ -206,6 +233,7 @@ export class SegmentService {
           updatedBy: actor.displayName,
           updatedAt: createdAt,
         };
+        return { ...written, ...this.collaborators.hooks.written(written) };
       })
       .immediate();
   }

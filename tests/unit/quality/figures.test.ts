@@ -36,6 +36,7 @@ function segment(id: number, kind: Segment['kind'], mt: string, text: string, st
     note: null,
     updatedBy: 'x',
     updatedAt: ARTICLE.updatedAt,
+    openFindings: 0,
   };
 }
 
