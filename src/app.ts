@@ -151,7 +151,7 @@ export function createApp(options: AppOptions) {
     glossaryRoutes({ glossary, writes, recheck, articles, flash }, maxUploadBytes),
     exportRoutes({ articles, segments, annotations }),
     annotationRoutes({ annotations, articles, weights }),
-    qualityRoutes({ quality, articles }),
+    qualityRoutes({ quality, articles, findingsByCheck: (articleId) => findings.countsByCheck(articleId) }),
   );
 
   app.use(notFoundHandler);

@@ -36,6 +36,13 @@ function main(): void {
       );
     }
   });
+  // Findings made with older QA rules (or by a glossary re-check cut short) are brought up to date in the background, in chunks.
+  services.findings.recheckOutdated().then(
+    ({ articles, segments }) => {
+      if (articles > 0) console.log(`Re-checked the QA findings of ${segments} sentences in ${articles} articles.`);
+    },
+    (error: unknown) => console.error(`The background QA re-check stopped: ${(error as Error).message}`),
+  );
   server.on('error', (error) => {
     console.error(`Redline cannot listen on port ${config.port}: ${error.message}`);
     db.close();

@@ -63,7 +63,7 @@ export function findingApi({ findings, articles, writes }: FindingRouteDependenc
       total,
       offset: query.offset,
       limit: query.limit,
-      byCheck: findings.countsByCheck(article.id).map((count) => ({ ...count, title: checkInfo(count.check).title })),
+      byCheck: findings.countsByCheck(article.id),
       findings: page.map((finding) => ({ ...findingJson(finding), position: finding.position })),
     });
   });

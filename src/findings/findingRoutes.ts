@@ -1,4 +1,5 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { wantsJson } from '../web/errorHandler';
 import { signedIn } from '../auth/roles';
 import { REVIEW_STATUSES } from '../segments/model';
 import { reviewPath } from '../segments/paths';
@@ -17,8 +18,9 @@ import { confirmApproveQuery, findingFormSchema } from './findingSchemas';
 export function findingRoutes({ findings, articles, writes, segments }: FindingRouteDependencies & { segments: SegmentService }): Router {
   const router = Router();
 
-  /** Back to the row on the page the form came from (the segment's own page if that is not a local path). */
-  function backToRow(res: Response, segmentId: number, returnTo: unknown) {
+  /** Back to the row on the page the form came from (the segment's own page if that is not a local path); the page's script fetches the row itself. */
+  function backToRow(req: Request, res: Response, segmentId: number, returnTo: unknown) {
+    if (wantsJson(req)) return void res.json({ segmentId });
     const segment = segments.get(segmentId);
     res.redirect(303, `${safeReturnPath(returnTo, reviewPath(segment)).replace(/#.*$/, '')}#segment-${segment.id}`);
   }
@@ -42,7 +44,7 @@ export function findingRoutes({ findings, articles, writes, segments }: FindingR
       req,
       async () => {
         await writes.run(() => findings.fix(id, actor));
-        backToRow(res, segmentId, input.returnTo);
+        backToRow(req, res, segmentId, input.returnTo);
       },
       refused(res, segmentId, input.returnTo),
     );
@@ -57,7 +59,7 @@ export function findingRoutes({ findings, articles, writes, segments }: FindingR
       req,
       async () => {
         await writes.run(() => findings.dismiss(id, input.reason, { name: actor.displayName, userId: actor.userId }));
-        backToRow(res, segmentId, input.returnTo);
+        backToRow(req, res, segmentId, input.returnTo);
       },
       refused(res, segmentId, input.returnTo),
     );
@@ -71,7 +73,7 @@ export function findingRoutes({ findings, articles, writes, segments }: FindingR
       req,
       async () => {
         await writes.run(() => findings.restore(id));
-        backToRow(res, segmentId, input.returnTo);
+        backToRow(req, res, segmentId, input.returnTo);
       },
       refused(res, segmentId, input.returnTo),
     );
@@ -93,8 +95,10 @@ export function findingRoutes({ findings, articles, writes, segments }: FindingR
 
   router.get('/articles/:id/qa-summary', (req, res) => {
     const article = articles.get(parseId(req.params.id, 'Article'));
-    res.render('findings/_summary', {
+    // The header's pieces a QA change moves: the findings count and (a fix edits the text) the progress.
+    res.render('findings/_header', {
       article,
+      progress: segments.progress(article.id),
       openFindings: segments.countWithFindings(article.id),
       withFindings: req.query.findings === 'open',
       status: REVIEW_STATUSES.find((status) => status === req.query.status),

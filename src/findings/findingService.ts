@@ -8,7 +8,7 @@ import type { ImportedSegmentRow, Segment } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
 import type { GlossaryService } from '../glossary/glossaryService';
 import type { ArticleTerm, GlossaryChange } from '../glossary/model';
-import { findTermOccurrences, QA_RULES_VERSION, runChecks, type CheckId } from '../qa/runChecks';
+import { findTermOccurrences, QA_CHECKS, QA_RULES_VERSION, runChecks, type CheckId } from '../qa/runChecks';
 import { FindingRepository, type QaSegment } from './findingRepository';
 import { reconcile, withMatched } from './reconcile';
 import type { CheckCount, FindingActor, FindingQuery, FixableFinding, ListedFinding, RowQa, StoredFinding, TermMark } from './model';
@@ -137,8 +137,13 @@ export class FindingService {
     return this.repository.list(articleId, query);
   }
 
-  countsByCheck(articleId: number): CheckCount[] {
-    return this.repository.countsByCheck(articleId);
+  /** The article's findings counted per check, in the order of the catalogue (QA_CHECKS). */
+  countsByCheck(articleId: number): (CheckCount & { title: string })[] {
+    const counts = new Map(this.repository.countsByCheck(articleId).map((count) => [count.check, count]));
+    return QA_CHECKS.flatMap((check) => {
+      const count = counts.get(check.id);
+      return count ? [{ ...count, title: check.title }] : [];
+    });
   }
 
   /**

@@ -12,10 +12,12 @@ import { qualityJson, reportCsv } from './report';
 export interface QualityRouteDependencies {
   quality: QualityService;
   articles: ArticleService;
+  /** The article's QA findings counted per check (src/findings), for the report's "QA findings by check". */
+  findingsByCheck: (articleId: number) => readonly { check: string; title: string; open: number; dismissed: number }[];
 }
 
 /** Browser pages: the report (and its downloads), the overview and the settings. */
-export function qualityRoutes({ quality, articles }: QualityRouteDependencies): Router {
+export function qualityRoutes({ quality, articles, findingsByCheck }: QualityRouteDependencies): Router {
   const router = Router();
   const read = requireRole('editor');
 
@@ -73,7 +75,12 @@ export function qualityRoutes({ quality, articles }: QualityRouteDependencies): 
       return;
     }
     const report = quality.report(articleId, { page, all: all === '1' });
-    res.render('quality/report', { title: `Quality: ${report.quality.article.title}`, report, severities: SEVERITIES });
+    res.render('quality/report', {
+      title: `Quality: ${report.quality.article.title}`,
+      report,
+      severities: SEVERITIES,
+      qaByCheck: findingsByCheck(articleId),
+    });
   });
 
   return router;
