@@ -22,7 +22,12 @@ async function setup() {
   const article = await importViaApi(testApp, TEXT);
   const client = await testApp.api('reviewer');
   const segmentOf = async (id: number) =>
-    (await client.get(`/api/segments/${id}`).expect(200)).body as { text: string; version: number; status: string; findings: FindingJson[] };
+    (await client.get(`/api/segments/${id}`).expect(200)).body as {
+      text: string;
+      version: number;
+      status: string;
+      findings: FindingJson[];
+    };
   const [hyphen, bracket, clean] = article.segments;
   return { ...testApp, article, client, segmentOf, hyphen: hyphen!, bracket: bracket!, clean: clean! };
 }
@@ -35,7 +40,9 @@ const storedFindings = (db: TestApp['db'], segmentId: number) =>
 describe('QA findings on import and in the segment API', () => {
   it('when an article is imported, then each segment carries its findings with span, message and certain fix', async () => {
     const { client, article, db, hyphen, bracket, clean } = await setup();
-    const body = (await client.get(`/api/articles/${article.id}`).expect(200)).body as { segments: { id: number; findings: FindingJson[] }[] };
+    const body = (await client.get(`/api/articles/${article.id}`).expect(200)).body as {
+      segments: { id: number; findings: FindingJson[] }[];
+    };
     const byId = new Map(body.segments.map((segment) => [segment.id, segment.findings]));
     expect(byId.get(hyphen.id)).toEqual([
       expect.objectContaining({ check: 'space-before-hyphen', start: 26, end: 28, fix: '-', dismissed: false, segmentVersion: 1 }),
@@ -62,7 +69,10 @@ describe('QA findings on import and in the segment API', () => {
 
   it('when the problem is edited away, then its finding is gone and the open count is zero', async () => {
     const { client, db, hyphen } = await setup();
-    const saved = await client.patch(`/api/segments/${hyphen.id}`).send({ text: hyphen.text.replace(' -', '-'), version: 1 }).expect(200);
+    const saved = await client
+      .patch(`/api/segments/${hyphen.id}`)
+      .send({ text: hyphen.text.replace(' -', '-'), version: 1 })
+      .expect(200);
     expect(saved.body.findings).toEqual([]);
     expect(storedFindings(db, hyphen.id)).toEqual([]);
     expect(openCount(db, hyphen.id)).toBe(0);
@@ -74,7 +84,13 @@ describe('POST /api/findings/:id/fix', () => {
     const { client, db, segmentOf, hyphen } = await setup();
     const [finding] = (await segmentOf(hyphen.id)).findings;
     const response = await client.post(`/api/findings/${finding!.id}/fix`).expect(200);
-    expect(response.body).toMatchObject({ id: hyphen.id, text: 'They want to end the three-year war.', status: 'edited', version: 2, findings: [] });
+    expect(response.body).toMatchObject({
+      id: hyphen.id,
+      text: 'They want to end the three-year war.',
+      status: 'edited',
+      version: 2,
+      findings: [],
+    });
     expect(db.prepare('SELECT action, text, author FROM revisions WHERE segment_id = ? AND version = 2').get(hyphen.id)).toEqual({
       action: 'fix',
       text: 'They want to end the three-year war.',
@@ -87,7 +103,10 @@ describe('POST /api/findings/:id/fix', () => {
   it('when the finding was made on an older version of the sentence, then 409 and nothing is written', async () => {
     const { client, db, segmentOf, hyphen } = await setup();
     const [finding] = (await segmentOf(hyphen.id)).findings;
-    await client.patch(`/api/segments/${hyphen.id}`).send({ text: hyphen.text.replace('They', 'We'), version: 1 }).expect(200);
+    await client
+      .patch(`/api/segments/${hyphen.id}`)
+      .send({ text: hyphen.text.replace('They', 'We'), version: 1 })
+      .expect(200);
     // As a preview taken before that edit would hold it.
     db.prepare('UPDATE findings SET segment_version = 1 WHERE id = ?').run(finding!.id);
     const response = await client.post(`/api/findings/${finding!.id}/fix`).expect(409);
@@ -201,7 +220,11 @@ describe('Findings in the browser without JavaScript', () => {
     expect(response.headers.location).toBe(`/articles/${article.id}#segment-${article.segments[0]!.id}`);
     expect(services.segments.get(article.segments[0]!.id).text).toBe('They want to end the three-year war.');
     // Fixed twice (the form was sent again): the finding is gone.
-    await browser.post(`/findings/${findingId}/fix`).type('form').send({ _csrf: csrfFrom(page) }).expect(404);
+    await browser
+      .post(`/findings/${findingId}/fix`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page) })
+      .expect(404);
   });
 
   it('when a dismissal form has no reason, then the page says why and nothing is stored', async () => {
@@ -210,7 +233,11 @@ describe('Findings in the browser without JavaScript', () => {
     const browser = await testApp.browser('editor');
     const page = (await browser.get(`/articles/${article.id}`).expect(200)).text;
     const findingId = /action="\/findings\/(\d+)\/dismiss"/.exec(page)![1];
-    const refused = await browser.post(`/findings/${findingId}/dismiss`).type('form').send({ _csrf: csrfFrom(page), reason: '' }).expect(422);
+    const refused = await browser
+      .post(`/findings/${findingId}/dismiss`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page), reason: '' })
+      .expect(422);
     expect(refused.text).toContain('Dismissing a finding needs a reason');
     expect(openCount(testApp.db, article.segments[0]!.id)).toBe(1);
   });
@@ -244,6 +271,8 @@ describe('Findings in the browser without JavaScript', () => {
     const browser = await testApp.browser('editor');
     const report = (await browser.get(`/articles/${article.id}/quality`).expect(200)).text;
     expect(report).toContain('QA findings by check');
-    expect(report).toMatch(/data-check="space-before-hyphen"><td>[^<]+<span class="muted">space-before-hyphen<\/span><\/td><td>1<\/td><td>0<\/td>/);
+    expect(report).toMatch(
+      /data-check="space-before-hyphen"><td>[^<]+<span class="muted">space-before-hyphen<\/span><\/td><td>1<\/td><td>0<\/td>/,
+    );
   });
 });
