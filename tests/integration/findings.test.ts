@@ -276,3 +276,18 @@ describe('Findings in the browser without JavaScript', () => {
     );
   });
 });
+
+describe('Background re-check', () => {
+  it('when an article was checked with older rules, then recheckOutdated brings its findings back in step and marks it current', async () => {
+    const testApp = createTestApp();
+    const article = await importViaApi(testApp, TEXT);
+    const { db, services } = testApp;
+    // As if stored by an older Redline whose rules found nothing here.
+    db.prepare('DELETE FROM findings').run();
+    db.prepare('UPDATE segments SET open_findings = 0').run();
+    db.prepare('UPDATE articles SET qa_version = 0').run();
+    expect(await services.findings.recheckOutdated()).toEqual({ articles: 1, segments: 3 });
+    expect([openCount(db, article.segments[0]!.id), openCount(db, article.segments[1]!.id)]).toEqual([1, 1]);
+    expect(await services.findings.recheckOutdated()).toEqual({ articles: 0, segments: 0 });
+  });
+});
