@@ -36,7 +36,7 @@ describe.skipIf(skipBrowserTests)('QA findings and the glossary in a real browse
       void dialog.dismiss();
     });
     await page.keyboard.press('a');
-    await eventually(async () => asked).toEqual(['1 QA warning — approve anyway?']);
+    await eventually(() => Promise.resolve(asked)).toEqual(['1 QA warning — approve anyway?']);
     expect(await row.getByTestId('segment-status').textContent()).toBe('new');
 
     // F applies the finding's fix.
