@@ -42,7 +42,7 @@ function time(runs: number, task: () => unknown): number[] {
 }
 
 export function benchQuality(
-  { articles, quality }: Pick<Services, 'articles' | 'quality'>,
+  { articles, quality, findings }: Pick<Services, 'articles' | 'quality' | 'findings'>,
   articleId: number,
   runs = 5,
 ): QualityBenchResult {
@@ -53,7 +53,13 @@ export function benchQuality(
   // The page as the app renders it: what app.locals and res.locals give every template.
   const pageLocals = { ...viewLocals, can: { review: true, annotate: true, admin: false }, csrfToken: '' };
   const html = (report: ReturnType<Services['quality']['report']>) =>
-    render({ ...pageLocals, title: `Quality: ${report.quality.article.title}`, report, severities: SEVERITIES });
+    render({
+      ...pageLocals,
+      title: `Quality: ${report.quality.article.title}`,
+      report,
+      severities: SEVERITIES,
+      qaByCheck: findings.countsByCheck(articleId),
+    });
 
   const metricsColdMs = time(runs, () => corpusScores(segments.map((segment) => segmentMetrics(segment.mt, segment.text))));
   quality.metrics(articleId, segments); // fills the cache
