@@ -47,6 +47,14 @@ describe.skipIf(skipBrowserTests)('QA findings and the glossary in a real browse
     expect(await row.getByTestId('qa-marker').count()).toBe(0);
     await eventually(() => openFindings(page)).toBe(before - 1);
     expect(await row.evaluate((element) => element.classList.contains('current'))).toBe(true);
+    // The keyboard goes on from the fixed row.
+    await page.keyboard.press('j');
+    const nextIsCurrent = await row.evaluate((element) => {
+      let next = element.nextElementSibling;
+      while (next && !next.matches('li.segment')) next = next.nextElementSibling;
+      return next!.classList.contains('current');
+    });
+    expect(nextIsCurrent).toBe(true);
 
     // What the page shows is what was stored: a reload shows the same.
     await page.reload();

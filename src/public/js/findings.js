@@ -107,10 +107,8 @@ function findingsOnPage(list) {
     if (row.ok) {
       const wasCurrent = document.getElementById('segment-' + segmentId)?.classList.contains('current');
       const [fresh] = swapById(await row.text());
-      if (fresh && wasCurrent) {
-        fresh.classList.add('current');
-        fresh.focus({ preventScroll: true });
-      }
+      // review.js keeps the current row; a click on the fresh row's number makes it current there too (J/K go on from it).
+      if (fresh && wasCurrent) fresh.querySelector('.segment-number')?.click();
     }
     const query = new URLSearchParams(location.search);
     query.delete('page');

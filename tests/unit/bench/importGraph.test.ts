@@ -8,7 +8,18 @@ const srcDir = path.join(projectRoot, 'src');
 const graph = importGraph(srcDir);
 
 /** The features in the README's order: each may import those before it, never those after. */
-const FEATURES = ['auth/', 'admin/', 'segments/', 'articles/', 'glossary/', 'findings/', 'annotations/', 'quality/', 'export/', 'presence/'];
+const FEATURES = [
+  'auth/',
+  'admin/',
+  'segments/',
+  'articles/',
+  'glossary/',
+  'findings/',
+  'annotations/',
+  'quality/',
+  'export/',
+  'presence/',
+];
 const PURE = ['codes/', 'segmentation/', 'diff/', 'metrics/', 'qa/', 'interchange/', 'matching/'];
 
 describe('The folder map (README)', () => {

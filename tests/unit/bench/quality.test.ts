@@ -43,5 +43,5 @@ describe('Quality benchmark', () => {
     // One page of rows on the opened report, all of them in the printable one.
     expect(result.printHtmlBytes).toBeGreaterThan(result.reportHtmlBytes);
     expect(db.prepare('SELECT count(*) AS count FROM segment_metrics').get()).toEqual({ count: corrected.length });
-  });
+  }, 20_000); // it imports, saves (each with its QA refresh) and renders: seconds on a busy shared machine
 });
