@@ -31,6 +31,11 @@ import { segmentApi } from './segments/segmentApi';
 import { PROGRESS_ORDER, REVIEW_STATUSES, type Segment } from './segments/model';
 import { NOTE_MAX } from './segments/segmentService';
 import { exportApi, exportRoutes } from './export/exportRoutes';
+import { findingApi, findingsJsonOf } from './findings/findingApi';
+import { findingRoutes } from './findings/findingRoutes';
+import { REASON_MAX } from './findings/findingService';
+import { glossaryApi } from './glossary/glossaryApi';
+import { glossaryRoutes } from './glossary/glossaryRoutes';
 import { qualityApi } from './quality/qualityApi';
 import { searchApi } from './search/searchApi';
 import { searchRoutes } from './search/searchRoutes';
@@ -44,6 +49,7 @@ import { errorHandler, notFoundHandler } from './web/errorHandler';
 import { Flash } from './web/flash';
 import { format } from './web/format';
 import { AppError } from './errors';
+import type { GlossaryChange } from './glossary/model';
 
 export interface AppOptions {
   /** The database's service graph (createServices), shared with whoever else uses the database in this process. */
@@ -87,6 +93,7 @@ export const viewLocals = {
     username: USERNAME_MAX,
     displayName: DISPLAY_NAME_MAX,
     tokenLabel: TOKEN_LABEL_MAX,
+    reason: REASON_MAX,
     password: { min: PASSWORD_MIN, max: PASSWORD_MAX },
   },
 };
@@ -99,7 +106,22 @@ function contentLimits(services: Services) {
 /** Builds the Express app without listening, so tests run it in-process. */
 export function createApp(options: AppOptions) {
   const { services, maxUploadBytes, setup = new SetupGate(), trustProxy = false, actAsWithoutAuthentication } = options;
-  const { accounts, articles, segments, annotations, comments, search, quality, writes, hub, batches, replace, propagation } = services;
+  const {
+    accounts,
+    articles,
+    segments,
+    annotations,
+    comments,
+    search,
+    quality,
+    writes,
+    hub,
+    batches,
+    replace,
+    propagation,
+    glossary,
+    findings,
+  } = services;
   const presence = new PresenceTracker();
   const imports = new ImportJobs();
   const flash = new Flash();
@@ -107,6 +129,10 @@ export function createApp(options: AppOptions) {
   const weights = () => quality.settings().weights;
   const annotatedMt = (rows: readonly Segment[]) => annotations.annotatedMt(rows);
   const articleOf = (articleId: number) => articles.get(articleId);
+  const rowFindings = (rows: readonly Segment[]) => findings.rowQa(rows);
+  const findingsOf = findingsJsonOf(findings);
+  // A glossary write answers once the findings it can affect are re-checked (in chunks, not holding the server).
+  const recheck = (change: GlossaryChange) => findings.recheckGlossary(change);
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', viewsDir);
@@ -129,15 +155,21 @@ export function createApp(options: AppOptions) {
   } else app.use(authenticate(accounts));
   app.use(bodyParsers({ signedInLimit: maxUploadBytes, isKnownCaller: (res) => localsOf(res).actor !== undefined }));
   // The import form is the one upload: its token is inside the multipart body, checked by its route.
-  if (!actAsWithoutAuthentication) app.use(csrfProtection({ uploadForms: ['/articles'] }));
+  if (!actAsWithoutAuthentication)
+    app.use(
+      // The routes that read a multipart upload (and check its token after parsing it): article and glossary imports.
+      csrfProtection({ uploadForms: [/^\/articles$/, /^\/(api\/)?(articles\/\d+\/)?glossary\/import$/] }),
+    );
 
   // Every API route needs an account (a bearer token or a browser session); roles are checked per route.
   app.use(
     '/api',
     requireRole('editor'),
     accountApi(accounts),
-    articleApi(articles, imports),
-    segmentApi({ segments, writes }),
+    articleApi(articles, imports, findingsOf),
+    segmentApi({ segments, writes }, findingsOf),
+    findingApi({ findings, articles, writes }),
+    glossaryApi({ glossary, writes, recheck }, maxUploadBytes),
     exportApi({ articles, segments, annotations, comments }),
     presenceApi(articles, presence, presencePublisher(hub, presence)),
     liveApi({ articles, presence, hub }),
@@ -153,13 +185,15 @@ export function createApp(options: AppOptions) {
   app.use(requireSignIn);
   app.use(accountRoutes(accounts), adminRoutes(accounts, flash));
   app.use(
-    articleRoutes({ articles, segments, annotatedMt, imports, batches }, maxUploadBytes),
-    segmentRoutes({ segments, writes, annotatedMt, articleOf }),
+    articleRoutes({ articles, segments, annotatedMt, imports, batches, rowFindings }, maxUploadBytes),
+    segmentRoutes({ segments, writes, annotatedMt, rowFindings, articleOf }),
+    findingRoutes({ findings, articles, writes, segments }),
+    glossaryRoutes({ glossary, writes, recheck, articles, flash }, maxUploadBytes),
     exportRoutes({ articles, segments, annotations, comments }),
     annotationRoutes({ annotations, articles, weights, writes }),
     commentRoutes({ comments, writes }),
     searchRoutes({ search, articles, accounts }),
-    qualityRoutes({ quality, writes }),
+    qualityRoutes({ quality, writes, findingsByCheck: (articleId) => findings.countsByCheck(articleId) }),
     batchRoutes({ batches, replace, propagation, segments, flash }),
   );
 

@@ -10,6 +10,7 @@ import { decodeUpload } from './articles/textInput';
 import { EXPORT_FORMATS, exportArticle, type ExportFormat } from './export/exportService';
 import { AppError, databaseRefusal } from './errors';
 import { backupDatabase } from './db/backup';
+import { GLOSSARY_FORMATS, type GlossaryFormat } from './glossary/glossaryService';
 import { generatePassword } from './auth/passwords';
 import { DISPLAY_NAME_MAX } from './auth/model';
 import { newUserSchema, tokenLabelSchema } from './auth/schemas';
@@ -25,6 +26,11 @@ const USAGE = `Usage:
   redline list                                          list articles (id, status counts, title)
   redline backup FILE                                   copy the database, consistently, while the server runs
   redline recount [ID]                                  rebuild the stored figures of one article or of all
+  redline glossary import FILE [--article ID]           import a glossary (.csv or .tbx) into the shared
+                                                        glossary or an article's; entries with the same
+                                                        term are updated; all or nothing
+  redline glossary export [--article ID] [--format csv|tbx]
+                                                        print a glossary (default csv) to stdout
   redline user add USERNAME --role admin|reviewer|editor [--display-name NAME]
                                                         create an account; the password is read from stdin
                                                         (piped), else a generated one is printed
@@ -232,6 +238,35 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
           print(`Recounted article ${articleId} (${figures.counters.segments} segments).`);
         }
         return;
+      }
+      case 'glossary': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { article: { type: 'string' }, format: { type: 'string', default: 'csv' } },
+        });
+        const articleId = values.article === undefined ? null : Number(values.article);
+        if (articleId !== null && (!Number.isSafeInteger(articleId) || articleId < 1))
+          throw new UsageError('--article takes an article ID (a positive whole number).');
+        if (positionals[0] === 'import' && positionals.length === 2) {
+          const file = positionals[1]!;
+          const parsed = await services.glossary.parseFile(readFile(file), path.basename(file));
+          const author = { name: os.userInfo().username, userId: null };
+          const { result, change } = await services.writes.run(() => services.glossary.applyImport(articleId, parsed, author));
+          const { segments } = await services.findings.recheckGlossary(change);
+          const skipped = result.otherLanguage ? `, ${result.otherLanguage} in another language left out` : '';
+          print(
+            `${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged${skipped}; ${segments} sentences re-checked.`,
+          );
+          return;
+        }
+        if (positionals[0] === 'export' && positionals.length === 1) {
+          if (!(GLOSSARY_FORMATS as readonly string[]).includes(values.format))
+            throw new UsageError(`--format must be one of ${GLOSSARY_FORMATS.join(', ')}.`);
+          io.stdout(services.glossary.exportFile(articleId, values.format as GlossaryFormat).body);
+          return;
+        }
+        throw new UsageError('glossary takes: import FILE [--article ID], or export [--article ID] [--format csv|tbx].');
       }
       default:
         throw new UsageError(`Unknown command "${command}".`);

@@ -58,6 +58,13 @@ async function main(): Promise<void> {
     });
     for (const line of lines) console.log(line);
     for (const warning of warnings) console.warn(warning);
+    // Findings made with older QA rules (or by a glossary re-check cut short) are brought up to date in the background, in chunks.
+    services.findings.recheckOutdated().then(
+      ({ articles, segments }) => {
+        if (articles > 0) console.log(`Re-checked the QA findings of ${segments} sentences in ${articles} articles.`);
+      },
+      (error: unknown) => console.error(`The background QA re-check stopped: ${(error as Error).message}`),
+    );
   });
   server.once('error', (error: NodeJS.ErrnoException) => {
     console.error(listenFailure(error, config.host, config.port));

@@ -9,6 +9,8 @@ import { AccountService, type SessionPolicy } from './auth/accountService';
 import { AuditLog } from './auth/auditLog';
 import { CommentService } from './comments/commentService';
 import { PasswordHasher, PRODUCTION_PASSWORD_COST, type PasswordCost } from './auth/passwords';
+import { FindingService } from './findings/findingService';
+import { GlossaryService } from './glossary/glossaryService';
 import { QualityService } from './quality/qualityService';
 import { DEFAULT_MAX_SEGMENT_CHARS, SegmentService } from './segments/segmentService';
 import { ArticleStats } from './stats/articleStats';
@@ -22,6 +24,8 @@ export interface Services {
   annotations: AnnotationService;
   comments: CommentService;
   search: SearchService;
+  glossary: GlossaryService;
+  findings: FindingService;
   quality: QualityService;
   /** The open live streams (Server-Sent Events) of this process, per article. */
   hub: EventHub;
@@ -79,10 +83,13 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
       figures: stats,
       // What else follows a segment write is each listener's business.
       listeners: [
+        // The QA findings follow the text (first: the others may read the row's open findings).
+        { revisionWritten: (write) => void (write.after && findings.refresh(write.after.id)) },
         { layoutChanged: (change) => annotations.followLayout(change) },
         { revisionWritten: (write) => comments.revisionWritten(write), layoutChanged: (change) => comments.followLayout(change) },
         { revisionWritten: (write) => live.segmentWritten(write) },
       ],
+      imported: (articleId, rows) => findings.refreshImported(articleId, rows),
     },
     limits.maxSegmentChars,
   );
@@ -90,11 +97,19 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
   const annotations: AnnotationService = new AnnotationService(db, segments, stats);
   const comments: CommentService = new CommentService(db, { segments, changed: (change) => live.commentChanged(change) });
   const batches = new BatchService(db, { segments, writes });
+  // Inside a glossary write: the articles it affects are marked until their findings are re-checked.
+  const glossary: GlossaryService = new GlossaryService(db, {
+    articles,
+    hooks: { changed: (articleId) => findings.glossaryChanged(articleId) },
+  });
+  const findings: FindingService = new FindingService(db, { segments, glossary, writes });
   return {
     articles,
     segments,
     annotations,
     comments,
+    glossary,
+    findings,
     search: new SearchService(db, articles),
     hub,
     quality: new QualityService(db, { articles, segments, annotations, stats }),

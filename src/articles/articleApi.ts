@@ -2,7 +2,8 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { requireRole, signedIn } from '../auth/roles';
 import { notFound } from '../errors';
-import { segmentJson } from '../segments/segmentJson';
+import type { SegmentFindings } from '../segments/model';
+import { segmentsJson } from '../segments/segmentJson';
 import { listWindow, optionalLineOfText } from '../web/fields';
 import { parseId, parseInput } from '../web/validate';
 import { TITLE_MAX, type ArticleService } from './articleService';
@@ -32,7 +33,8 @@ export function idempotencyKeyOf(req: Request): string | undefined {
 }
 
 /** The JSON API for articles (documented in the README). */
-export function articleApi(articles: ArticleService, imports: ImportJobs): Router {
+/** `findingsOf` gives each segment its QA findings (src/findings). */
+export function articleApi(articles: ArticleService, imports: ImportJobs, findingsOf: SegmentFindings): Router {
   const router = Router();
 
   /** An article as JSON, with how many of its segments are in each status, and where to find the rest. */
@@ -80,7 +82,7 @@ export function articleApi(articles: ArticleService, imports: ImportJobs): Route
     const next = offset + limit < summary.total ? `/api/articles/${article.id}?offset=${offset + limit}&limit=${limit}` : null;
     res.json({
       ...body,
-      segments: articles.segments(article.id, { offset, limit }).map(segmentJson),
+      segments: segmentsJson(articles.segments(article.id, { offset, limit }), findingsOf),
       page: { offset, limit, total: summary.total },
       links: { ...body.links, next },
     });

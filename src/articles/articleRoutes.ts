@@ -6,7 +6,7 @@ import type { BatchService } from '../batches/batchService';
 import { requireRole, signedIn } from '../auth/roles';
 import { wordDiff } from '../diff/wordDiff';
 import { AppError } from '../errors';
-import { REVIEW_STATUSES, REVISION_ACTIONS, type ActivityEntry, type RowAnnotations } from '../segments/model';
+import { REVIEW_STATUSES, REVISION_ACTIONS, type ActivityEntry, type RowAnnotations, type RowFindings } from '../segments/model';
 import { reviewPath } from '../segments/paths';
 import type { SegmentService } from '../segments/segmentService';
 import { formNumber, optionalLineOfText, wholeNumber } from '../web/fields';
@@ -28,6 +28,8 @@ const importFormSchema = z.object({
 const reviewQuerySchema = z.object({
   status: z.enum(REVIEW_STATUSES).optional().catch(undefined),
   page: formNumber(wholeNumber('page must be a whole number, 1 or more.', 1).optional()).catch(undefined),
+  /** "has QA findings": only sentences with open findings. */
+  findings: z.literal('open').optional().catch(undefined),
 });
 
 // A bad filter shows everything rather than an error: these come from links and a small form.
@@ -52,6 +54,8 @@ export interface ArticleRouteDependencies {
   imports: ImportJobs;
   /** The batches that changed an article: the activity lists each as one entry. */
   batches: Pick<BatchService, 'activity'>;
+  /** The QA findings shown in each review row (from src/findings). */
+  rowFindings: RowFindings;
 }
 
 /** The import form, with a fresh key: each form shown is one import, however often it is submitted. */
@@ -66,7 +70,7 @@ function renderImportForm(res: Response, state: { error?: string; values?: Recor
 
 /** Browser pages for articles: the list, the import form, the review page and the activity. */
 export function articleRoutes(
-  { articles, segments, annotatedMt, imports, batches }: ArticleRouteDependencies,
+  { articles, segments, annotatedMt, imports, batches, rowFindings }: ArticleRouteDependencies,
   maxUploadBytes: number,
 ): Router {
   const router = Router();
@@ -130,12 +134,19 @@ export function articleRoutes(
 
   router.get('/articles/:id', (req, res) => {
     const query = parseInput(reviewQuerySchema, req.query);
-    const review = articles.reviewPage(parseId(req.params.id, 'Article'), query.status, query.page ?? 1);
+    const filter = { status: query.status, withFindings: query.findings === 'open' };
+    const review = articles.reviewPage(parseId(req.params.id, 'Article'), filter, query.page ?? 1);
     const annotated = annotatedMt(review.segments);
+    const qa = rowFindings(review.segments);
     res.render('articles/review', {
       title: review.article.title,
       review,
-      rows: review.segments.map((segment) => ({ segment, diff: wordDiff(segment.mt, segment.text), annotated: annotated.get(segment.id) })),
+      rows: review.segments.map((segment) => ({
+        segment,
+        diff: wordDiff(segment.mt, segment.text),
+        annotated: annotated.get(segment.id),
+        qa: qa.get(segment.id),
+      })),
       returnTo: req.originalUrl,
     });
   });

@@ -8,7 +8,7 @@ import { paginate } from '../pagination';
 import { normalizeNewlines, type DraftSegment } from '../segmentation/document';
 import type { AuditLog } from '../auth/auditLog';
 import type { Actor } from '../auth/roles';
-import { emptyCounts, progressFrom, type Progress, type ReviewStatus, type Segment } from '../segments/model';
+import { emptyCounts, progressFrom, type OpenFindingCounts, type Progress, type ReviewStatus, type Segment } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
 import { statusCountsOf, type ArticleStats } from '../stats/articleStats';
 import { addFigures, contribution, emptyFigures, type FigureState } from '../stats/contribution';
@@ -71,6 +71,10 @@ export interface ReviewPage {
   progress: Progress;
   segments: Segment[];
   status: ReviewStatus | undefined;
+  /** Only segments with open QA findings ("has QA findings"). */
+  withFindings: boolean;
+  /** The article's open QA findings (all statuses), for the header. */
+  openFindings: OpenFindingCounts;
   page: number;
   pageCount: number;
   /** Segments matching the filter, across all pages. */
@@ -172,7 +176,7 @@ export class ArticleService {
           chunk = [];
           articleId = await writes.run(() => {
             const id = articleId ?? this.startImport(request, format, createdAt);
-            segments.insertImportChunk(id, ready, firstPosition, request.author, createdAt);
+            figures.counters.openFindings += segments.insertImportChunk(id, ready, firstPosition, request.author, createdAt);
             this.repository.heartbeat(id, at);
             return id;
           });
@@ -307,16 +311,29 @@ export class ArticleService {
   /** One window of an existing article's segments (404 for an unknown one), in reading order. */
   segments(articleId: number, window: { offset: number; limit: number }): Segment[] {
     this.get(articleId);
-    return this.collaborators.segments.page(articleId, undefined, window);
+    return this.collaborators.segments.page(articleId, {}, window);
   }
 
-  reviewPage(articleId: number, status: ReviewStatus | undefined, requestedPage: number): ReviewPage {
+  reviewPage(articleId: number, filter: { status?: ReviewStatus; withFindings?: boolean }, requestedPage: number): ReviewPage {
     const article = this.get(articleId);
     const progress = this.progress(articleId);
-    const matching = status ? progress.counts[status] : progress.total;
+    const { status, withFindings = false } = filter;
+    const openFindings = this.collaborators.segments.countWithFindings(articleId);
+    let matching = status ? progress.counts[status] : progress.total;
+    if (withFindings) matching = status ? this.collaborators.segments.countWithFindings(articleId, status).segments : openFindings.segments;
     const pagination = paginate(matching, requestedPage);
-    const segments = this.collaborators.segments.page(articleId, status, pagination);
-    return { article, progress, segments, status, page: pagination.page, pageCount: pagination.pageCount, matching };
+    const segments = this.collaborators.segments.page(articleId, { status, withFindings }, pagination);
+    return {
+      article,
+      progress,
+      segments,
+      status,
+      withFindings,
+      openFindings,
+      page: pagination.page,
+      pageCount: pagination.pageCount,
+      matching,
+    };
   }
 }
 

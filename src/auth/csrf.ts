@@ -61,13 +61,13 @@ const tokens = csrfSync({
  * token is inside the body, so that route checks it after parsing (uploadForm).
  * Sets `csrfToken` for the pages.
  */
-export function csrfProtection(options: { uploadForms: readonly string[] }): RequestHandler {
-  const uploadForms = new Set(options.uploadForms);
+export function csrfProtection(options: { uploadForms: readonly RegExp[] }): RequestHandler {
+  const expectsUpload = (path: string) => options.uploadForms.some((pattern) => pattern.test(path));
   return (req, res, next) => {
     const locals = localsOf(res);
     // An API token's caller has no forms; a visitor gets (or keeps) the cookie token of the sign-in forms.
     locals.csrfToken = locals.session ? locals.session.csrfToken : locals.actor ? undefined : tokens.generateToken(req);
-    const checkedByTheRoute = req.method === 'POST' && uploadForms.has(req.path) && isMultipart(req);
+    const checkedByTheRoute = req.method === 'POST' && expectsUpload(req.path) && isMultipart(req);
     if (!needsToken(req) || checkedByTheRoute) return next();
     tokens.csrfSynchronisedProtection(req, res, (error?: unknown) => next(error ? refused() : undefined));
   };

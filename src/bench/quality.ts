@@ -38,19 +38,26 @@ function time(runs: number, task: () => unknown): number[] {
 }
 
 export function benchQuality(
-  { quality, segments: segmentService, stats }: Pick<Services, 'quality' | 'segments' | 'stats'>,
+  { quality, segments: segmentService, stats, findings }: Pick<Services, 'quality' | 'segments' | 'stats' | 'findings'>,
   articleId: number,
   runs = 5,
 ): QualityBenchResult {
   const total = segmentService.progress(articleId).total;
-  const segments = segmentService.page(articleId, undefined, { offset: 0, limit: total });
+  const segments = segmentService.page(articleId, {}, { offset: 0, limit: total });
   const template = path.join(viewsDir, 'quality', 'report.ejs');
   // cache: includes (the diff partial of every row) are compiled once, as Express does with "view cache" on.
   const render = ejs.compile(fs.readFileSync(template, 'utf8'), { filename: template, cache: true });
   // The page as the app renders it: what app.locals and res.locals give every template.
   const pageLocals = { ...viewLocals, can: { review: true, annotate: true, admin: false }, csrfToken: '' };
   const html = (report: ReturnType<Services['quality']['report']>) =>
-    render({ ...pageLocals, title: `Quality: ${report.quality.article.title}`, report, severities: SEVERITIES, printMax: 0 });
+    render({
+      ...pageLocals,
+      title: `Quality: ${report.quality.article.title}`,
+      report,
+      severities: SEVERITIES,
+      printMax: 0,
+      qaByCheck: findings.countsByCheck(articleId),
+    });
 
   const metricsColdMs = time(runs, () => corpusScores(segments.map((segment) => segmentMetrics(segment.mt, segment.text))));
   const recountMs = time(runs, () => stats.recount(articleId));

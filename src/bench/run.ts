@@ -24,6 +24,7 @@ import { segmentDocument } from '../segmentation/document';
 import type { Segment } from '../segments/model';
 import type { Db } from '../db/database';
 import { openMigratedDatabase } from '../startup';
+import { benchFindings } from './findings';
 import { benchQuality } from './quality';
 import { measureImport as measureHeavyImport, measureQualityReads, type HeavyRequest } from './heavyRequests';
 import { benchSearch } from './search';
@@ -468,6 +469,32 @@ async function measureSearch(): Promise<Row[]> {
   }
 }
 
+/** What QA findings add to a save (in-process, after the other measures: it edits the article again). */
+async function measureFindings(databasePath: string, articleId: number): Promise<Row[]> {
+  const { db } = openMigratedDatabase(databasePath);
+  try {
+    const services = createServices(db);
+    const { username } = db.prepare('SELECT username FROM users ORDER BY id LIMIT 1').get() as { username: string };
+    const result = await benchFindings({ ...services, db }, articleId, services.accounts.activeActor(username), RUNS);
+    notes.push(
+      `QA findings: ${count(result.segments)} sentences saved and refreshed per run, with ${result.glossaryEntries} glossary entries; ` +
+        'a save includes its findings refresh.',
+    );
+    const save: Row = { measure: 'save in-process, SegmentService write path with findings refresh (µs/save)', samples: result.saveUs };
+    return [
+      save,
+      {
+        measure: 'QA findings refresh of one sentence, runChecks + matching + counts (µs)',
+        samples: result.refreshUs,
+        target: { atMost: 1_000 },
+        compareTo: { row: save, label: 'of a save' },
+      },
+    ];
+  } finally {
+    db.close();
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   if (settings.BENCH_ONLY === 'event-loop') return printTable(await measureEventLoopRows(), started);
@@ -484,6 +511,7 @@ async function main(): Promise<void> {
     runs: RUNS,
   });
   notes.push(...replace.notes);
+  const qa = await measureFindings(imported.databasePath, imported.articleId);
   // The load generator's own memory (it holds the article and every latency): for context, not the app's target.
   const benchPeak: Row = {
     measure: 'bench process (load generator) peak RSS, maxRSS (MB)',
@@ -500,6 +528,7 @@ async function main(): Promise<void> {
     ...eventLoop,
     ...search,
     ...replace.rows,
+    ...qa,
     benchPeak,
   ];
   printTable(rows, started);

@@ -27,7 +27,7 @@ export function exportRoutes(services: ExportDependencies): Router {
     const article = services.articles.get(articleId);
     const progress = services.articles.progress(article.id);
     // Rejected sentences are named one by one: the export still carries their (rejected) text.
-    const rejected = services.segments.page(article.id, 'rejected', { offset: 0, limit: REJECTED_LISTED });
+    const rejected = services.segments.page(article.id, { status: 'rejected' }, { offset: 0, limit: REJECTED_LISTED });
     res.render('export/page', { title: `Export: ${article.title}`, article, progress, rejected, formats: EXPORT_FORMATS });
   });
 

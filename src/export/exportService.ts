@@ -182,7 +182,7 @@ async function* jsonChunks(dependencies: ExportDependencies, article: Article): 
 /** Every segment of the article, SEGMENT_STEP at a time, in reading order. */
 async function* segmentSteps(segments: SegmentService, articleId: number): AsyncGenerator<Segment[]> {
   for (let offset = 0; ; offset += SEGMENT_STEP) {
-    const step = segments.page(articleId, undefined, { offset, limit: SEGMENT_STEP });
+    const step = segments.page(articleId, {}, { offset, limit: SEGMENT_STEP });
     if (step.length > 0) yield step;
     if (step.length < SEGMENT_STEP) return;
     await nextTurn();

@@ -307,6 +307,15 @@ export const QA_CHECKS: readonly CheckInfo[] = [
   },
 ];
 
+/**
+ * The version of the rules above. Raise it with any change that can alter what
+ * runChecks reports for a text that did not change (a new check, a rule made
+ * stricter or looser, a message reworded): the app then re-checks every stored
+ * segment in the background (articles.qa_version), so stored findings never
+ * lag behind the rules.
+ */
+export const QA_RULES_VERSION = 1;
+
 export const CHECK_IDS: readonly CheckId[] = QA_CHECKS.map((check) => check.id);
 
 const CHECKS_BY_ID = new Map(QA_CHECKS.map((check) => [check.id, check]));

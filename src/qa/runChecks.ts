@@ -35,7 +35,7 @@ import {
 } from './typography';
 
 export type { CheckId, CheckInfo, CheckSeverity } from './checks';
-export { CHECK_IDS, QA_CHECKS, checkInfo } from './checks';
+export { CHECK_IDS, QA_CHECKS, QA_RULES_VERSION, checkInfo } from './checks';
 export type { Finding } from './finding';
 export type { GlossaryTerm, TermOccurrence } from './glossary';
 export { findTermOccurrences, preferredFormFor } from './glossary';

@@ -27,10 +27,12 @@ const renderRow = ejs.compile(fs.readFileSync(rowTemplatePath, 'utf8'), { filena
 export interface QualityRouteDependencies {
   quality: QualityService;
   writes: GroupCommit;
+  /** The article's QA findings counted per check (src/findings), for the report's "QA findings by check". */
+  findingsByCheck: (articleId: number) => readonly { check: string; title: string; open: number; dismissed: number }[];
 }
 
 /** Browser pages: the report (and its downloads), the overview and the settings. */
-export function qualityRoutes({ quality, writes }: QualityRouteDependencies): Router {
+export function qualityRoutes({ quality, writes, findingsByCheck }: QualityRouteDependencies): Router {
   const router = Router();
   const read = requireRole('editor');
 
@@ -91,6 +93,7 @@ export function qualityRoutes({ quality, writes }: QualityRouteDependencies): Ro
       report,
       severities: SEVERITIES,
       printMax: PRINT_MAX,
+      qaByCheck: findingsByCheck(articleId),
     });
   });
 

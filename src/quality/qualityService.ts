@@ -73,7 +73,7 @@ export class QualityService {
   report(articleId: number, page = 1, withRows = true): ReportView {
     const quality = this.articleQuality(articleId);
     const pagination = paginate(quality.progress.total, page);
-    const segments = withRows ? this.collaborators.segments.page(articleId, undefined, pagination) : [];
+    const segments = withRows ? this.collaborators.segments.page(articleId, {}, pagination) : [];
     const annotations = this.annotationsOf(segments.map((segment) => segment.id));
     return buildReport(
       quality,
@@ -91,7 +91,7 @@ export class QualityService {
 
   /** The per-segment rows from `offset` on, at most `limit` of them, in reading order. */
   segmentRows(articleId: number, offset: number, limit: number, settings = this.settings()): SegmentQuality[] {
-    return this.rowsOf(this.collaborators.segments.page(articleId, undefined, { offset, limit }), settings);
+    return this.rowsOf(this.collaborators.segments.page(articleId, {}, { offset, limit }), settings);
   }
 
   /**

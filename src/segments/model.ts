@@ -25,6 +25,20 @@ export interface Segment {
   updatedAt: string;
   /** Comment threads on it that are not resolved yet (kept in step by src/comments). */
   openComments: number;
+  /** QA findings not dismissed (kept in step by src/findings inside every write), for row markers and filters. */
+  openFindings: number;
+}
+
+/** Which segments a review page lists: all, one status, those with open QA findings, or both. */
+export interface SegmentFilter {
+  status?: ReviewStatus;
+  withFindings?: boolean;
+}
+
+/** Segments with open QA findings (segments.open_findings > 0) and the sum of those findings. */
+export interface OpenFindingCounts {
+  segments: number;
+  findings: number;
 }
 
 /** What an export of the text needs of a segment. */
@@ -192,3 +206,24 @@ export type RowAnnotations = (segments: readonly Segment[]) => ReadonlyMap<numbe
 
 /** Segments per block at import; a split or merge renumbers at most the slots of one block. */
 export const BLOCK_SIZE = 1024;
+
+/**
+ * The QA findings of each segment of a review page (the marker, the list and the spans, as
+ * src/findings renders them in views/findings/_row.ejs), passed in by app.ts like RowAnnotations.
+ */
+export type RowFindings = (segments: readonly Segment[]) => ReadonlyMap<number, unknown>;
+
+/** The QA findings of segments as the API shows them in each segment (`findings: [...]`), passed in by app.ts. */
+export type SegmentFindings = (segmentIds: readonly number[]) => ReadonlyMap<number, readonly unknown[]>;
+
+/** A segment an import just stored, with what its QA checks read. */
+export interface ImportedSegmentRow {
+  id: number;
+  kind: Segment['kind'];
+  mt: string;
+  text: string;
+  /** The source sentence, when the article has one. */
+  source?: string | null;
+  /** segments.codes: JSON of the inline codes (src/codes), when there are any. */
+  codes?: string | null;
+}

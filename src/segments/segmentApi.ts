@@ -1,15 +1,21 @@
 import { Router } from 'express';
 import { signedIn } from '../auth/roles';
 import { parseId, parseInput } from '../web/validate';
+import type { Segment, SegmentFindings } from './model';
 import { segmentJson } from './segmentJson';
 import type { SegmentRouteDependencies } from './segmentRoutes';
 import { mergeSchema, patchSegmentSchema, splitSchema, undoSchema } from './segmentSchemas';
 
-export function segmentApi({ segments, writes }: Pick<SegmentRouteDependencies, 'segments' | 'writes'>): Router {
+export function segmentApi(
+  { segments, writes }: Pick<SegmentRouteDependencies, 'segments' | 'writes'>,
+  findingsOf: SegmentFindings,
+): Router {
   const router = Router();
+  /** A segment with its QA findings, as GET and PATCH answer it. */
+  const withFindings = (segment: Segment) => segmentJson(segment, findingsOf([segment.id]).get(segment.id) ?? []);
 
   router.get('/segments/:id', (req, res) => {
-    res.json(segmentJson(segments.get(parseId(req.params.id, 'Segment'))));
+    res.json(withFindings(segments.get(parseId(req.params.id, 'Segment'))));
   });
 
   router.patch('/segments/:id', async (req, res) => {
@@ -17,7 +23,7 @@ export function segmentApi({ segments, writes }: Pick<SegmentRouteDependencies, 
     const input = parseInput(patchSegmentSchema, req.body ?? {});
     const actor = signedIn(res);
     const segment = await writes.run(() => segments.change(id, { ...input, actor }));
-    res.json(segmentJson(segment));
+    res.json(withFindings(segment));
   });
 
   router.post('/segments/:id/undo', async (req, res) => {

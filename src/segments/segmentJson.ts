@@ -1,7 +1,7 @@
-import type { Segment } from './model';
+import type { Segment, SegmentFindings } from './model';
 
-/** A segment as the API and the JSON export show it (layout fields stay internal). */
-export function segmentJson(segment: Segment) {
+/** A segment as the API and the JSON export show it (layout fields stay internal); the API adds its QA findings. */
+export function segmentJson(segment: Segment, findings?: readonly unknown[]) {
   return {
     id: segment.id,
     articleId: segment.articleId,
@@ -15,5 +15,12 @@ export function segmentJson(segment: Segment) {
     updatedBy: segment.updatedBy,
     updatedAt: segment.updatedAt,
     openComments: segment.openComments,
+    ...(findings ? { findings } : {}),
   };
+}
+
+/** Segments as the API shows them, each with its QA findings (one query for all of them). */
+export function segmentsJson(segments: readonly Segment[], findingsOf: SegmentFindings) {
+  const findings = findingsOf(segments.map((segment) => segment.id));
+  return segments.map((segment) => segmentJson(segment, findings.get(segment.id) ?? []));
 }

@@ -9,6 +9,9 @@ import {
   type Revision,
   type Segment,
   type SegmentFigureState,
+  type ImportedSegmentRow,
+  type OpenFindingCounts,
+  type SegmentFilter,
   type SegmentLayout,
 } from './model';
 
@@ -32,7 +35,8 @@ export function editingMsOf(editingSeconds: number | null | undefined): number {
  */
 const ORDERED = `segments s JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block`;
 const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.paragraph, s.kind, s.source, s.mt, s.separator, s.text,
-  s.status, s.version, s.note, s.updated_by AS updatedBy, s.updated_at AS updatedAt, s.open_comments AS openComments`;
+  s.status, s.version, s.note, s.updated_by AS updatedBy, s.updated_at AS updatedAt, s.open_comments AS openComments,
+  s.open_findings AS openFindings`;
 const FIGURE_COLUMNS = `id, article_id AS articleId, kind, status, mt, text, editing_ms AS editingMs, open_findings AS openFindings,
   open_comments AS openComments`;
 const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt, detail, batch_id AS batchId`;
@@ -99,6 +103,15 @@ export class SegmentRepository {
         `SELECT ${FIGURE_COLUMNS}, block, slot FROM segments
           WHERE article_id = ? AND block IS NOT NULL AND (block, slot) > (?, ?) ORDER BY block, slot LIMIT ?`,
       ),
+      // "Has QA findings": the partial index idx_segments_open_findings holds exactly these rows.
+      segmentPageWithFindings: db.prepare(
+        `SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.article_id = ? AND s.open_findings > 0 AND s.status = coalesce(?, s.status)
+          ORDER BY s.block, s.slot LIMIT ? OFFSET ?`,
+      ),
+      countWithFindings: db.prepare(
+        `SELECT count(*) AS segments, coalesce(sum(open_findings), 0) AS findings FROM segments
+          WHERE article_id = ? AND open_findings > 0 AND block IS NOT NULL AND status = coalesce(?, status)`,
+      ),
       editingMs: db.prepare(`SELECT id, editing_ms AS editingMs FROM segments WHERE id IN (SELECT value FROM json_each(?))`),
       updateCurrent: db.prepare(
         `UPDATE segments SET text = ?, status = ?, version = ?, note = ?, updated_by = ?, updated_at = ?, editing_ms = editing_ms + ?
@@ -150,10 +163,16 @@ export class SegmentRepository {
    * Stores a chunk of an imported article: its segments from reading position `firstPosition` on, and
    * their first revisions. The caller holds the transaction; insertBlocks() adds the reading order at the end.
    */
-  insertImportChunk(articleId: number, segments: readonly DraftSegment[], firstPosition: number, author: string, at: string): void {
+  insertImportChunk(
+    articleId: number,
+    segments: readonly DraftSegment[],
+    firstPosition: number,
+    author: string,
+    at: string,
+  ): ImportedSegmentRow[] {
     let firstId = 0;
     let lastId = 0;
-    segments.forEach((segment, index) => {
+    const stored = segments.map((segment, index): ImportedSegmentRow => {
       const position = firstPosition + index;
       const { lastInsertRowid } = this.statements.insertSegment.run(
         articleId,
@@ -169,9 +188,11 @@ export class SegmentRepository {
       );
       lastId = Number(lastInsertRowid);
       if (index === 0) firstId = lastId;
+      return { id: lastId, kind: segment.kind, mt: segment.text, text: segment.text };
     });
     // One statement for the chunk's first revisions: cheaper than a second insert per segment.
     if (segments.length > 0) this.statements.insertImportRevisions.run(firstId, lastId);
+    return stored;
   }
 
   /** The reading order of an imported article of `count` segments: blocks of BLOCK_SIZE. */
@@ -204,11 +225,18 @@ export class SegmentRepository {
     return this.statements.segmentLayout.all(articleId, after.block, after.slot, limit) as (SegmentLayout & OrderKey)[];
   }
 
-  segmentPage(articleId: number, status: ReviewStatus | undefined, limit: number, offset: number): Segment[] {
+  segmentPage(articleId: number, filter: SegmentFilter, limit: number, offset: number): Segment[] {
+    const { status, withFindings } = filter;
+    if (withFindings) return this.statements.segmentPageWithFindings.all(articleId, status ?? null, limit, offset) as Segment[];
     if (status) return this.statements.segmentPageByStatus.all(articleId, status, limit, offset) as Segment[];
     const block = this.statements.blockAt.get(articleId, offset) as { block: number; start: number } | undefined;
     if (!block) return [];
     return this.statements.segmentPage.all(articleId, block.block, offset - block.start, limit) as Segment[];
+  }
+
+  /** How many segments of the article (in one status, if given) have open QA findings, and how many findings. */
+  countWithFindings(articleId: number, status: ReviewStatus | undefined): OpenFindingCounts {
+    return this.statements.countWithFindings.get(articleId, status ?? null) as OpenFindingCounts;
   }
 
   figureState(id: number): SegmentFigureState | undefined {

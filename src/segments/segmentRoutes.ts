@@ -7,7 +7,7 @@ import { wantsJson } from '../web/errorHandler';
 import { submitForm } from '../web/forms';
 import { safeReturnPath } from '../web/returnPath';
 import { parseId, parseInput } from '../web/validate';
-import { REVIEW_STATUSES, type RowAnnotations, type Segment } from './model';
+import { REVIEW_STATUSES, type RowAnnotations, type RowFindings, type Segment } from './model';
 import { reviewPath } from './paths';
 import { segmentJson } from './segmentJson';
 import {
@@ -27,6 +27,8 @@ export interface SegmentRouteDependencies {
   writes: GroupCommit;
   /** The annotated MT shown in each review row (from src/annotations). */
   annotatedMt: RowAnnotations;
+  /** The QA findings shown in each review row (from src/findings). */
+  rowFindings: RowFindings;
   /** The article a segment belongs to, for the history page's title and link. */
   articleOf: (articleId: number) => { id: number; title: string };
 }
@@ -36,7 +38,7 @@ export interface SegmentRouteDependencies {
  * (POST → redirect); the review page's script sends the same forms with
  * `X-Requested-With: fetch` and gets the re-rendered row back instead.
  */
-export function segmentRoutes({ segments, writes, annotatedMt, articleOf }: SegmentRouteDependencies): Router {
+export function segmentRoutes({ segments, writes, annotatedMt, rowFindings, articleOf }: SegmentRouteDependencies): Router {
   const router = Router();
 
   /** What one review-page row shows of a segment, as the page itself renders it. */
@@ -45,6 +47,7 @@ export function segmentRoutes({ segments, writes, annotatedMt, articleOf }: Segm
       segment,
       diff: wordDiff(segment.mt, segment.text),
       annotated: annotatedMt([segment]).get(segment.id),
+      qa: rowFindings([segment]).get(segment.id),
       returnTo: safeReturnPath(returnTo, reviewPath(segment)),
     };
   }
@@ -182,6 +185,11 @@ export function segmentRoutes({ segments, writes, annotatedMt, articleOf }: Segm
     const id = parseId(req.params.id, 'Segment');
     const input = parseInput(statusFormSchema, req.body ?? {});
     const actor = signedIn(res);
+    // Approving over open QA findings asks once. The page's script asks in the browser; a plain form gets a confirm page.
+    if (input.status === 'approved' && !input.qaConfirmed && !wantsJson(req) && segments.get(id).openFindings > 0) {
+      const query = new URLSearchParams({ version: String(input.version), returnTo: input.returnTo ?? '' });
+      return res.redirect(303, `/segments/${id}/approve?${query.toString()}`);
+    }
     const segment = await writes.run(() => segments.change(id, { version: input.version, status: input.status, note: input.note, actor }));
     respond(req, res, segment, input.returnTo);
   });

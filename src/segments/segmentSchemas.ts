@@ -50,6 +50,8 @@ export const statusFormSchema = z.object({
   version: formNumber(version),
   note,
   returnTo,
+  /** Set by the confirm step: approve although the sentence has open QA findings. */
+  qaConfirmed: z.literal('1').optional().catch(undefined),
 });
 
 /** The editor's text, for the live diff under it. */

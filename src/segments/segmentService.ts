@@ -14,6 +14,9 @@ import {
   type LayoutDetail,
   type LayoutState,
   type BatchAction,
+  type ImportedSegmentRow,
+  type OpenFindingCounts,
+  type SegmentFilter,
   type Progress,
   type ReviewStatus,
   type Revision,
@@ -33,8 +36,10 @@ export interface SegmentCollaborators {
   articleChanged: (articleId: number, at: string) => void;
   /** The stored per-article figures (src/stats), told of every write in its transaction. */
   figures: SegmentFigures;
-  /** Other features told of every write inside its transaction (comments, live events, ...). */
+  /** Other features told of every write inside its transaction (QA findings, comments, live events, ...). */
   listeners?: readonly SegmentListener[];
+  /** Told of every chunk an import stored, inside its transaction (src/findings checks them); answers the QA findings it opened. */
+  imported?: (articleId: number, rows: readonly ImportedSegmentRow[]) => number;
 }
 
 export const messages = {
@@ -188,9 +193,13 @@ export class SegmentService {
     throw notFound(`Segment ${id}`);
   }
 
-  /** Stores a chunk of an imported article (segments from `firstPosition` on, with their first revisions); the caller holds the transaction. */
-  insertImportChunk(articleId: number, segments: readonly DraftSegment[], firstPosition: number, author: string, at: string): void {
-    this.repository.insertImportChunk(articleId, segments, firstPosition, author, at);
+  /**
+   * Stores a chunk of an imported article (segments from `firstPosition` on, with their first revisions);
+   * the caller holds the transaction. Answers how many QA findings the chunk opened (for the stored figures).
+   */
+  insertImportChunk(articleId: number, segments: readonly DraftSegment[], firstPosition: number, author: string, at: string): number {
+    const stored = this.repository.insertImportChunk(articleId, segments, firstPosition, author, at);
+    return this.collaborators.imported?.(articleId, stored) ?? 0;
   }
 
   /** The reading order of a freshly imported article of `count` segments; the caller holds the transaction. */
@@ -223,9 +232,14 @@ export class SegmentService {
     return this.repository.segmentLayout(articleId, after, limit);
   }
 
-  /** One page of an article's segments, optionally only those in one status. */
-  page(articleId: number, status: ReviewStatus | undefined, pagination: Pick<Pagination, 'limit' | 'offset'>): Segment[] {
-    return this.repository.segmentPage(articleId, status, pagination.limit, pagination.offset);
+  /** One page of an article's segments, optionally only those in one status and/or with open QA findings. */
+  page(articleId: number, filter: SegmentFilter, pagination: Pick<Pagination, 'limit' | 'offset'>): Segment[] {
+    return this.repository.segmentPage(articleId, filter, pagination.limit, pagination.offset);
+  }
+
+  /** How many segments of the article (in one status, if given) have open QA findings, and how many findings. */
+  countWithFindings(articleId: number, status?: ReviewStatus): OpenFindingCounts {
+    return this.repository.countWithFindings(articleId, status);
   }
 
   /** A segment's stored version, also once merged away (undefined: no such segment). */
@@ -235,7 +249,7 @@ export class SegmentService {
 
   /** The segment at sentence number `n` (1-based reading order), or undefined past the end. */
   atSentence(articleId: number, n: number): Segment | undefined {
-    return this.repository.segmentPage(articleId, undefined, 1, n - 1)[0];
+    return this.repository.segmentPage(articleId, {}, 1, n - 1)[0];
   }
 
   /** The article's status counts, from its stored figures (one row, whatever its size). */
@@ -333,6 +347,18 @@ export class SegmentService {
         detail: change.detail,
         restoresPrevious: change.action === 'undo',
       };
+    });
+  }
+
+  /**
+   * Rewrites the text by a rule other than a person's typing (a QA fix): `rewrite` gets the
+   * current segment inside the transaction, after the version check. The status follows the
+   * text as for an edit (an approved sentence falls back to edited).
+   */
+  rewriteText(segmentId: number, version: number, actor: Actor, action: 'fix', rewrite: (current: Segment) => string): Segment {
+    return this.apply(segmentId, version, actor, (current) => {
+      const text = cleanText(rewrite(current));
+      return { text, status: statusForText(text, current.mt), note: undefined, action };
     });
   }
 
@@ -491,7 +517,12 @@ export class SegmentService {
     extra: Pick<LayoutDetail, 'at' | 'mtAt' | 'undoes'> = {},
   ): { first: Segment; second: Segment } {
     // Annotations and comments move between the two segments: their figures are taken before and after the whole change.
-    const counted = (ids: number[]) => ids.map((id) => this.repository.figureState(id)).filter((state) => state !== undefined);
+    // Open QA findings are left out here: src/findings keeps their count in the figures itself.
+    const counted = (ids: number[]) =>
+      ids
+        .map((id) => this.repository.figureState(id))
+        .filter((state) => state !== undefined)
+        .map((state) => ({ ...state, openFindings: 0 }));
     const beforeFigures = counted(effect === 'merge' ? [first.id, second.id] : [first.id]);
     this.reshaping = true;
     try {

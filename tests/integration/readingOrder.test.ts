@@ -8,7 +8,7 @@ describe('Reading order in blocks', () => {
   it('when a page crosses from one block to the next, then its rows are consecutive and numbered by position', async () => {
     const { services } = createTestApp();
     const article = await services.articles.importArticle({ text: longText, author: 'Ada' });
-    const page = services.articles.reviewPage(article.id, undefined, 11); // positions 1,000 to 1,099
+    const page = services.articles.reviewPage(article.id, {}, 11); // positions 1,000 to 1,099
     expect(page.segments.map((segment) => segment.position)).toEqual(Array.from({ length: 100 }, (_, index) => 1_000 + index));
     expect(page.segments[24]!.text).toBe('Sentence number 1025 is here.');
     expect(page.pageCount).toBe(25);

@@ -116,7 +116,7 @@ describe('POST /api/segments/:id/split', () => {
     expect(all).toHaveLength(2_501);
     expect(all.map((segment) => segment.position)).toEqual(all.map((_, index) => index));
     expect(all[2_000]!.text).toBe('Sentence 2000 is here.');
-    const page = services.articles.reviewPage(article.id, undefined, 11);
+    const page = services.articles.reviewPage(article.id, {}, 11);
     expect(page.segments.map((segment) => segment.position)).toEqual(Array.from({ length: 100 }, (_, index) => 1_000 + index));
     expect(page.segments[24]!.text).toBe('Sentence 1024 is here.');
   });

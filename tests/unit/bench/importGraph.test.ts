@@ -15,6 +15,8 @@ const FEATURES = [
   'stats/',
   'batches/',
   'articles/',
+  'glossary/',
+  'findings/',
   'annotations/',
   'comments/',
   'search/',

@@ -145,6 +145,7 @@ describe('segmentRows', () => {
     updatedBy: 'x',
     updatedAt: ARTICLE.updatedAt,
     openComments: 0,
+    openFindings: 0,
   });
   const annotation = (id: number, segmentId: number, severity: Annotation['severity']): Annotation => ({
     id,

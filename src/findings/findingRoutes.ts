@@ -1,0 +1,109 @@
+import { Router, type Request, type Response } from 'express';
+import { wantsJson } from '../web/errorHandler';
+import { signedIn } from '../auth/roles';
+import { REVIEW_STATUSES } from '../segments/model';
+import { reviewPath } from '../segments/paths';
+import type { SegmentService } from '../segments/segmentService';
+import { submitForm } from '../web/forms';
+import { safeReturnPath } from '../web/returnPath';
+import { parseId, parseInput } from '../web/validate';
+import type { FindingRouteDependencies } from './findingApi';
+import { confirmApproveQuery, findingFormSchema } from './findingSchemas';
+
+/**
+ * The review rows' QA forms without JavaScript (fix, dismiss, restore: POST → redirect
+ * back to the row), the confirm step before approving over open findings, and the
+ * header's findings summary that findings.js swaps in after a change.
+ */
+export function findingRoutes({ findings, articles, writes, segments }: FindingRouteDependencies & { segments: SegmentService }): Router {
+  const router = Router();
+
+  /** Back to the row on the page the form came from (the segment's own page if that is not a local path); the page's script fetches the row itself. */
+  function backToRow(req: Request, res: Response, segmentId: number, returnTo: unknown) {
+    if (wantsJson(req)) return void res.json({ segmentId });
+    const segment = segments.get(segmentId);
+    res.redirect(303, `${safeReturnPath(returnTo, reviewPath(segment)).replace(/#.*$/, '')}#segment-${segment.id}`);
+  }
+
+  /** A refused change (stale, no fix, no reason): the message and the way back, instead of the generic error page. */
+  function refused(res: Response, segmentId: number, returnTo: unknown) {
+    return (error: { status: number; message: string }) =>
+      res.status(error.status).render('findings/refused', {
+        title: 'QA finding',
+        message: error.message,
+        back: `${safeReturnPath(returnTo, reviewPath(segments.get(segmentId))).replace(/#.*$/, '')}#segment-${segmentId}`,
+      });
+  }
+
+  router.post('/findings/:id/fix', async (req, res) => {
+    const id = parseId(req.params.id, 'Finding');
+    const input = parseInput(findingFormSchema, req.body ?? {});
+    const { segmentId } = findings.get(id);
+    const actor = signedIn(res);
+    await submitForm(
+      req,
+      async () => {
+        await writes.run(() => findings.fix(id, actor));
+        backToRow(req, res, segmentId, input.returnTo);
+      },
+      refused(res, segmentId, input.returnTo),
+    );
+  });
+
+  router.post('/findings/:id/dismiss', async (req, res) => {
+    const id = parseId(req.params.id, 'Finding');
+    const input = parseInput(findingFormSchema, req.body ?? {});
+    const { segmentId } = findings.get(id);
+    const actor = signedIn(res);
+    await submitForm(
+      req,
+      async () => {
+        await writes.run(() => findings.dismiss(id, input.reason, { name: actor.displayName, userId: actor.userId }));
+        backToRow(req, res, segmentId, input.returnTo);
+      },
+      refused(res, segmentId, input.returnTo),
+    );
+  });
+
+  router.post('/findings/:id/restore', async (req, res) => {
+    const id = parseId(req.params.id, 'Finding');
+    const input = parseInput(findingFormSchema, req.body ?? {});
+    const { segmentId } = findings.get(id);
+    await submitForm(
+      req,
+      async () => {
+        await writes.run(() => findings.restore(id));
+        backToRow(req, res, segmentId, input.returnTo);
+      },
+      refused(res, segmentId, input.returnTo),
+    );
+  });
+
+  // Where a plain approve form goes when the sentence has open findings: "2 QA warnings — approve anyway?"
+  router.get('/segments/:id/approve', (req, res) => {
+    const segment = segments.get(parseId(req.params.id, 'Segment'));
+    const query = parseInput(confirmApproveQuery, req.query);
+    const open = (findings.forSegments([segment.id]).get(segment.id) ?? []).filter((finding) => finding.dismissedAt === null);
+    res.render('findings/confirm_approve', {
+      title: `Approve sentence ${segment.position + 1}?`,
+      segment,
+      open,
+      version: query.version,
+      returnTo: safeReturnPath(query.returnTo, reviewPath(segment)),
+    });
+  });
+
+  router.get('/articles/:id/qa-summary', (req, res) => {
+    const article = articles.get(parseId(req.params.id, 'Article'));
+    // The header's pieces a QA change moves: the findings count and (a fix edits the text) the progress.
+    res.render('findings/_header', {
+      article,
+      progress: segments.progress(article.id),
+      openFindings: segments.countWithFindings(article.id),
+      withFindings: req.query.findings === 'open',
+      status: REVIEW_STATUSES.find((status) => status === req.query.status),
+    });
+  });
+
+  return router;
+}
