@@ -8,8 +8,8 @@ import { AppError } from '../errors';
  */
 export const ANONYMOUS_BODY_LIMIT = 16 * 1024;
 
-/** JSON and form fields a request may hold; a browser form has a handful. */
-const FORM_FIELDS_MAX = 200;
+/** Form fields a request may hold: most forms have a handful; the replace preview posts two per match shown (100 a page). */
+const FORM_FIELDS_MAX = 1_000;
 
 export const messages = {
   tooLargeBeforeSignIn: `A request before sign-in can be at most ${ANONYMOUS_BODY_LIMIT / 1024} KB. Sign in first.`,

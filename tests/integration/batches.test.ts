@@ -135,7 +135,7 @@ describe('Batches in the activity view and at start-up', () => {
     expect(page.text).toContain(`<a href="/batches/${batchId}">3 sentences</a>`);
     expect(page.text).not.toContain('The reassurance force arrived.');
     // The single save after the batch is listed first, then the batch, then the reviewer's approval before it.
-    const order = ['Nothing at all here.', `data-batch-id="${batchId}"`, 'approved'].map((needle) => page.text.indexOf(needle));
+    const order = ['<td>edit</td>', `data-batch-id="${batchId}"`, '>approved<'].map((needle) => page.text.indexOf(needle));
     expect(order.every((index, position) => index > (order[position - 1] ?? 0))).toBe(true);
   });
 

@@ -165,6 +165,8 @@ describe('Ways into search', () => {
     const testApp = await setup();
     const agent = await testApp.browser('editor');
     expect((await agent.get('/').expect(200)).text).toContain('<form method="get" action="/search"');
-    expect((await agent.get(`/articles/${testApp.sample.id}`).expect(200)).text).toContain(`href="/articles/${testApp.sample.id}/search"`);
+    expect((await agent.get(`/articles/${testApp.sample.id}`).expect(200)).text).toContain(
+      `action="/articles/${testApp.sample.id}/search"`,
+    );
   });
 });
