@@ -121,7 +121,7 @@ export function createApp(options: AppOptions) {
     '/api',
     requireRole('editor'),
     accountApi(accounts),
-    articleApi(articles, imports),
+    articleApi(articles, imports, maxUploadBytes),
     segmentApi({ segments, writes }),
     exportApi({ articles, segments, annotations }),
     presenceApi(articles, presence),

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
-import multer from 'multer';
 import { z } from 'zod';
 import { verifyCsrf } from '../auth/authenticate';
 import { requireRole, signedIn } from '../auth/roles';
 import { wordDiff } from '../diff/wordDiff';
-import { AppError } from '../errors';
 import { REVIEW_STATUSES, type RowAnnotations } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
 import { formNumber, wholeNumber } from '../web/fields';
@@ -13,13 +11,11 @@ import { FORM_REFUSALS, submitForm } from '../web/forms';
 import { parseId, parseInput } from '../web/validate';
 import { wantsJson } from '../web/errorHandler';
 import { idempotencyKeySchema } from './articleApi';
-import { TITLE_MAX, type ArticleService } from './articleService';
+import type { ArticleService } from './articleService';
 import type { ImportJobs } from './importJobs';
-import { decodeUpload } from './textInput';
+import { importFieldsOf, importUploads } from './importRequest';
 
 const importFormSchema = z.object({
-  title: z.string().trim().max(TITLE_MAX, `A title can be at most ${TITLE_MAX} characters.`).optional(),
-  text: z.string().optional(),
   // The form's own Idempotency-Key: a double submit or a retry of the same form returns the first article.
   idempotencyKey: idempotencyKeySchema.optional().or(z.literal('').transform(() => undefined)),
 });
@@ -29,7 +25,6 @@ const reviewQuerySchema = z.object({
   page: formNumber(wholeNumber('page must be a whole number, 1 or more.', 1).optional()).catch(undefined),
 });
 
-const UPLOAD_EXTENSIONS = /\.(txt|text|md|markdown)$/i;
 /** Beside the form's own refusals: a file of the wrong type, an article with too many segments. */
 const IMPORT_REFUSALS = [...FORM_REFUSALS, 413, 415];
 
@@ -55,7 +50,7 @@ function renderImportForm(res: Response, state: { error?: string; values?: Recor
 /** Browser pages for articles: the list, the import form, the review page and the activity. */
 export function articleRoutes({ articles, segments, annotatedMt, imports }: ArticleRouteDependencies, maxUploadBytes: number): Router {
   const router = Router();
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, fieldSize: maxUploadBytes, files: 1 } });
+  const upload = importUploads(maxUploadBytes);
 
   router.get('/', (_req, res) => {
     res.render('articles/index', { title: 'Articles', articles: articles.list() });
@@ -70,32 +65,26 @@ export function articleRoutes({ articles, segments, annotatedMt, imports }: Arti
    * responsive) and is redirected to the article; the page's script instead gets 202 at once and
    * shows the import's progress (GET /api/imports/:id) until it is done.
    */
-  router.post('/articles', requireRole('admin'), upload.single('file'), async (req, res) => {
+  router.post('/articles', requireRole('admin'), upload, async (req, res) => {
     verifyCsrf(req, res); // multipart bodies are only readable after multer
     const body = (req.body ?? {}) as Record<string, unknown>;
     // Re-show the form with what was typed, so a pasted article is not lost.
+    const field = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
     const values = {
-      title: typeof body.title === 'string' ? body.title : '',
-      text: typeof body.text === 'string' ? body.text : '',
-      idempotencyKey: typeof body.idempotencyKey === 'string' ? body.idempotencyKey : '',
+      title: field('title'),
+      text: field('text'),
+      format: field('format'),
+      sourceLanguage: field('sourceLanguage'),
+      targetLanguage: field('targetLanguage'),
+      idempotencyKey: field('idempotencyKey'),
     };
     await submitForm(
       req,
       async () => {
         const input = parseInput(importFormSchema, body);
-        let text = input.text ?? '';
-        let fileName: string | undefined;
-        if (req.file && req.file.size > 0) {
-          if (!UPLOAD_EXTENSIONS.test(req.file.originalname))
-            throw new AppError(415, 'unsupported_file_type', 'Upload a plain text (.txt) or Markdown (.md) file.');
-          text = decodeUpload(req.file.buffer);
-          fileName = req.file.originalname;
-        }
         const actor = signedIn(res);
         const request = {
-          text,
-          title: input.title,
-          fileName,
+          ...importFieldsOf(req),
           author: actor.displayName,
           userId: actor.userId,
           idempotencyKey: input.idempotencyKey,

@@ -1,4 +1,5 @@
-import type { SegmentKind } from '../segmentation/document';
+import type { InlineCode } from '../codes/inlineCodes';
+import type { DraftSegment, SegmentKind } from '../segmentation/document';
 import { honestPercent } from '../web/format';
 
 export const REVIEW_STATUSES = ['new', 'edited', 'approved', 'rejected'] as const;
@@ -13,7 +14,13 @@ export interface Segment {
   position: number;
   paragraph: number;
   kind: SegmentKind;
+  /** The source-language text (inline codes as markers), null when the article has no source. */
+  source: string | null;
+  /** 'paragraph': `source` is the whole paragraph's source, shown beside each of its MT sentences. */
+  sourceScope: SourceScope | null;
   mt: string;
+  /** What each inline-code marker in source, mt and text stands for (src/codes); null when there are none. */
+  codes: InlineCode[] | null;
   separator: string;
   text: string;
   status: ReviewStatus;
@@ -21,6 +28,17 @@ export interface Segment {
   note: string | null;
   updatedBy: string;
   updatedAt: string;
+}
+
+export type SourceScope = 'segment' | 'paragraph';
+
+/** A segment as an import stores it: the segmenter's draft, plus what a bilingual file brings. */
+export interface ImportDraft extends DraftSegment {
+  source?: string | null;
+  sourceScope?: SourceScope | null;
+  codes?: readonly InlineCode[] | null;
+  /** Where the segment lives in the original file (src/interchange), stored as JSON for the export. */
+  anchor?: unknown;
 }
 
 /** What an export of the text needs of a segment. */

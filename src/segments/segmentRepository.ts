@@ -1,6 +1,5 @@
 import type { Db } from '../db/database';
-import type { DraftSegment } from '../segmentation/document';
-import type { ActivityEntry, ReviewStatus, Revision, Segment, SegmentFigureState, SegmentLayout } from './model';
+import type { ActivityEntry, ImportDraft, ReviewStatus, Revision, Segment, SegmentFigureState, SegmentLayout } from './model';
 
 /** A place in the reading order; { block: -1, slot: -1 } is before the first segment. */
 export interface OrderKey {
@@ -24,8 +23,16 @@ export const BLOCK_SIZE = 1024;
  * join, which also leaves out segments merged into another (their block is NULL).
  */
 const ORDERED = `segments s JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block`;
-const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.paragraph, s.kind, s.mt, s.separator, s.text,
-  s.status, s.version, s.note, s.updated_by AS updatedBy, s.updated_at AS updatedAt`;
+const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.paragraph, s.kind, s.source,
+  s.source_scope AS sourceScope, s.mt, s.codes, s.separator, s.text, s.status, s.version, s.note, s.updated_by AS updatedBy,
+  s.updated_at AS updatedAt`;
+
+/** A segments row as read: `codes` is still its JSON text. */
+type SegmentRow = Omit<Segment, 'codes'> & { codes: string | null };
+
+function toSegment(row: SegmentRow): Segment {
+  return { ...row, codes: row.codes === null ? null : (JSON.parse(row.codes) as Segment['codes']) };
+}
 const FIGURE_COLUMNS = `id, article_id AS articleId, kind, status, mt, text, editing_ms AS editingMs, open_findings AS openFindings,
   open_comments AS openComments`;
 const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt`;
@@ -37,8 +44,9 @@ export class SegmentRepository {
   constructor(db: Db) {
     this.statements = {
       insertSegment: db.prepare(
-        `INSERT INTO segments (article_id, block, slot, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`,
+        `INSERT INTO segments (article_id, block, slot, paragraph, kind, source, source_scope, mt, codes, anchor, separator, text, status,
+                               version, updated_by, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`,
       ),
       insertBlock: db.prepare(`INSERT INTO article_blocks (article_id, block, start, size) VALUES (?, ?, ?, ?)`),
       insertImportRevisions: db.prepare(
@@ -108,7 +116,7 @@ export class SegmentRepository {
    * Stores a chunk of an imported article: its segments from reading position `firstPosition` on, and
    * their first revisions. The caller holds the transaction; insertBlocks() adds the reading order at the end.
    */
-  insertImportChunk(articleId: number, segments: readonly DraftSegment[], firstPosition: number, author: string, at: string): void {
+  insertImportChunk(articleId: number, segments: readonly ImportDraft[], firstPosition: number, author: string, at: string): void {
     let firstId = 0;
     let lastId = 0;
     segments.forEach((segment, index) => {
@@ -119,7 +127,11 @@ export class SegmentRepository {
         position % BLOCK_SIZE,
         segment.paragraph,
         segment.kind,
+        segment.source ?? null,
+        segment.source === null || segment.source === undefined ? null : (segment.sourceScope ?? 'segment'),
         segment.text,
+        segment.codes && segment.codes.length > 0 ? JSON.stringify(segment.codes) : null,
+        segment.anchor === undefined || segment.anchor === null ? null : JSON.stringify(segment.anchor),
         segment.separator,
         segment.text,
         author,
@@ -150,11 +162,12 @@ export class SegmentRepository {
   }
 
   find(id: number): Segment | undefined {
-    return this.statements.segment.get(id) as Segment | undefined;
+    const row = this.statements.segment.get(id) as SegmentRow | undefined;
+    return row && toSegment(row);
   }
 
   segments(articleId: number): Segment[] {
-    return this.statements.segments.all(articleId) as Segment[];
+    return (this.statements.segments.all(articleId) as SegmentRow[]).map(toSegment);
   }
 
   /** Up to `limit` segments' layout after `after` in reading order. */
@@ -163,10 +176,10 @@ export class SegmentRepository {
   }
 
   segmentPage(articleId: number, status: ReviewStatus | undefined, limit: number, offset: number): Segment[] {
-    if (status) return this.statements.segmentPageByStatus.all(articleId, status, limit, offset) as Segment[];
+    if (status) return (this.statements.segmentPageByStatus.all(articleId, status, limit, offset) as SegmentRow[]).map(toSegment);
     const block = this.statements.blockAt.get(articleId, offset) as { block: number; start: number } | undefined;
     if (!block) return [];
-    return this.statements.segmentPage.all(articleId, block.block, offset - block.start, limit) as Segment[];
+    return (this.statements.segmentPage.all(articleId, block.block, offset - block.start, limit) as SegmentRow[]).map(toSegment);
   }
 
   figureState(id: number): SegmentFigureState | undefined {

@@ -3,12 +3,12 @@ import { now } from '../clock';
 import { AppError, conflict, notFound, unprocessable } from '../errors';
 import { hasRole, type Actor } from '../auth/roles';
 import type { Pagination } from '../pagination';
-import type { DraftSegment } from '../segmentation/document';
 import { cleanText } from './segmentText';
 import { editingMsOf, SegmentRepository, START_OF_ARTICLE, type OrderKey } from './segmentRepository';
 import {
   progressFrom,
   type ActivityEntry,
+  type ImportDraft,
   type Progress,
   type ReviewStatus,
   type Revision,
@@ -92,7 +92,7 @@ export class SegmentService {
   }
 
   /** Stores a chunk of an imported article (segments from `firstPosition` on, with their first revisions); the caller holds the transaction. */
-  insertImportChunk(articleId: number, segments: readonly DraftSegment[], firstPosition: number, author: string, at: string): void {
+  insertImportChunk(articleId: number, segments: readonly ImportDraft[], firstPosition: number, author: string, at: string): void {
     this.repository.insertImportChunk(articleId, segments, firstPosition, author, at);
   }
 
