@@ -41,6 +41,31 @@ export interface ImportDraft extends DraftSegment {
   anchor?: unknown;
 }
 
+/** What the interchange exports (XLIFF, TMX, post-editing data) need of a segment, in reading order. */
+export interface InterchangeRow extends Pick<
+  Segment,
+  | 'id'
+  | 'paragraph'
+  | 'kind'
+  | 'source'
+  | 'sourceScope'
+  | 'mt'
+  | 'codes'
+  | 'separator'
+  | 'text'
+  | 'status'
+  | 'version'
+  | 'updatedBy'
+  | 'updatedAt'
+> {
+  position: number;
+  /** JSON: where the segment lives in its original file (src/interchange); null when it came from no file or was created by a split. */
+  anchor: string | null;
+  editingMs: number;
+  /** Revisions that changed the text (every action but the import and status-only changes). */
+  editCount: number;
+}
+
 /** What an export of the text needs of a segment. */
 export type SegmentLayout = Pick<Segment, 'paragraph' | 'kind' | 'text' | 'separator'>;
 

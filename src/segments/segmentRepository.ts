@@ -1,5 +1,14 @@
 import type { Db } from '../db/database';
-import type { ActivityEntry, ImportDraft, ReviewStatus, Revision, Segment, SegmentFigureState, SegmentLayout } from './model';
+import type {
+  ActivityEntry,
+  ImportDraft,
+  InterchangeRow,
+  ReviewStatus,
+  Revision,
+  Segment,
+  SegmentFigureState,
+  SegmentLayout,
+} from './model';
 
 /** A place in the reading order; { block: -1, slot: -1 } is before the first segment. */
 export interface OrderKey {
@@ -64,6 +73,13 @@ export class SegmentRepository {
       segmentLayout: db.prepare(
         `SELECT paragraph, kind, text, separator, block, slot FROM segments
           WHERE article_id = ? AND block IS NOT NULL AND (block, slot) > (?, ?) ORDER BY block, slot LIMIT ?`,
+      ),
+      interchangeRows: db.prepare(
+        `SELECT s.id, b.start + s.slot AS position, s.paragraph, s.kind, s.source, s.source_scope AS sourceScope, s.mt, s.codes, s.anchor,
+                s.separator, s.text, s.status, s.version, s.updated_by AS updatedBy, s.updated_at AS updatedAt, s.editing_ms AS editingMs,
+                (SELECT count(*) FROM revisions r WHERE r.segment_id = s.id AND r.action NOT IN ('import', 'status')) AS editCount,
+                s.block, s.slot
+           FROM ${ORDERED} WHERE s.article_id = ? AND (s.block, s.slot) > (?, ?) ORDER BY s.block, s.slot LIMIT ?`,
       ),
       // The block holding a position: pages start there without an OFFSET over the whole article.
       blockAt: db.prepare(
@@ -173,6 +189,14 @@ export class SegmentRepository {
   /** Up to `limit` segments' layout after `after` in reading order. */
   segmentLayout(articleId: number, after: OrderKey, limit: number): (SegmentLayout & OrderKey)[] {
     return this.statements.segmentLayout.all(articleId, after.block, after.slot, limit) as (SegmentLayout & OrderKey)[];
+  }
+
+  /** Up to `limit` segments after `after` in reading order, as the interchange exports need them. */
+  interchangeRows(articleId: number, after: OrderKey, limit: number): (InterchangeRow & OrderKey)[] {
+    const rows = this.statements.interchangeRows.all(articleId, after.block, after.slot, limit) as (Omit<InterchangeRow, 'codes'> & {
+      codes: string | null;
+    } & OrderKey)[];
+    return rows.map((row) => ({ ...row, codes: row.codes === null ? null : (JSON.parse(row.codes) as InterchangeRow['codes']) }));
   }
 
   segmentPage(articleId: number, status: ReviewStatus | undefined, limit: number, offset: number): Segment[] {

@@ -9,6 +9,7 @@ import {
   progressFrom,
   type ActivityEntry,
   type ImportDraft,
+  type InterchangeRow,
   type Progress,
   type ReviewStatus,
   type Revision,
@@ -124,6 +125,11 @@ export class SegmentService {
   /** Only what an export of the text needs, in reading order: up to `limit` segments after `after`. */
   layout(articleId: number, after: OrderKey = START_OF_ARTICLE, limit = 5_000): (SegmentLayout & OrderKey)[] {
     return this.repository.segmentLayout(articleId, after, limit);
+  }
+
+  /** What the interchange exports need of up to `limit` segments after `after`, in reading order. */
+  interchangeRows(articleId: number, after: OrderKey = START_OF_ARTICLE, limit = 1_000): (InterchangeRow & OrderKey)[] {
+    return this.repository.interchangeRows(articleId, after, limit);
   }
 
   /** One page of an article's segments, optionally only those in one status. */
