@@ -3,6 +3,7 @@ import { now } from '../clock';
 import { AppError, conflict, notFound, unprocessable } from '../errors';
 import { hasRole, type Actor } from '../auth/roles';
 import type { Pagination } from '../pagination';
+import { codeMarkersIn } from '../codes/inlineCodes';
 import { cleanText } from './segmentText';
 import { editingMsOf, SegmentRepository, START_OF_ARTICLE, type OrderKey } from './segmentRepository';
 import {
@@ -32,6 +33,9 @@ export interface SegmentCollaborators {
 }
 
 export const messages = {
+  unknownCode:
+    'The text contains an inline-code marker this sentence does not have (pasted from another sentence?). Insert codes from its source.',
+  repeatedCode: (label: string) => `The inline code ${label} appears twice; each code can be used once. Remove the copy.`,
   staleVersion: (segment: Segment) =>
     `This sentence was changed by ${segment.updatedBy} (now version ${segment.version}) after you opened it. ` +
     'Compare their text with yours and save again.',
@@ -43,6 +47,25 @@ export const messages = {
     `A sentence can be at most ${max.toLocaleString('en-US')} characters (REDLINE_MAX_SEGMENT_CHARS); this one has ${length.toLocaleString('en-US')}. ` +
     'Split it into shorter sentences.',
 };
+
+/**
+ * Inline codes are protected tokens (src/codes): a save may drop or move the segment's codes
+ * (the QA check flags a missing one) but never bring in a marker the segment does not have,
+ * nor use one twice, or the export could not write the markup back.
+ */
+function checkCodeMarkers(text: string, segment: Pick<Segment, 'mt' | 'source' | 'codes'>): void {
+  const markers = codeMarkersIn(text);
+  if (markers.length === 0) return;
+  const known = new Map((segment.codes ?? []).map((code) => [code.marker, code.label]));
+  // A plain-text MT may hold Private Use Area characters of its own (icon fonts); they stay allowed.
+  const ownCharacters = new Set(codeMarkersIn(segment.mt + (segment.source ?? '')));
+  const seen = new Set<string>();
+  for (const marker of markers) {
+    if (!known.has(marker) && !ownCharacters.has(marker)) throw unprocessable('unknown_inline_code', messages.unknownCode);
+    if (known.has(marker) && seen.has(marker)) throw unprocessable('repeated_inline_code', messages.repeatedCode(known.get(marker)!));
+    seen.add(marker);
+  }
+}
 
 /** Editors correct text; deciding whether a sentence passes review is a reviewer's call. */
 const REVIEW_DECISIONS: readonly ReviewStatus[] = ['approved', 'rejected'];
@@ -161,6 +184,7 @@ export class SegmentService {
   change(segmentId: number, change: SegmentChange): Segment {
     return this.apply(segmentId, change.version, change.actor, (current) => {
       const text = change.text === undefined ? current.text : cleanText(change.text);
+      if (text !== current.text) checkCodeMarkers(text, current);
       const textChanged = text !== current.text;
       const status = change.status ?? (textChanged ? statusForText(text, current.mt) : current.status);
       return { text, status, note: change.note, action: textChanged ? 'edit' : 'status', editingSeconds: change.editingSeconds };
