@@ -10,7 +10,11 @@ import { languageTag } from './languageTags';
 import { ARTICLE_FORMATS } from './model';
 
 /** A form's "not given" is an empty string. */
-const optionalField = <Schema extends z.ZodType>(schema: Schema) => schema.optional().or(z.literal('').transform(() => undefined));
+const optionalField = <Schema extends z.ZodType>(schema: Schema) =>
+  z
+    .literal('')
+    .transform(() => undefined)
+    .or(schema.optional());
 
 /** The fields of an import, the same for the JSON API, its multipart form and the browser form. */
 export const importFieldsSchema = z.object({

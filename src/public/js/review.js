@@ -5,6 +5,7 @@
 import { createTracker } from './effort.js';
 import { dropDraft, keepDraft, readDraft } from './drafts.js';
 import { errorMessage, fragmentFrom, getFragment, postForm, postJson, swapById } from './lib/http.js';
+import { codesOf, createCodeEditor } from './inlineCodes.js';
 
 const list = document.querySelector('ol.segments');
 if (list) reviewPage(list);
@@ -54,7 +55,9 @@ function reviewPage(list) {
     focusRow(row);
     const cell = row.querySelector('.segment-text');
     const originalText = currentText(cell);
-    const textarea = document.createElement('textarea');
+    // A correction with inline codes is edited with the codes as protected chips (inlineCodes.js).
+    const codes = codesOf(row);
+    const textarea = codes ? createCodeEditor(originalText, codes) : document.createElement('textarea');
     textarea.value = originalText;
     textarea.setAttribute('aria-label', 'Correction for sentence ' + row.querySelector('.segment-number').firstChild.textContent.trim());
     textarea.rows = Math.min(10, Math.max(3, Math.ceil(originalText.length / 60)));
@@ -66,7 +69,7 @@ function reviewPage(list) {
     for (const type of ['input', 'keydown', 'select', 'pointerdown']) textarea.addEventListener(type, effort.mark);
     editing = { row, cell, textarea, originalHtml: cell.innerHTML, originalText, effort };
     textarea.addEventListener('input', () => keepDraft(localStorage, row.dataset.segmentId, textarea.value));
-    cell.replaceChildren(textarea, hint);
+    cell.replaceChildren(textarea, ...(textarea.codeToolbar ? [textarea.codeToolbar] : []), hint);
     const draft = readDraft(localStorage, row.dataset.segmentId);
     if (draft && draft.text !== originalText) {
       textarea.value = draft.text;

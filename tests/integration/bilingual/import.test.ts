@@ -166,4 +166,23 @@ describe('Bilingual import through the API', () => {
       true,
     );
   });
+
+  it('when the browser form sends an XLIFF file with its empty optional fields, then the article is imported and shown', async () => {
+    const testApp = createTestApp();
+    const browser = await testApp.browser('admin');
+    const form = await browser.get('/articles/new').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
+    const response = await browser
+      .post('/articles')
+      .field('_csrf', csrf)
+      .field('title', '')
+      .field('text', '')
+      .field('sourceLanguage', '')
+      .field('targetLanguage', '')
+      .attach('file', readReal('okapi-RB-12-Test02.xlf'), 'okapi-RB-12-Test02.xlf')
+      .expect(303);
+    const page = await browser.get(response.headers.location!).expect(200);
+    expect(page.text).toContain('data-testid="segment-source" lang="en"');
+    expect(page.text).toContain('data-target-lang="fr"');
+  });
 });
