@@ -28,8 +28,8 @@ export const UNDETERMINED = 'und';
 /** The MT's language when neither the request nor the file says it: Redline reviews MT into English. */
 export const DEFAULT_TARGET_LANGUAGE = 'en';
 
-/** Bytes fed to an incremental reader per step: parsing 64 KB of XLIFF takes a few ms. */
-const READ_STEP = 1 << 16;
+/** Characters fed to an incremental reader per step: parsing 16 KB of XLIFF takes a few ms on an idle core. */
+const READ_STEP = 1 << 14;
 
 export const messages = {
   formatForFile: (fileName: string) =>

@@ -23,6 +23,7 @@ import { createServices } from '../services';
 import { segmentDocument } from '../segmentation/document';
 import type { Segment } from '../segments/model';
 import { openMigratedDatabase } from '../startup';
+import { benchInterchange } from './interchange';
 import { benchQuality } from './quality';
 import { bulkInsertRate, singleRowCommitRate } from './baselines';
 import { generateArticle } from './generateArticle';
@@ -383,6 +384,7 @@ async function main(): Promise<void> {
   const imported = await measureImport(baselines);
   const server = await measureServer(imported.databasePath, imported.articleId, baselines);
   const quality = measureQuality(imported.databasePath, imported.articleId);
+  const interchange = await benchInterchange(RUNS, () => tempDatabase('xliff'));
   // The load generator's own memory (it holds the article and every latency): for context, not the app's target.
   const benchPeak: Row = {
     measure: 'bench process (load generator) peak RSS, maxRSS (MB)',
@@ -396,6 +398,7 @@ async function main(): Promise<void> {
     ...imported.rows,
     ...server,
     ...quality,
+    ...interchange,
     benchPeak,
   ];
 
