@@ -184,5 +184,9 @@ describe('Bilingual import through the API', () => {
     const page = await browser.get(response.headers.location!).expect(200);
     expect(page.text).toContain('data-testid="segment-source" lang="en"');
     expect(page.text).toContain('data-target-lang="fr"');
+    // The form without JavaScript shows the source beside the MT too.
+    const segmentId = /data-segment-id="(\d+)"/.exec(page.text)![1]!;
+    const edit = await browser.get(`/segments/${segmentId}/edit`).expect(200);
+    expect(edit.text).toContain('data-testid="edit-source">Text attribute</dd>');
   });
 });
