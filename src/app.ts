@@ -158,7 +158,7 @@ export function createApp(options: AppOptions) {
   if (!actAsWithoutAuthentication)
     app.use(
       // The routes that read a multipart upload (and check its token after parsing it): article and glossary imports.
-      csrfProtection({ uploadForms: [/^\/articles$/, /^\/(api\/)?(articles\/\d+\/)?glossary\/import$/] }),
+      csrfProtection({ uploadForms: [/^\/(api\/)?articles$/, /^\/(api\/)?(articles\/\d+\/)?glossary\/import$/] }),
     );
 
   // Every API route needs an account (a bearer token or a browser session); roles are checked per route.
@@ -166,7 +166,7 @@ export function createApp(options: AppOptions) {
     '/api',
     requireRole('editor'),
     accountApi(accounts),
-    articleApi(articles, imports, findingsOf),
+    articleApi(articles, imports, maxUploadBytes, findingsOf),
     segmentApi({ segments, writes }, findingsOf),
     findingApi({ findings, articles, writes }),
     glossaryApi({ glossary, writes, recheck }, maxUploadBytes),

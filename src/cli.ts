@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
 import { openMigratedDatabase } from './startup';
 import { createServices, type ServiceOptions } from './services';
-import { decodeUpload } from './articles/textInput';
+import { ARTICLE_FORMATS, type ArticleFormat } from './articles/model';
+import { languageTag } from './articles/languageTags';
 import { EXPORT_FORMATS, exportArticle, type ExportFormat } from './export/exportService';
 import { AppError, databaseRefusal } from './errors';
 import { backupDatabase } from './db/backup';
@@ -21,8 +22,11 @@ import { parseInput } from './web/validate';
 import { replaceInArticle } from './batches/replaceCli';
 
 const USAGE = `Usage:
-  redline import FILE [--title TITLE] [--author NAME]   import a .txt/.md article, print its id (progress on stderr)
-  redline export ID [--format txt|md|html|json]         print the cleaned article to stdout
+  redline import FILE [--title TITLE] [--author NAME]   import an article, print its id (progress on stderr): .txt/.md,
+         [--format FORMAT] [--source SOURCE_FILE]       .xlf/.xliff (XLIFF 1.2/2.0), .tsv/.csv (source and MT columns),
+         [--source-language TAG] [--target-language TAG] or a .txt MT file with --source the .txt source file
+  redline export ID [--format FORMAT]                   print the article to stdout: txt, md, html, json,
+                                                        xliff, xliff2, tmx, pe-jsonl, pe-tsv
   redline list                                          list articles (id, status counts, title)
   redline backup FILE                                   copy the database, consistently, while the server runs
   redline recount [ID]                                  rebuild the stored figures of one article or of all
@@ -45,7 +49,8 @@ class UsageError extends Error {}
 
 /** Where the CLI reads and writes: the process's own streams, or a test's. */
 export interface CliIo {
-  stdout: (text: string) => void;
+  /** Bytes only for a file in its own encoding (an XLIFF export). */
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   /** What was piped in; undefined when the input is a terminal. */
   stdin: () => string | undefined;
@@ -85,23 +90,41 @@ async function run(argv: string[], io: CliIo, serviceOptions: ServiceOptions): P
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { title: { type: 'string' }, author: { type: 'string' } },
+          options: {
+            title: { type: 'string' },
+            author: { type: 'string' },
+            format: { type: 'string' },
+            source: { type: 'string' },
+            'source-language': { type: 'string' },
+            'target-language': { type: 'string' },
+          },
         });
+        if (values.format !== undefined && !(ARTICLE_FORMATS as readonly string[]).includes(values.format))
+          throw new UsageError(`--format must be one of ${ARTICLE_FORMATS.join(', ')}.`);
         const file = positionals[0];
         if (!file || positionals.length > 1) throw new UsageError('import takes exactly one FILE.');
-        const bytes = readFile(file);
-        if (bytes.length > config.maxUploadBytes) {
-          throw new AppError(
-            413,
-            'too_large',
-            `${file} is larger than the limit of ${config.maxUploadBytes} bytes (REDLINE_MAX_UPLOAD_MB).`,
-          );
-        }
+        const readLimited = (name: string) => {
+          const bytes = readFile(name);
+          if (bytes.length > config.maxUploadBytes) {
+            throw new AppError(
+              413,
+              'too_large',
+              `${name} is larger than the limit of ${config.maxUploadBytes} bytes (REDLINE_MAX_UPLOAD_MB).`,
+            );
+          }
+          return bytes;
+        };
+        const bytes = readLimited(file);
+        const source = values.source === undefined ? undefined : readLimited(values.source);
         // Written in short steps (the server, if running, keeps serving between them); progress after a second.
         const started = Date.now();
         let reported = started;
         const article = await services.articles.importArticle({
-          text: decodeUpload(bytes),
+          text: bytes,
+          source,
+          format: values.format as ArticleFormat | undefined,
+          sourceLanguage: values['source-language'] === undefined ? undefined : languageTag('--source-language', values['source-language']),
+          targetLanguage: values['target-language'] === undefined ? undefined : languageTag('--target-language', values['target-language']),
           // The same rules as the import form's: one line, no control characters.
           title: parseInput(optionalLineOfText('A title', TITLE_MAX), values.title),
           fileName: path.basename(file),

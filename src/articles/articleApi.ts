@@ -4,17 +4,12 @@ import { requireRole, signedIn } from '../auth/roles';
 import { notFound } from '../errors';
 import type { SegmentFindings } from '../segments/model';
 import { segmentsJson } from '../segments/segmentJson';
-import { listWindow, optionalLineOfText } from '../web/fields';
+import { listWindow } from '../web/fields';
 import { parseId, parseInput } from '../web/validate';
-import { TITLE_MAX, type ArticleService } from './articleService';
+import type { ArticleService } from './articleService';
 import type { ImportJobs } from './importJobs';
+import { importFieldsOf, importUploads } from './importRequest';
 import type { Article, ArticleSummary } from './model';
-
-const createArticleSchema = z.object({
-  title: optionalLineOfText('A title', TITLE_MAX),
-  text: z.string({ error: 'text is required and must be a string.' }),
-  format: z.enum(['text', 'markdown']).optional(),
-});
 
 /** Segments per answer of GET /api/articles/:id (README): an ordinary article whole, a big one a page at a time. */
 export const SEGMENTS_DEFAULT_LIMIT = 1_000;
@@ -34,7 +29,7 @@ export function idempotencyKeyOf(req: Request): string | undefined {
 
 /** The JSON API for articles (documented in the README). */
 /** `findingsOf` gives each segment its QA findings (src/findings). */
-export function articleApi(articles: ArticleService, imports: ImportJobs, findingsOf: SegmentFindings): Router {
+export function articleApi(articles: ArticleService, imports: ImportJobs, maxUploadBytes: number, findingsOf: SegmentFindings): Router {
   const router = Router();
 
   /** An article as JSON, with how many of its segments are in each status, and where to find the rest. */
@@ -42,6 +37,8 @@ export function articleApi(articles: ArticleService, imports: ImportJobs, findin
     id: article.id,
     title: article.title,
     format: article.format,
+    sourceLanguage: article.sourceLanguage,
+    targetLanguage: article.targetLanguage,
     createdBy: article.createdBy,
     createdAt: article.createdAt,
     updatedAt: article.updatedAt,
@@ -56,14 +53,19 @@ export function articleApi(articles: ArticleService, imports: ImportJobs, findin
     },
   });
 
+  /** A two-file import says how many paragraphs could not be paired sentence by sentence (their source is shown whole). */
+  const withImportNotes = <Body extends object>(article: Article, body: Body) =>
+    article.format === 'text-pair' ? { ...body, unalignedParagraphs: articles.unalignedParagraphs(article.id) } : body;
+
   router.get('/articles', (_req, res) => {
     // The list already carries each article's counts: one query for all of them, not one per article.
     res.json({ articles: articles.list().map((summary) => articleJson(summary, summary)) });
   });
 
   // 201 with the article and its counts, never its segments: those are paged by GET (an answer must stay small).
-  router.post('/articles', requireRole('admin'), async (req, res) => {
-    const input = parseInput(createArticleSchema, req.body ?? {});
+  // JSON {text, format?, title?, sourceLanguage?, targetLanguage?}, or multipart with the file in `file` (and `sourceFile`).
+  router.post('/articles', requireRole('admin'), ...importUploads(maxUploadBytes), async (req, res) => {
+    const input = importFieldsOf(req);
     const actor = signedIn(res);
     const article = await articles.importArticle({
       ...input,
@@ -71,14 +73,17 @@ export function articleApi(articles: ArticleService, imports: ImportJobs, findin
       userId: actor.userId,
       idempotencyKey: idempotencyKeyOf(req),
     });
-    res.status(201).location(`/api/articles/${article.id}`).json(articleJson(article));
+    res
+      .status(201)
+      .location(`/api/articles/${article.id}`)
+      .json(withImportNotes(article, articleJson(article)));
   });
 
   router.get('/articles/:id', (req, res) => {
     const article = articles.get(parseId(req.params.id, 'Article'));
     const { offset, limit } = parseInput(segmentWindow, req.query);
     const summary = articles.progress(article.id);
-    const body = articleJson(article, summary);
+    const body = withImportNotes(article, articleJson(article, summary));
     const next = offset + limit < summary.total ? `/api/articles/${article.id}?offset=${offset + limit}&limit=${limit}` : null;
     res.json({
       ...body,

@@ -1,11 +1,13 @@
 import type { Db } from '../db/database';
-import type { Article, ArticleFormat } from './model';
+import type { Article, ArticleDocument, ArticleFormat } from './model';
 
-const ARTICLE_COLUMNS = `id, title, format, leading, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt`;
+const ARTICLE_COLUMNS = `id, title, format, source_language AS sourceLanguage, target_language AS targetLanguage, leading, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt`;
 
 export interface NewArticle {
   title: string;
   format: ArticleFormat;
+  sourceLanguage: string | null;
+  targetLanguage: string;
   author: string;
   userId: number | null;
   createdAt: string;
@@ -19,8 +21,9 @@ export class ArticleRepository {
     this.statements = {
       // A new article is 'importing' (seen by nobody) until its last chunk is written; leading comes then too.
       insertArticle: db.prepare(
-        `INSERT INTO articles (title, format, leading, state, import_heartbeat, created_by, created_by_user_id, created_at, updated_at)
-         VALUES (?, ?, '', 'importing', ?, ?, ?, ?, ?)`,
+        `INSERT INTO articles (title, format, source_language, target_language, leading, state, import_heartbeat, created_by,
+                               created_by_user_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, '', 'importing', ?, ?, ?, ?, ?)`,
       ),
       heartbeat: db.prepare(`UPDATE articles SET import_heartbeat = ? WHERE id = ? AND state = 'importing'`),
       finish: db.prepare(
@@ -38,6 +41,14 @@ export class ArticleRepository {
       keyArticle: db.prepare(
         `SELECT k.article_id AS articleId, a.state FROM idempotency_keys k JOIN articles a ON a.id = k.article_id WHERE k.user_id = ? AND k.key = ?`,
       ),
+      // A file's own languages are known once it is read: the last step of its import sets them.
+      setLanguages: db.prepare(`UPDATE articles SET source_language = ?, target_language = ? WHERE id = ? AND state = 'importing'`),
+      insertDocument: db.prepare(`INSERT INTO article_documents (article_id, kind, file_name, content, meta) VALUES (?, ?, ?, ?, ?)`),
+      document: db.prepare(`SELECT kind, file_name AS fileName, content, meta FROM article_documents WHERE article_id = ?`),
+      // Paragraphs of a two-file import whose sentences could not be paired: their source is shown whole.
+      unalignedParagraphs: db.prepare(
+        `SELECT count(DISTINCT paragraph) AS count FROM segments WHERE article_id = ? AND source_scope = 'paragraph'`,
+      ),
       insertKey: db.prepare(`INSERT INTO idempotency_keys (user_id, key, article_id, created_at) VALUES (?, ?, ?, ?)`),
     };
   }
@@ -47,6 +58,8 @@ export class ArticleRepository {
     const { lastInsertRowid } = this.statements.insertArticle.run(
       article.title,
       article.format,
+      article.sourceLanguage,
+      article.targetLanguage,
       article.createdAt,
       article.author,
       article.userId,
@@ -97,5 +110,21 @@ export class ArticleRepository {
 
   insertKey(userId: number, key: string, articleId: number, at: string): void {
     this.statements.insertKey.run(userId, key, articleId, at);
+  }
+
+  setLanguages(articleId: number, sourceLanguage: string | null, targetLanguage: string): void {
+    this.statements.setLanguages.run(sourceLanguage, targetLanguage, articleId);
+  }
+
+  insertDocument(articleId: number, document: ArticleDocument): void {
+    this.statements.insertDocument.run(articleId, document.kind, document.fileName, document.content, document.meta);
+  }
+
+  document(articleId: number): ArticleDocument | undefined {
+    return this.statements.document.get(articleId) as ArticleDocument | undefined;
+  }
+
+  unalignedParagraphs(articleId: number): number {
+    return (this.statements.unalignedParagraphs.get(articleId) as { count: number }).count;
   }
 }

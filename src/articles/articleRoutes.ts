@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { uploadForm } from '../auth/csrf';
 import type { BatchService } from '../batches/batchService';
 import { requireRole, signedIn } from '../auth/roles';
 import { wordDiff } from '../diff/wordDiff';
@@ -9,18 +8,17 @@ import { AppError } from '../errors';
 import { REVIEW_STATUSES, REVISION_ACTIONS, type ActivityEntry, type RowAnnotations, type RowFindings } from '../segments/model';
 import { reviewPath } from '../segments/paths';
 import type { SegmentService } from '../segments/segmentService';
-import { formNumber, optionalLineOfText, wholeNumber } from '../web/fields';
+import { formNumber, wholeNumber } from '../web/fields';
 import { FORM_REFUSALS, submitForm } from '../web/forms';
 import { parseId, parseInput } from '../web/validate';
 import { wantsJson } from '../web/errorHandler';
 import { idempotencyKeySchema } from './articleApi';
-import { TITLE_MAX, type ArticleService } from './articleService';
+import type { ArticleService } from './articleService';
 import type { ImportJobs } from './importJobs';
-import { checkArticleText, decodeUpload } from './textInput';
+import { importFieldsOf, importUploads } from './importRequest';
+import { checkArticleText } from './textInput';
 
 const importFormSchema = z.object({
-  title: optionalLineOfText('A title', TITLE_MAX),
-  text: z.string().optional(),
   // The form's own Idempotency-Key: a double submit or a retry of the same form returns the first article.
   idempotencyKey: idempotencyKeySchema.optional().or(z.literal('').transform(() => undefined)),
 });
@@ -41,7 +39,6 @@ const activityQuerySchema = z.object({
 
 const sentenceSchema = z.object({ n: formNumber(wholeNumber('The sentence number must be a whole number, 1 or more.', 1)) });
 
-const UPLOAD_EXTENSIONS = /\.(txt|text|md|markdown)$/i;
 /** Beside the form's own refusals: a file of the wrong type, an article with too many segments. */
 const IMPORT_REFUSALS = [...FORM_REFUSALS, 413, 415];
 
@@ -74,6 +71,7 @@ export function articleRoutes(
   maxUploadBytes: number,
 ): Router {
   const router = Router();
+  const upload = importUploads(maxUploadBytes);
 
   router.get('/', (_req, res) => {
     res.render('articles/index', { title: 'Articles', articles: articles.list() });
@@ -88,38 +86,32 @@ export function articleRoutes(
    * responsive) and is redirected to the article; the page's script instead gets 202 at once and
    * shows the import's progress (GET /api/imports/:id) until it is done.
    */
-  router.post('/articles', requireRole('admin'), ...uploadForm('file', maxUploadBytes), async (req, res) => {
+  router.post('/articles', requireRole('admin'), ...upload, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     // Re-show the form with what was typed, so a pasted article is not lost.
+    const field = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
     const values = {
-      title: typeof body.title === 'string' ? body.title : '',
-      text: typeof body.text === 'string' ? body.text : '',
-      idempotencyKey: typeof body.idempotencyKey === 'string' ? body.idempotencyKey : '',
+      title: field('title'),
+      text: field('text'),
+      format: field('format'),
+      sourceLanguage: field('sourceLanguage'),
+      targetLanguage: field('targetLanguage'),
+      idempotencyKey: field('idempotencyKey'),
     };
     await submitForm(
       req,
       async () => {
         const input = parseInput(importFormSchema, body);
-        let text = input.text ?? '';
-        let fileName: string | undefined;
-        if (req.file && req.file.size > 0) {
-          if (!UPLOAD_EXTENSIONS.test(req.file.originalname))
-            throw new AppError(415, 'unsupported_file_type', 'Upload a plain text (.txt) or Markdown (.md) file.');
-          text = decodeUpload(req.file.buffer);
-          fileName = req.file.originalname;
-        }
         const actor = signedIn(res);
         const request = {
-          text,
-          title: input.title,
-          fileName,
+          ...importFieldsOf(req),
           author: actor.displayName,
           userId: actor.userId,
           idempotencyKey: input.idempotencyKey,
         };
         if (wantsJson(req)) {
           // What can be refused at once is refused before the import goes to the background.
-          checkArticleText(text);
+          if (typeof request.text === 'string') checkArticleText(request.text);
           const job = imports.start(actor.userId, (onProgress) => articles.importArticle({ ...request, onProgress }));
           res.status(202).json({ importId: job.id, progress: `/api/imports/${job.id}` });
           return;

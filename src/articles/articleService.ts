@@ -5,17 +5,23 @@ import type { GroupCommit } from '../db/groupCommit';
 import { now } from '../clock';
 import { AppError, conflict, notFound, unprocessable } from '../errors';
 import { paginate } from '../pagination';
-import { normalizeNewlines, type DraftSegment } from '../segmentation/document';
 import type { AuditLog } from '../auth/auditLog';
 import type { Actor } from '../auth/roles';
-import { emptyCounts, progressFrom, type OpenFindingCounts, type Progress, type ReviewStatus, type Segment } from '../segments/model';
+import {
+  emptyCounts,
+  progressFrom,
+  type ImportDraft,
+  type OpenFindingCounts,
+  type Progress,
+  type ReviewStatus,
+  type Segment,
+} from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
 import { statusCountsOf, type ArticleStats } from '../stats/articleStats';
-import { addFigures, contribution, emptyFigures, type FigureState } from '../stats/contribution';
+import { addFigures, contribution, emptyFigures } from '../stats/contribution';
 import { ArticleRepository } from './articleRepository';
-import { segmentArticle } from './segmenter';
-import type { Article, ArticleFormat, ArticleSummary } from './model';
-import { checkArticleText } from './textInput';
+import { openImportReader, resolveFormat, type ImportEnd } from './importFormats';
+import type { Article, ArticleDocument, ArticleFormat, ArticleSummary } from './model';
 
 export const TITLE_MAX = 300;
 /** REDLINE_MAX_SEGMENTS's default: more sentences than a book, far fewer than a 10 MB upload of tiny ones. */
@@ -42,10 +48,17 @@ export const messages = {
 };
 
 export interface ImportRequest {
-  text: string;
+  /** The MT side: pasted text, or an uploaded file's bytes (decoded by the format's reader). */
+  text: string | Uint8Array;
+  /** The source text of a two-file import (format 'text-pair'). */
+  source?: string | Uint8Array;
   title?: string;
   fileName?: string;
+  /** When absent: from the file name's extension, else guessed from the text (src/articles/importFormats.ts). */
   format?: ArticleFormat;
+  /** BCP 47 tags the request named, checked and canonical (src/articles/languageTags.ts); they win over a file's own. */
+  sourceLanguage?: string;
+  targetLanguage?: string;
   author: string;
   /** the account importing, when there is one (the CLI has none) */
   userId?: number | null;
@@ -130,26 +143,34 @@ export class ArticleService {
 
   private async runImport(request: ImportRequest): Promise<Article> {
     const { segments, stats, writes } = this.collaborators;
-    const text = normalizeNewlines(checkArticleText(request.text));
-    const format = request.format ?? detectFormat(text, request.fileName);
+    let format = resolveFormat(request.format, request.fileName, request.source !== undefined);
+    // A .txt file or pasted text may be Markdown, or even an XLIFF document.
+    if (format === 'text' && request.format === undefined) format = detectFormat(request.text);
+    const reader = openImportReader({
+      content: request.text,
+      source: request.source,
+      format,
+      sourceLanguage: request.sourceLanguage,
+      targetLanguage: request.targetLanguage,
+    });
     const createdAt = now();
     const figures = emptyFigures();
-    const stream = segmentArticle(text);
+    const stream = reader.segments;
     let articleId: number | undefined;
     let written = 0;
     let characters = 0;
     let firstHeading: string | undefined;
     let firstSentence: string | undefined;
-    let firstText = '';
-    let leading = '';
+    let firstSource: string | undefined;
+    let end: ImportEnd | undefined;
     try {
-      // Segment for a slice of time, then let others in; every IMPORT_CHUNK segments (and at the end) write them as one step.
-      let chunk: DraftSegment[] = [];
+      // Read and segment for a slice of time, then let others in; every IMPORT_CHUNK segments (and at the end) write them as one step.
+      let chunk: ImportDraft[] = [];
       for (let done = false; !done;) {
         for (const sliceStart = performance.now(); chunk.length < IMPORT_CHUNK && performance.now() - sliceStart < SLICE_MS;) {
           const step = stream.next();
           if (step.done) {
-            leading = step.value;
+            end = step.value;
             done = true;
             break;
           }
@@ -165,10 +186,14 @@ export class ArticleService {
             });
           }
           if (segment.kind === 'heading') firstHeading ??= segment.text;
-          if (segment.kind === 'sentence') firstSentence ??= segment.text;
-          if (index === 1) firstText = segment.text;
-          characters += segment.text.length + segment.separator.length;
-          addFigures(figures, contribution(importedState(segment)));
+          // A unit without a target has an empty MT: its source names the article instead.
+          if (segment.kind === 'sentence' && segment.text) firstSentence ??= segment.text;
+          if (segment.source) firstSource ??= segment.source;
+          characters = reader.charactersRead() ?? characters + segment.text.length + segment.separator.length;
+          addFigures(
+            figures,
+            contribution({ ...segment, mt: segment.text, status: 'new', editingMs: 0, openFindings: 0, openComments: 0, annotations: [] }),
+          );
           chunk.push(segment);
         }
         if (chunk.length >= IMPORT_CHUNK || (done && chunk.length > 0)) {
@@ -176,24 +201,30 @@ export class ArticleService {
           chunk = [];
           articleId = await writes.run(() => {
             const id = articleId ?? this.startImport(request, format, createdAt);
+            // The QA findings the chunk opened count in the stored figures like the rest.
             figures.counters.openFindings += segments.insertImportChunk(id, ready, firstPosition, request.author, createdAt);
             this.repository.heartbeat(id, at);
             return id;
           });
           this.busyArticles.add(articleId);
           written += ready.length;
-          request.onProgress?.({ segments: written, characters, totalCharacters: text.length });
+          request.onProgress?.({ segments: written, characters, totalCharacters: reader.totalCharacters });
         } else if (!done) await nextTurn();
       }
-      if (articleId === undefined) throw unprocessable('empty_text', messages.empty);
-      // Without a title or file name, the first heading (else the first sentence) names the article.
-      const title = (request.title?.trim() || titleFromFileName(request.fileName) || firstHeading || firstSentence || firstText)
-        .replace(/\s+/g, ' ')
-        .slice(0, TITLE_MAX);
+      if (articleId === undefined || end === undefined) throw unprocessable('empty_text', messages.empty);
+      // Without a title or file name, the first heading (else the first sentence, else the first source) names the article.
+      const title =
+        (request.title?.trim() || titleFromFileName(request.fileName) || firstHeading || firstSentence || firstSource || '')
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, TITLE_MAX) || 'Untitled';
       const id = articleId;
+      const { leading, sourceLanguage, targetLanguage, document } = end;
       const finished = await writes.run(() => {
         segments.insertBlocks(id, written);
         stats.created(id, figures, createdAt);
+        this.repository.setLanguages(id, sourceLanguage, targetLanguage);
+        if (document) this.repository.insertDocument(id, { ...document, fileName: request.fileName ?? null });
         return this.repository.finish(id, title, leading, createdAt);
       });
       if (!finished) throw new AppError(409, 'import_interrupted', messages.removedWhileImporting);
@@ -208,7 +239,16 @@ export class ArticleService {
 
   /** The first step of an import: the hidden article row, and the client's Idempotency-Key with it. */
   private startImport(request: ImportRequest, format: ArticleFormat, createdAt: string): number {
-    const id = this.repository.insert({ title: 'Importing…', format, author: request.author, userId: request.userId ?? null, createdAt });
+    const id = this.repository.insert({
+      title: 'Importing…',
+      format,
+      // The languages the request named; a file's own are set by the last step, once it is read.
+      sourceLanguage: request.sourceLanguage ?? null,
+      targetLanguage: request.targetLanguage ?? 'en',
+      author: request.author,
+      userId: request.userId ?? null,
+      createdAt,
+    });
     if (request.idempotencyKey && request.userId) this.repository.insertKey(request.userId, request.idempotencyKey, id, createdAt);
     return id;
   }
@@ -285,6 +325,16 @@ export class ArticleService {
     }
   }
 
+  /** The original file an article was imported from (XLIFF), kept for its faithful export; undefined for others. */
+  document(articleId: number): ArticleDocument | undefined {
+    return this.repository.document(this.get(articleId).id);
+  }
+
+  /** Paragraphs of a two-file import whose sentences could not be paired one to one (their whole source is shown). */
+  unalignedParagraphs(articleId: number): number {
+    return this.repository.unalignedParagraphs(articleId);
+  }
+
   /** Records that a segment of the article changed at `at` (its last-change time). */
   touch(articleId: number, at: string): void {
     this.repository.touch(articleId, at);
@@ -337,31 +387,20 @@ export class ArticleService {
   }
 }
 
-/** A freshly imported segment as the stored figures see it. (Built field by field: a spread here is ten times slower.) */
-function importedState(segment: DraftSegment): FigureState {
-  return {
-    kind: segment.kind,
-    status: 'new',
-    mt: segment.text,
-    text: segment.text,
-    editingMs: 0,
-    openFindings: 0,
-    openComments: 0,
-    annotations: [],
-  };
-}
-
 function titleFromFileName(fileName: string | undefined): string | undefined {
   if (!fileName) return undefined;
   const stem = fileName
     .replace(/^.*[\\/]/, '')
-    .replace(/\.(txt|md|markdown)$/i, '')
+    .replace(/\.(txt|text|md|markdown|xlf|xliff|sdlxliff|mqxliff|tsv|tab|csv)$/i, '')
     .replace(/[-_]+/g, ' ')
     .trim();
   return stem ? stem.charAt(0).toUpperCase() + stem.slice(1) : undefined;
 }
 
-function detectFormat(text: string, fileName: string | undefined): ArticleFormat {
-  if (fileName && /\.(md|markdown)$/i.test(fileName)) return 'markdown';
-  return /^#{1,6} \S/m.test(text) ? 'markdown' : 'text';
+/** The format of pasted text nobody named: an XLIFF document, else Markdown when it has Markdown headings, else plain text. */
+function detectFormat(text: string | Uint8Array): ArticleFormat {
+  const head = typeof text === 'string' ? text.slice(0, 4096) : new TextDecoder().decode(text.subarray(0, 4096));
+  if (/^\uFEFF?\s*(<\?xml[^>]*>\s*(<!--[\s\S]*?-->\s*)*)?<xliff\b/.test(head)) return 'xliff';
+  const whole = typeof text === 'string' ? text : new TextDecoder().decode(text);
+  return /^#{1,6} \S/m.test(whole) ? 'markdown' : 'text';
 }

@@ -77,9 +77,9 @@ export function csrfProtection(options: { uploadForms: readonly RegExp[] }): Req
  * The route side of an upload form: parses its multipart body (web/upload.ts),
  * then checks the token that came inside it, before the route does anything.
  */
-export function uploadForm(field: string, limitBytes: number): RequestHandler[] {
+export function uploadForm(fileFields: string | readonly string[], limitBytes: number): RequestHandler[] {
   return [
-    uploadParser(field, limitBytes),
+    uploadParser(fileFields, limitBytes),
     (req, _res, next) => {
       if (isMultipart(req) && needsToken(req) && !tokens.isRequestValid(req)) return next(refused());
       next();

@@ -25,6 +25,7 @@ import type { Segment } from '../segments/model';
 import type { Db } from '../db/database';
 import { openMigratedDatabase } from '../startup';
 import { benchFindings } from './findings';
+import { benchInterchange } from './interchange';
 import { benchQuality } from './quality';
 import { measureImport as measureHeavyImport, measureQualityReads, type HeavyRequest } from './heavyRequests';
 import { benchSearch } from './search';
@@ -512,6 +513,7 @@ async function main(): Promise<void> {
   });
   notes.push(...replace.notes);
   const qa = await measureFindings(imported.databasePath, imported.articleId);
+  const interchange = await benchInterchange(RUNS, () => tempDatabase('xliff'));
   // The load generator's own memory (it holds the article and every latency): for context, not the app's target.
   const benchPeak: Row = {
     measure: 'bench process (load generator) peak RSS, maxRSS (MB)',
@@ -529,6 +531,7 @@ async function main(): Promise<void> {
     ...search,
     ...replace.rows,
     ...qa,
+    ...interchange,
     benchPeak,
   ];
   printTable(rows, started);

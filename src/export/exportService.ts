@@ -11,6 +11,7 @@ import { viewsDir } from '../paths';
 import type { Segment, SegmentLayout } from '../segments/model';
 import { segmentJson } from '../segments/segmentJson';
 import type { SegmentService } from '../segments/segmentService';
+import { peDataChunks, tmxFile, xliffFile, type ExportChunks } from './interchangeExport';
 
 const htmlTemplatePath = path.join(viewsDir, 'export', 'article.ejs');
 const renderHtmlExport = ejs.compile(fs.readFileSync(htmlTemplatePath, 'utf8'), { filename: htmlTemplatePath });
@@ -19,7 +20,7 @@ const PARAGRAPHS_MARKER = '<!-- redline:paragraphs -->';
 const paragraphTemplatePath = path.join(viewsDir, 'export', '_paragraph.ejs');
 const renderParagraph = ejs.compile(fs.readFileSync(paragraphTemplatePath, 'utf8'), { filename: paragraphTemplatePath });
 
-export const EXPORT_FORMATS = ['txt', 'md', 'html', 'json'] as const;
+export const EXPORT_FORMATS = ['txt', 'md', 'html', 'json', 'xliff', 'xliff2', 'tmx', 'pe-jsonl', 'pe-tsv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Segments read per step of an export: a few ms each, so that exporting a huge article never holds the server. */
@@ -27,8 +28,8 @@ const LAYOUT_STEP = 5_000;
 const SEGMENT_STEP = 1_000;
 
 export interface ExportFile {
-  /** the file, in pieces: written one after the other, they are the whole file */
-  chunks: AsyncGenerator<string>;
+  /** the file, in pieces: written one after the other, they are the whole file (bytes only for an XLIFF in another encoding than UTF-8) */
+  chunks: AsyncGenerator<string> | ExportChunks;
   contentType: string;
   fileName: string;
 }
@@ -38,6 +39,23 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  xliff: 'application/xliff+xml; charset=utf-8',
+  xliff2: 'application/xliff+xml; charset=utf-8',
+  tmx: 'application/x-tmx+xml; charset=utf-8',
+  'pe-jsonl': 'application/jsonl; charset=utf-8',
+  'pe-tsv': 'text/tab-separated-values; charset=utf-8',
+};
+
+const EXTENSIONS: Record<ExportFormat, string> = {
+  txt: 'txt',
+  md: 'md',
+  html: 'html',
+  json: 'json',
+  xliff: 'xlf',
+  xliff2: 'xlf',
+  tmx: 'tmx',
+  'pe-jsonl': 'pe.jsonl',
+  'pe-tsv': 'pe.tsv',
 };
 
 /**
@@ -65,20 +83,37 @@ export interface ExportDependencies {
  */
 export function exportArticle(dependencies: ExportDependencies, format: ExportFormat, articleId: number): ExportFile {
   const article = dependencies.articles.get(articleId);
+  const fileName = `${slug(article.title)}-${article.id}.${EXTENSIONS[format]}`;
+  if (format === 'xliff' || format === 'xliff2') {
+    // An imported XLIFF goes back under its own name and in its own encoding.
+    const file = xliffFile(dependencies, article, format === 'xliff' ? 'own' : '2.0');
+    return { chunks: file.chunks, contentType: file.contentType, fileName: file.fileName ?? fileName };
+  }
   const chunks = {
     txt: () => textChunks(dependencies, article, (segment) => segment.text),
     md: () => markdownChunks(dependencies, article),
     html: () => htmlChunks(dependencies, article),
     json: () => jsonChunks(dependencies, article),
+    tmx: () => tmxFile(dependencies, article),
+    'pe-jsonl': () => peDataChunks(dependencies, [article.id], 'jsonl'),
+    'pe-tsv': () => peDataChunks(dependencies, [article.id], 'tsv'),
   }[format]();
-  return { chunks, contentType: CONTENT_TYPES[format], fileName: `${slug(article.title)}-${article.id}.${format}` };
+  return { chunks, contentType: CONTENT_TYPES[format], fileName };
 }
 
-/** The whole file as one string (the CLI and tests; fine for any article a test makes). */
-export async function collect(chunks: AsyncIterable<string>): Promise<string> {
+/** The whole file as one string (the CLI and tests; fine for any article a test makes). UTF-8 bytes are decoded. */
+export async function collect(chunks: AsyncIterable<string | Uint8Array>): Promise<string> {
   let text = '';
-  for await (const chunk of chunks) text += chunk;
-  return text;
+  const decoder = new TextDecoder();
+  for await (const chunk of chunks) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
+}
+
+/** The whole file as bytes, in its own encoding (an XLIFF export keeps the imported file's). */
+export async function collectBytes(chunks: AsyncIterable<string | Uint8Array>): Promise<Buffer> {
+  const pieces: Buffer[] = [];
+  for await (const chunk of chunks) pieces.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  return Buffer.concat(pieces);
 }
 
 /** Every segment's layout in reading order, LAYOUT_STEP at a time. */

@@ -18,6 +18,10 @@
  *         <ignorable><source> </source></ignorable>
  *         ...
  *
+ * A bilingual article (one whose every segment has its own source sentence)
+ * is written the same way with its source as <source> and `sourceLanguage` as
+ * srcLang; then the sources and ignorables no longer give back the MT article.
+ *
  * Inline codes (an article imported from a bilingual file) become <ph/>
  * placeholders showing their label, with the same id in source and target.
  * The output is produced in bounded steps like the other writers.
@@ -31,6 +35,8 @@ import { escapeXmlAttribute } from './xmlMarkup';
 
 export interface ArticleSegmentForXliff {
   mt: string;
+  /** The segment's source sentence: written as <source> when the article has `sourceLanguage`. */
+  source?: string | null;
   /** The current correction. */
   text: string;
   status: ReviewStatus;
@@ -43,6 +49,8 @@ export interface ArticleSegmentForXliff {
 export interface ArticleForXliff {
   /** BCP 47 tag of the article (both srcLang and trgLang). */
   language: string;
+  /** BCP 47 tag of the sources: given, each segment's `source` is its <source> (a bilingual file). */
+  sourceLanguage?: string;
   /** Written as the file's `original`. */
   title?: string;
   /** Layout before the first segment. */
@@ -77,10 +85,12 @@ function ignorable(text: string): string {
 export function* articleXliffChunks(article: ArticleForXliff): Generator<string> {
   if (article.segments.length === 0) throw new InterchangeError('empty_input', 'The article has no segments to export.');
   const language = escapeXmlAttribute(article.language);
+  const sourceLanguage = article.sourceLanguage === undefined ? language : escapeXmlAttribute(article.sourceLanguage);
+  const bilingual = article.sourceLanguage !== undefined;
   const original = article.title === undefined ? '' : ` original="${escapeXmlAttribute(article.title)}"`;
   let out =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="${language}" trgLang="${language}">\n` +
+    `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="${sourceLanguage}" trgLang="${language}">\n` +
     ` <file id="f1"${original} xml:space="preserve">`;
   let leading = article.leading ?? '';
   let unitNumber = 0;
@@ -98,7 +108,7 @@ export function* articleXliffChunks(article: ArticleForXliff): Generator<string>
       segmentNumber++;
       out +=
         `\n   <segment id="s${segmentNumber}" state="${state}"${subStateAttribute}>` +
-        `<source>${content(segment.mt, segment.codes, segmentNumber)}</source>` +
+        `<source>${content(bilingual ? (segment.source ?? '') : segment.mt, segment.codes, segmentNumber)}</source>` +
         `<target>${content(segment.text, segment.codes, segmentNumber)}</target></segment>` +
         ignorable(segment.separator);
     }

@@ -1,4 +1,5 @@
-import type { SegmentKind } from '../segmentation/document';
+import type { InlineCode } from '../codes/inlineCodes';
+import type { DraftSegment, SegmentKind } from '../segmentation/document';
 import { honestPercent } from '../web/format';
 
 export const REVIEW_STATUSES = ['new', 'edited', 'approved', 'rejected'] as const;
@@ -13,9 +14,13 @@ export interface Segment {
   position: number;
   paragraph: number;
   kind: SegmentKind;
-  /** the source-language text, when the article has one (shown above the MT) */
-  source?: string | null;
+  /** The source-language text (inline codes as markers), null when the article has no source. */
+  source: string | null;
+  /** 'paragraph': `source` is the whole paragraph's source, shown beside each of its MT sentences. */
+  sourceScope: SourceScope | null;
   mt: string;
+  /** What each inline-code marker in source, mt and text stands for (src/codes); null when there are none. */
+  codes: InlineCode[] | null;
   separator: string;
   text: string;
   status: ReviewStatus;
@@ -39,6 +44,42 @@ export interface SegmentFilter {
 export interface OpenFindingCounts {
   segments: number;
   findings: number;
+}
+
+export type SourceScope = 'segment' | 'paragraph';
+
+/** A segment as an import stores it: the segmenter's draft, plus what a bilingual file brings. */
+export interface ImportDraft extends DraftSegment {
+  source?: string | null;
+  sourceScope?: SourceScope | null;
+  codes?: readonly InlineCode[] | null;
+  /** Where the segment lives in the original file (src/interchange), stored as JSON for the export. */
+  anchor?: unknown;
+}
+
+/** What the interchange exports (XLIFF, TMX, post-editing data) need of a segment, in reading order. */
+export interface InterchangeRow extends Pick<
+  Segment,
+  | 'id'
+  | 'paragraph'
+  | 'kind'
+  | 'source'
+  | 'sourceScope'
+  | 'mt'
+  | 'codes'
+  | 'separator'
+  | 'text'
+  | 'status'
+  | 'version'
+  | 'updatedBy'
+  | 'updatedAt'
+> {
+  position: number;
+  /** JSON: where the segment lives in its original file (src/interchange); null when it came from no file or was created by a split. */
+  anchor: string | null;
+  editingMs: number;
+  /** Revisions that changed the text (every action but the import and status-only changes). */
+  editCount: number;
 }
 
 /** What an export of the text needs of a segment. */

@@ -8,6 +8,10 @@ export function segmentJson(segment: Segment, findings?: readonly unknown[]) {
     paragraph: segment.paragraph,
     position: segment.position,
     kind: segment.kind,
+    source: segment.source,
+    // Only bilingual articles have these: the source's scope and the inline codes behind the markers.
+    ...(segment.source !== null && { sourceScope: segment.sourceScope }),
+    ...(segment.codes && { codes: segment.codes }),
     mt: segment.mt,
     text: segment.text,
     status: segment.status,

@@ -1,5 +1,4 @@
 import type { Db } from '../db/database';
-import type { DraftSegment } from '../segmentation/document';
 import {
   BLOCK_SIZE,
   type ActivityEntry,
@@ -13,6 +12,8 @@ import {
   type OpenFindingCounts,
   type SegmentFilter,
   type SegmentLayout,
+  type ImportDraft,
+  type InterchangeRow,
 } from './model';
 
 /** A place in the reading order; { block: -1, slot: -1 } is before the first segment. */
@@ -34,9 +35,16 @@ export function editingMsOf(editingSeconds: number | null | undefined): number {
  * join, which also leaves out segments merged into another (their block is NULL).
  */
 const ORDERED = `segments s JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block`;
-const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.paragraph, s.kind, s.source, s.mt, s.separator, s.text,
-  s.status, s.version, s.note, s.updated_by AS updatedBy, s.updated_at AS updatedAt, s.open_comments AS openComments,
-  s.open_findings AS openFindings`;
+const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.paragraph, s.kind, s.source,
+  s.source_scope AS sourceScope, s.mt, s.codes, s.separator, s.text, s.status, s.version, s.note, s.updated_by AS updatedBy,
+  s.updated_at AS updatedAt, s.open_comments AS openComments, s.open_findings AS openFindings`;
+
+/** A segments row as read: `codes` is still its JSON text. */
+type SegmentRow = Omit<Segment, 'codes'> & { codes: string | null };
+
+function toSegment(row: SegmentRow): Segment {
+  return { ...row, codes: row.codes === null ? null : (JSON.parse(row.codes) as Segment['codes']) };
+}
 const FIGURE_COLUMNS = `id, article_id AS articleId, kind, status, mt, text, editing_ms AS editingMs, open_findings AS openFindings,
   open_comments AS openComments`;
 const REVISION_COLUMNS = `id, segment_id AS segmentId, article_id AS articleId, version, action, text, status, note, author, user_id AS userId, editing_seconds AS editingSeconds, created_at AS createdAt, detail, batch_id AS batchId`;
@@ -67,8 +75,9 @@ export class SegmentRepository {
   constructor(private readonly db: Db) {
     this.statements = {
       insertSegment: db.prepare(
-        `INSERT INTO segments (article_id, block, slot, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`,
+        `INSERT INTO segments (article_id, block, slot, paragraph, kind, source, source_scope, mt, codes, anchor, separator, text, status,
+                               version, updated_by, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`,
       ),
       insertBlock: db.prepare(`INSERT INTO article_blocks (article_id, block, start, size) VALUES (?, ?, ?, ?)`),
       insertImportRevisions: db.prepare(
@@ -86,6 +95,13 @@ export class SegmentRepository {
       segmentLayout: db.prepare(
         `SELECT paragraph, kind, text, separator, block, slot FROM segments
           WHERE article_id = ? AND block IS NOT NULL AND (block, slot) > (?, ?) ORDER BY block, slot LIMIT ?`,
+      ),
+      interchangeRows: db.prepare(
+        `SELECT s.id, b.start + s.slot AS position, s.paragraph, s.kind, s.source, s.source_scope AS sourceScope, s.mt, s.codes, s.anchor,
+                s.separator, s.text, s.status, s.version, s.updated_by AS updatedBy, s.updated_at AS updatedAt, s.editing_ms AS editingMs,
+                (SELECT count(*) FROM revisions r WHERE r.segment_id = s.id AND r.action NOT IN ('import', 'status')) AS editCount,
+                s.block, s.slot
+           FROM ${ORDERED} WHERE s.article_id = ? AND (s.block, s.slot) > (?, ?) ORDER BY s.block, s.slot LIMIT ?`,
       ),
       // The block holding a position: pages start there without an OFFSET over the whole article.
       blockAt: db.prepare(
@@ -165,7 +181,7 @@ export class SegmentRepository {
    */
   insertImportChunk(
     articleId: number,
-    segments: readonly DraftSegment[],
+    segments: readonly ImportDraft[],
     firstPosition: number,
     author: string,
     at: string,
@@ -180,7 +196,11 @@ export class SegmentRepository {
         position % BLOCK_SIZE,
         segment.paragraph,
         segment.kind,
+        segment.source ?? null,
+        segment.source === null || segment.source === undefined ? null : (segment.sourceScope ?? 'segment'),
         segment.text,
+        segment.codes && segment.codes.length > 0 ? JSON.stringify(segment.codes) : null,
+        segment.anchor === undefined || segment.anchor === null ? null : JSON.stringify(segment.anchor),
         segment.separator,
         segment.text,
         author,
@@ -188,7 +208,9 @@ export class SegmentRepository {
       );
       lastId = Number(lastInsertRowid);
       if (index === 0) firstId = lastId;
-      return { id: lastId, kind: segment.kind, mt: segment.text, text: segment.text };
+      // What the QA checks read of it (src/findings), codes as their stored JSON.
+      const codes = segment.codes && segment.codes.length > 0 ? JSON.stringify(segment.codes) : null;
+      return { id: lastId, kind: segment.kind, mt: segment.text, text: segment.text, source: segment.source ?? null, codes };
     });
     // One statement for the chunk's first revisions: cheaper than a second insert per segment.
     if (segments.length > 0) this.statements.insertImportRevisions.run(firstId, lastId);
@@ -213,11 +235,12 @@ export class SegmentRepository {
   }
 
   find(id: number): Segment | undefined {
-    return this.statements.segment.get(id) as Segment | undefined;
+    const row = this.statements.segment.get(id) as SegmentRow | undefined;
+    return row && toSegment(row);
   }
 
   segments(articleId: number): Segment[] {
-    return this.statements.segments.all(articleId) as Segment[];
+    return (this.statements.segments.all(articleId) as SegmentRow[]).map(toSegment);
   }
 
   /** Up to `limit` segments' layout after `after` in reading order. */
@@ -225,13 +248,22 @@ export class SegmentRepository {
     return this.statements.segmentLayout.all(articleId, after.block, after.slot, limit) as (SegmentLayout & OrderKey)[];
   }
 
+  /** Up to `limit` segments after `after` in reading order, as the interchange exports need them. */
+  interchangeRows(articleId: number, after: OrderKey, limit: number): (InterchangeRow & OrderKey)[] {
+    const rows = this.statements.interchangeRows.all(articleId, after.block, after.slot, limit) as (Omit<InterchangeRow, 'codes'> & {
+      codes: string | null;
+    } & OrderKey)[];
+    return rows.map((row) => ({ ...row, codes: row.codes === null ? null : (JSON.parse(row.codes) as InterchangeRow['codes']) }));
+  }
+
   segmentPage(articleId: number, filter: SegmentFilter, limit: number, offset: number): Segment[] {
     const { status, withFindings } = filter;
-    if (withFindings) return this.statements.segmentPageWithFindings.all(articleId, status ?? null, limit, offset) as Segment[];
-    if (status) return this.statements.segmentPageByStatus.all(articleId, status, limit, offset) as Segment[];
+    if (withFindings)
+      return (this.statements.segmentPageWithFindings.all(articleId, status ?? null, limit, offset) as SegmentRow[]).map(toSegment);
+    if (status) return (this.statements.segmentPageByStatus.all(articleId, status, limit, offset) as SegmentRow[]).map(toSegment);
     const block = this.statements.blockAt.get(articleId, offset) as { block: number; start: number } | undefined;
     if (!block) return [];
-    return this.statements.segmentPage.all(articleId, block.block, offset - block.start, limit) as Segment[];
+    return (this.statements.segmentPage.all(articleId, block.block, offset - block.start, limit) as SegmentRow[]).map(toSegment);
   }
 
   /** How many segments of the article (in one status, if given) have open QA findings, and how many findings. */
@@ -283,7 +315,8 @@ export class SegmentRepository {
 
   /** The segment after a place in the reading order, if any. */
   next(articleId: number, block: number, slot: number): Segment | undefined {
-    return this.statements.next.get(articleId, block, slot) as Segment | undefined;
+    const row = this.statements.next.get(articleId, block, slot) as SegmentRow | undefined;
+    return row && toSegment(row);
   }
 
   /**

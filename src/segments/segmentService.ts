@@ -3,7 +3,7 @@ import { now } from '../clock';
 import { AppError, conflict, notFound, unprocessable } from '../errors';
 import { hasRole, type Actor } from '../auth/roles';
 import { paginate, type Pagination } from '../pagination';
-import type { DraftSegment } from '../segmentation/document';
+import { codeMarkersIn } from '../codes/inlineCodes';
 import { cleanText } from './segmentText';
 import { joinParts, splitParts } from './segmentLayout';
 import { SegmentRepository, START_OF_ARTICLE, type OrderKey, type SegmentPlace } from './segmentRepository';
@@ -17,6 +17,8 @@ import {
   type ImportedSegmentRow,
   type OpenFindingCounts,
   type SegmentFilter,
+  type ImportDraft,
+  type InterchangeRow,
   type Progress,
   type ReviewStatus,
   type Revision,
@@ -43,6 +45,9 @@ export interface SegmentCollaborators {
 }
 
 export const messages = {
+  unknownCode:
+    'The text contains an inline-code marker this sentence does not have (pasted from another sentence?). Insert codes from its source.',
+  repeatedCode: (label: string) => `The inline code ${label} appears twice; each code can be used once. Remove the copy.`,
   staleVersion: (segment: Segment) =>
     `This sentence was changed by ${segment.updatedBy} (now version ${segment.version}) after you opened it. ` +
     'Compare their text with yours and save again.',
@@ -66,6 +71,25 @@ export const messages = {
   partnerChanged: (partner: number) =>
     `Segment ${partner} was changed after the split or merge, so undoing it would lose that change. Merge or split by hand instead.`,
 };
+
+/**
+ * Inline codes are protected tokens (src/codes): a save may drop or move the segment's codes
+ * (the QA check flags a missing one) but never bring in a marker the segment does not have,
+ * nor use one twice, or the export could not write the markup back.
+ */
+function checkCodeMarkers(text: string, segment: Pick<Segment, 'mt' | 'source' | 'codes'>): void {
+  const markers = codeMarkersIn(text);
+  if (markers.length === 0) return;
+  const known = new Map((segment.codes ?? []).map((code) => [code.marker, code.label]));
+  // A plain-text MT may hold Private Use Area characters of its own (icon fonts); they stay allowed.
+  const ownCharacters = new Set(codeMarkersIn(segment.mt + (segment.source ?? '')));
+  const seen = new Set<string>();
+  for (const marker of markers) {
+    if (!known.has(marker) && !ownCharacters.has(marker)) throw unprocessable('unknown_inline_code', messages.unknownCode);
+    if (known.has(marker) && seen.has(marker)) throw unprocessable('repeated_inline_code', messages.repeatedCode(known.get(marker)!));
+    seen.add(marker);
+  }
+}
 
 /** Editors correct text; deciding whether a sentence passes review is a reviewer's call. */
 const REVIEW_DECISIONS: readonly ReviewStatus[] = ['approved', 'rejected'];
@@ -197,7 +221,7 @@ export class SegmentService {
    * Stores a chunk of an imported article (segments from `firstPosition` on, with their first revisions);
    * the caller holds the transaction. Answers how many QA findings the chunk opened (for the stored figures).
    */
-  insertImportChunk(articleId: number, segments: readonly DraftSegment[], firstPosition: number, author: string, at: string): number {
+  insertImportChunk(articleId: number, segments: readonly ImportDraft[], firstPosition: number, author: string, at: string): number {
     const stored = this.repository.insertImportChunk(articleId, segments, firstPosition, author, at);
     return this.collaborators.imported?.(articleId, stored) ?? 0;
   }
@@ -230,6 +254,11 @@ export class SegmentService {
   /** Only what an export of the text needs, in reading order: up to `limit` segments after `after`. */
   layout(articleId: number, after: OrderKey = START_OF_ARTICLE, limit = 5_000): (SegmentLayout & OrderKey)[] {
     return this.repository.segmentLayout(articleId, after, limit);
+  }
+
+  /** What the interchange exports need of up to `limit` segments after `after`, in reading order. */
+  interchangeRows(articleId: number, after: OrderKey = START_OF_ARTICLE, limit = 1_000): (InterchangeRow & OrderKey)[] {
+    return this.repository.interchangeRows(articleId, after, limit);
   }
 
   /** One page of an article's segments, optionally only those in one status and/or with open QA findings. */
@@ -276,6 +305,7 @@ export class SegmentService {
   change(segmentId: number, change: SegmentChange): Segment {
     return this.apply(segmentId, change.version, change.actor, (current) => {
       const text = change.text === undefined ? current.text : cleanText(change.text);
+      if (text !== current.text) checkCodeMarkers(text, current);
       const textChanged = text !== current.text;
       const status = change.status ?? (textChanged ? statusForText(text, current.mt) : current.status);
       return { text, status, note: change.note, action: textChanged ? 'edit' : 'status', editingSeconds: change.editingSeconds };

@@ -9,7 +9,7 @@ import type { Response } from 'express';
  * goes to the error handler; after it, the connection is cut so that the client
  * sees a broken download rather than a complete-looking short one.
  */
-export async function sendInChunks(res: Response, chunks: AsyncIterable<string>): Promise<void> {
+export async function sendInChunks(res: Response, chunks: AsyncIterable<string | Uint8Array>): Promise<void> {
   try {
     for await (const chunk of chunks) {
       if (res.destroyed) return;

@@ -67,15 +67,21 @@ function toUploadError(error: unknown, field: string, limitBytes: number): AppEr
  * most `limitBytes`), for the routes that take an upload. Every other route never
  * parses multipart. Fields are strict UTF-8 like every other body (web/bodies.ts).
  */
-export function uploadParser(field: string, limitBytes: number): RequestHandler {
+export function uploadParser(fileFields: string | readonly string[], limitBytes: number): RequestHandler {
+  const names = typeof fileFields === 'string' ? [fileFields] : fileFields;
+  const field = names.join('", "');
   // multer 2 passes both charsets on to busboy; @types/multer does not know them yet.
   const options: multer.Options & { defCharset: string; defParamCharset: string } = {
     storage: multer.memoryStorage(),
-    limits: { fileSize: limitBytes, fieldSize: limitBytes, files: 1, fields: UPLOAD_FIELDS_MAX },
+    limits: { fileSize: limitBytes, fieldSize: limitBytes, files: names.length, fields: UPLOAD_FIELDS_MAX },
     defCharset: 'latin1',
     defParamCharset: 'latin1',
   };
-  const parse = multer(options).single(field);
+  // One file field: req.file; several (a two-file import): req.files by field name.
+  const parse =
+    typeof fileFields === 'string'
+      ? multer(options).single(fileFields)
+      : multer(options).fields(names.map((name) => ({ name, maxCount: 1 })));
   return (req, res, next) => {
     if (!req.is('multipart/form-data')) return next();
     parse(req, res, (error?: unknown) => {
@@ -83,6 +89,8 @@ export function uploadParser(field: string, limitBytes: number): RequestHandler 
       try {
         req.body = decodeField(req.body);
         if (req.file) req.file.originalname = decodeFileName(req.file.originalname);
+        const files = req.files && !Array.isArray(req.files) ? Object.values(req.files).flat() : [];
+        for (const file of files) file.originalname = decodeFileName(file.originalname);
       } catch (decodingError) {
         return next(decodingError);
       }

@@ -53,6 +53,7 @@ describe('Export', () => {
       paragraph: 1,
       position: 1,
       kind: 'sentence',
+      source: null,
       mt: 'The couple provides for a “comfort force”.',
       text: 'The couple proposes a “reassurance force”.',
       status: 'edited',

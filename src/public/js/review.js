@@ -11,6 +11,7 @@ import { dispatch, register, renderHelp } from './keys.js';
 import { afterOffset, nextPage, pageUrl, previousPage, wordAt } from './reviewFlow.js';
 import { selectedSpan } from './selection.js';
 import { annotateFromKeyboard } from './annotate.js';
+import { codesOf, createCodeEditor } from './inlineCodes.js';
 
 const list = document.querySelector('ol.segments');
 if (list) reviewPage(list);
@@ -253,9 +254,12 @@ function reviewPage(list) {
     focusRow(row, scroll);
     const holder = row.querySelector('.segment-current');
     const originalText = currentText(row);
-    const textarea = document.createElement('textarea');
+    // A correction with inline codes is edited with the codes as protected chips (inlineCodes.js).
+    const codes = codesOf(row);
+    const textarea = codes ? createCodeEditor(originalText, codes) : document.createElement('textarea');
     // defaultValue (not value): the stored text stays known, e.g. to splitAtCaret (splitMerge.js).
     textarea.defaultValue = originalText;
+    if (codes) textarea.value = originalText;
     textarea.rows = 1;
     textarea.setAttribute('aria-label', 'Correction of sentence ' + numberOf(row));
     const liveDiff = document.createElement('div');
@@ -285,7 +289,7 @@ function reviewPage(list) {
       keepDraft(localStorage, row.dataset.segmentId, textarea.value);
       scheduleLiveDiff(state);
     });
-    holder.replaceChildren(textarea, liveDiff, hint);
+    holder.replaceChildren(textarea, ...(textarea.codeToolbar ? [textarea.codeToolbar] : []), liveDiff, hint);
     if (!row.classList.contains('unchanged')) liveDiff.innerHTML = state.originalHtml;
     const draft = readDraft(localStorage, row.dataset.segmentId);
     if (draft && draft.text !== originalText) {

@@ -54,3 +54,25 @@ describe('writeArticleXliff', () => {
     expect(() => writeArticleXliff({ language: 'en', segments: [] })).toThrow(/no segments/);
   });
 });
+
+describe('writeArticleXliff for a bilingual article', () => {
+  it('when a source language is given, then each segment source is its <source> and srcLang the source language', () => {
+    const xml = writeArticleXliff({
+      language: 'en',
+      sourceLanguage: 'fr',
+      segments: [
+        {
+          source: 'Une force de réassurance.',
+          mt: 'A comfort force.',
+          text: 'A reassurance force.',
+          status: 'edited',
+          paragraph: 0,
+          separator: '',
+        },
+      ],
+    });
+    expect(xml).toContain('srcLang="fr" trgLang="en"');
+    expect(xml).toContain('<source>Une force de réassurance.</source><target>A reassurance force.</target>');
+    expect(xml).not.toContain('A comfort force.');
+  });
+});

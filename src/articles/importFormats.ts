@@ -1,0 +1,243 @@
+import { AppError, unprocessable } from '../errors';
+import {
+  chunksOf,
+  decodeBytes,
+  InterchangeError,
+  readParallelText,
+  TableReader,
+  XliffReader,
+  type ImportedSegment,
+  type XliffDocument,
+} from '../interchange';
+import { normalizeNewlines } from '../segmentation/document';
+import type { ImportDraft } from '../segments/model';
+import { fileLanguageTag } from './languageTags';
+import type { ArticleDocument, ArticleFormat } from './model';
+import { segmentArticle } from './segmenter';
+import { checkArticleText, decodeUpload } from './textInput';
+
+/**
+ * The import's readers, one per format, behind one shape: a generator of segments with
+ * bounded work per step (the import pulls it in short time slices, src/articles/articleService.ts),
+ * whose return value is what is known once the whole input was read. Each reader turns its
+ * format's errors (src/interchange InterchangeError) into a 422 with the reader's message.
+ */
+
+/** The language of a source text nobody named (BCP 47 "undetermined"). */
+export const UNDETERMINED = 'und';
+/** The MT's language when neither the request nor the file says it: Redline reviews MT into English. */
+export const DEFAULT_TARGET_LANGUAGE = 'en';
+
+/** Characters fed to an incremental reader per step: parsing 16 KB of XLIFF takes a few ms on an idle core. */
+const READ_STEP = 1 << 14;
+
+export const messages = {
+  formatForFile: (fileName: string) =>
+    `Cannot tell the format of "${fileName}": upload .xlf/.xliff (XLIFF), .tsv or .csv (source and MT columns), .txt or .md, or say the format.`,
+  sourceNeedsText: 'A source file goes with a plain-text MT file (the two-file import): upload the MT as .txt or .md.',
+  pairNeedsSource: 'The two-file import (text-pair) needs the source file too (field sourceFile, CLI --source).',
+};
+
+export interface ImportInput {
+  /** The MT side: an uploaded file's bytes, or text (pasted, or a JSON body's `text`). */
+  content: Uint8Array | string;
+  /** The source text of a two-file import. */
+  source?: Uint8Array | string;
+  format: ArticleFormat;
+  /** Languages the request named (already checked, canonical); they win over what a file declares. */
+  sourceLanguage?: string;
+  targetLanguage?: string;
+}
+
+/** What is known once the input is read. */
+export interface ImportEnd {
+  /** Layout before the first segment. */
+  leading: string;
+  sourceLanguage: string | null;
+  targetLanguage: string;
+  /** The original file to keep for a faithful export (XLIFF). */
+  document?: Omit<ArticleDocument, 'fileName'>;
+}
+
+export interface ImportReader {
+  segments: Generator<ImportDraft, ImportEnd, undefined>;
+  /** The input's size in characters (bytes for an undecoded file), for the progress shown while it is read. */
+  totalCharacters: number;
+  /** How much of it was read so far, when the reader reads in chunks (else the caller counts the segments' characters). */
+  charactersRead: () => number | undefined;
+}
+
+/** What the XLIFF export needs to know about the document beside its text (article_documents.meta). */
+export interface XliffMeta {
+  document: XliffDocument;
+  /** The file's encoding ('utf-8', 'utf-16le', 'windows-1252' ...): the export is encoded back in it. */
+  encoding: string;
+}
+
+/**
+ * The format of an upload or a request: the one named, else the file's extension, else (for pasted
+ * text) XLIFF when the text is an XLIFF document and plain text or Markdown otherwise.
+ */
+export function resolveFormat(named: ArticleFormat | undefined, fileName: string | undefined, hasSource: boolean): ArticleFormat {
+  let format = named;
+  if (!format && fileName) {
+    const extension = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+    format = (
+      {
+        xlf: 'xliff',
+        xliff: 'xliff',
+        sdlxliff: 'xliff',
+        mqxliff: 'xliff',
+        tsv: 'tsv',
+        tab: 'tsv',
+        csv: 'csv',
+        txt: 'text',
+        text: 'text',
+      } as const
+    )[extension];
+    if (!format && /^(md|markdown)$/.test(extension)) format = 'markdown';
+    if (!format) throw new AppError(415, 'unsupported_file_type', messages.formatForFile(fileName));
+  }
+  if (hasSource) {
+    if (format === undefined || format === 'text' || format === 'markdown' || format === 'text-pair') return 'text-pair';
+    throw new AppError(415, 'unsupported_file_type', messages.sourceNeedsText);
+  }
+  if (format === 'text-pair') throw unprocessable('source_required', messages.pairNeedsSource);
+  return format ?? 'text';
+}
+
+/** The reader for the input's format. Decoding and checks that refuse the whole input happen here, before anything is stored. */
+export function openImportReader(input: ImportInput): ImportReader {
+  switch (input.format) {
+    case 'xliff':
+      return xliffReader(input);
+    case 'tsv':
+    case 'csv':
+      return tableReader(input);
+    case 'text-pair':
+      return parallelTextReader(input);
+    default:
+      return plainTextReader(input);
+  }
+}
+
+/** Runs a reader's step, turning its format errors into the 422 the user reads. */
+function refusingBadInput<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof InterchangeError) throw unprocessable(error.code, error.message);
+    throw error;
+  }
+}
+
+function plainTextReader(input: ImportInput): ImportReader {
+  const text = normalizeNewlines(checkArticleText(typeof input.content === 'string' ? input.content : decodeUpload(input.content)));
+  const targetLanguage = input.targetLanguage ?? DEFAULT_TARGET_LANGUAGE;
+  function* segments(): Generator<ImportDraft, ImportEnd, undefined> {
+    const leading = yield* segmentArticle(text, targetLanguage);
+    return { leading, sourceLanguage: null, targetLanguage };
+  }
+  return { segments: segments(), totalCharacters: text.length, charactersRead: () => undefined };
+}
+
+function xliffReader(input: ImportInput): ImportReader {
+  // The decoded text is what is kept: the reader's anchors are offsets into it, and the export
+  // encodes it back into the file's own encoding (a BOM stays as U+FEFF).
+  const { text, encoding } =
+    typeof input.content === 'string'
+      ? { text: input.content, encoding: 'utf-8' }
+      : refusingBadInput(() => decodeBytes(input.content as Uint8Array, 'xml'));
+  function* segments(): Generator<ImportDraft, ImportEnd, undefined> {
+    const reader = new XliffReader();
+    for (const chunk of chunksOf(text, READ_STEP)) {
+      read += chunk.length;
+      for (const segment of refusingBadInput(() => reader.write(chunk))) yield fromXliff(segment);
+    }
+    const { document, segments: rest } = refusingBadInput(() => reader.close());
+    for (const segment of rest) yield fromXliff(segment);
+    const meta: XliffMeta = { document, encoding };
+    return {
+      leading: '',
+      sourceLanguage: input.sourceLanguage ?? fileLanguageTag(document.sourceLanguage) ?? UNDETERMINED,
+      targetLanguage: input.targetLanguage ?? fileLanguageTag(document.targetLanguage) ?? DEFAULT_TARGET_LANGUAGE,
+      document: { kind: document.version === '1.2' ? 'xliff-1.2' : 'xliff-2.0', content: text, meta: JSON.stringify(meta) },
+    };
+  }
+  let read = 0;
+  return { segments: segments(), totalCharacters: text.length, charactersRead: () => read };
+}
+
+function fromXliff(segment: ImportedSegment & { anchor: unknown }): ImportDraft {
+  return {
+    paragraph: segment.paragraph,
+    kind: 'sentence',
+    // A unit without a target comes with an empty MT: the editor translates it (status new).
+    text: segment.mt,
+    separator: segment.separator,
+    source: segment.source,
+    sourceScope: 'segment',
+    codes: segment.codes,
+    anchor: segment.anchor,
+  };
+}
+
+function tableReader(input: ImportInput): ImportReader {
+  const content = input.content;
+  function* segments(): Generator<ImportDraft, ImportEnd, undefined> {
+    const reader = new TableReader();
+    for (const chunk of typeof content === 'string' ? chunksOf(content, READ_STEP) : chunksOf(content, READ_STEP)) {
+      read += chunk.length;
+      for (const row of refusingBadInput(() => reader.write(chunk))) yield fromRow(row);
+    }
+    const { columns, segments: rest } = refusingBadInput(() => reader.close());
+    for (const row of rest) yield fromRow(row);
+    return {
+      leading: '',
+      sourceLanguage: input.sourceLanguage ?? headerLanguage(columns.source) ?? UNDETERMINED,
+      targetLanguage: input.targetLanguage ?? headerLanguage(columns.mt) ?? DEFAULT_TARGET_LANGUAGE,
+    };
+  }
+  let read = 0;
+  return { segments: segments(), totalCharacters: content.length, charactersRead: () => read };
+}
+
+function fromRow(row: ImportedSegment): ImportDraft {
+  // Spaces around a cell are the spreadsheet's, not the sentence's (a save trims them too).
+  return { paragraph: row.paragraph, kind: 'sentence', text: row.mt.trim(), separator: row.separator, source: row.source?.trim() ?? null };
+}
+
+/** The language a header names: "Source (de)", "target_fr-CA", "MT [en]". */
+function headerLanguage(header: string): string | null {
+  const tag =
+    /[([]\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\s*[)\]]/.exec(header)?.[1] ??
+    /[-_]([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)$/.exec(header.trim())?.[1];
+  return fileLanguageTag(tag);
+}
+
+function parallelTextReader(input: ImportInput): ImportReader {
+  const asText = (content: Uint8Array | string) =>
+    normalizeNewlines(checkArticleText(typeof content === 'string' ? content : refusingBadInput(() => decodeBytes(content, 'text').text)));
+  const mt = asText(input.content);
+  const source = asText(input.source ?? '');
+  const sourceLanguage = input.sourceLanguage ?? UNDETERMINED;
+  const targetLanguage = input.targetLanguage ?? DEFAULT_TARGET_LANGUAGE;
+  function* segments(): Generator<ImportDraft, ImportEnd, undefined> {
+    // Both texts are segmented at once (the pairing needs whole paragraphs of each); the segments are then stored in steps.
+    const paired = refusingBadInput(() =>
+      readParallelText(source, mt, { sourceLanguage: sourceLanguage === UNDETERMINED ? undefined : sourceLanguage, targetLanguage }),
+    );
+    for (const segment of paired.segments) {
+      yield {
+        paragraph: segment.paragraph,
+        kind: segment.kind,
+        text: segment.mt,
+        separator: segment.separator,
+        source: segment.source,
+        sourceScope: segment.sourceScope,
+      };
+    }
+    return { leading: paired.leading, sourceLanguage, targetLanguage };
+  }
+  return { segments: segments(), totalCharacters: mt.length, charactersRead: () => undefined };
+}
