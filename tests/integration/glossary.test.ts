@@ -151,7 +151,12 @@ describe('Glossary import and export', () => {
       let stderr = '';
       const status = await runCli(
         args,
-        { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), stdin: () => undefined, env },
+        {
+          stdout: (text) => (stdout += typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
+          stderr: (text) => (stderr += text),
+          stdin: () => undefined,
+          env,
+        },
         { passwordCost: TEST_PASSWORD_COST },
       );
       return { status, stdout, stderr };

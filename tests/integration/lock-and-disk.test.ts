@@ -124,7 +124,7 @@ describe('A full disk', () => {
       expect(stderr.at(-1)).toBe(`redline: ${FULL_MESSAGE}\n`);
       // What was written stays hidden ('importing') until it is removed: no list shows it.
       const listed: string[] = [];
-      await runCli(['list'], { ...io([]), stdout: (text: string) => listed.push(text) }, { passwordCost: TEST_PASSWORD_COST });
+      await runCli(['list'], { ...io([]), stdout: (text) => void listed.push(String(text)) }, { passwordCost: TEST_PASSWORD_COST });
       expect(listed).toEqual([]);
     });
   });

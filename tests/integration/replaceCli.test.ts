@@ -13,7 +13,12 @@ async function run(args: string[], env: Record<string, string>) {
   let stderr = '';
   const status = await runCli(
     args,
-    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), stdin: () => undefined, env: { ...process.env, ...env } },
+    {
+      stdout: (text) => (stdout += typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
+      stderr: (text) => (stderr += text),
+      stdin: () => undefined,
+      env: { ...process.env, ...env },
+    },
     { passwordCost: TEST_PASSWORD_COST },
   );
   return { status, stdout, stderr };
