@@ -20,7 +20,7 @@ const optionalField = <Schema extends z.ZodType>(schema: Schema) =>
 /** The fields of an import, the same for the JSON API, its multipart form and the browser form. */
 export const importFieldsSchema = z.object({
   // The rule of every typed title: one line, no control characters (web/typedText.ts).
-  title: optionalField(optionalLineOfText('A title', TITLE_MAX)),
+  title: z.preprocess((value) => (value === '' ? undefined : value), optionalLineOfText('A title', TITLE_MAX)),
   text: z.string({ error: 'text must be a string.' }).optional(),
   format: optionalField(z.enum(ARTICLE_FORMATS, { error: `format must be one of ${ARTICLE_FORMATS.join(', ')}.` })),
   sourceLanguage: optionalField(z.string({ error: 'sourceLanguage must be a string.' })),

@@ -86,7 +86,7 @@ export function qualityRoutes({ quality, writes, findingsByCheck }: QualityRoute
         .attachment(`quality-${figures.article.id}.${download}`);
       return sendInChunks(res, download === 'csv' ? csvFile(quality, figures) : jsonFile(quality, figures));
     }
-    if (all) return printable(res, quality, articleId);
+    if (all) return printable(res, quality, articleId, findingsByCheck(articleId));
     const report = quality.report(articleId, page ?? 1);
     res.render('quality/report', {
       title: `Quality: ${report.quality.article.title}`,
@@ -122,7 +122,12 @@ async function* jsonFile(quality: QualityService, figures: ArticleQuality): Asyn
  * rows is rendered once, then the rows follow in steps of ROWS_PER_STEP, each with its
  * word diff, so that a long article never holds the server for long.
  */
-async function printable(res: Response, quality: QualityService, articleId: number): Promise<void> {
+async function printable(
+  res: Response,
+  quality: QualityService,
+  articleId: number,
+  qaByCheck: ReturnType<QualityRouteDependencies['findingsByCheck']>,
+): Promise<void> {
   const figures = quality.articleQuality(articleId);
   if (figures.progress.total > PRINT_MAX) {
     throw new AppError(
@@ -142,6 +147,7 @@ async function printable(res: Response, quality: QualityService, articleId: numb
         printMax: PRINT_MAX,
         printAll: true,
         rowsMarker: ROWS_MARKER,
+        qaByCheck,
       },
       (error, html) => (error ? reject(error) : resolve(html)),
     ),

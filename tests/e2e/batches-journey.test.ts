@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { csrfToken, signIn, skipBrowserTests, useBrowserFixture, watchForProblems } from '../helpers/browser';
+import { correction, csrfToken, signIn, skipBrowserTests, useBrowserFixture, watchForProblems } from '../helpers/browser';
 
 /** The page changes after a background request; poll what the user sees until it settles. */
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 5_000 });
@@ -35,7 +35,8 @@ async function rowByText(page: Page, text: string): Promise<Locator> {
   const id = await page.locator('li.segment', { has: page.locator('.segment-text', { hasText: text }) }).getAttribute('data-segment-id');
   return page.locator(`#segment-${id}`);
 }
-const textsOf = async (page: Page) => (await page.locator('li.segment .segment-text').allTextContents()).map((text) => text.trim());
+/** Every row's current text (the correction column without its marked changes). */
+const textsOf = async (page: Page) => Promise.all((await page.locator('li.segment').all()).map((row) => correction(row)));
 
 describe.skipIf(skipBrowserTests)('Fix once, fixed everywhere, in a real browser', () => {
   const e2e = useBrowserFixture({
@@ -148,7 +149,7 @@ describe.skipIf(skipBrowserTests)('Fix once, fixed everywhere, in a real browser
     await london.locator('.segment-text').click();
     await london.locator('textarea').fill('London and Paris would lead the reassurance force.');
     await london.locator('textarea').press('Control+Enter');
-    await eventually(() => london.locator('.segment-text').textContent()).toBe('London and Paris would lead the reassurance force.');
+    await eventually(() => correction(london)).toBe('London and Paris would lead the reassurance force.');
 
     // Cleo finds her batch in the activity as one entry and undoes it.
     await cleo.goto(`/articles/${articleId}/activity`);

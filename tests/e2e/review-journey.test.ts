@@ -288,7 +288,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     await page.goto(`/articles/${article.id}`);
 
     // Act
-    await page.locator(`#segment-${first.id} .segment-menu summary`).click();
+    await page.locator(`#segment-${first.id} .segment-menu > summary`).click();
     await Promise.all([
       page.waitForURL(`**/segments/${first.id}/edit?**`),
       page.locator(`#segment-${first.id}`).getByRole('link', { name: 'Edit' }).click(),

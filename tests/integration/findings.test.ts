@@ -198,7 +198,7 @@ describe('Findings in the browser without JavaScript', () => {
     const article = await importViaApi(testApp, TEXT);
     const browser = await testApp.browser('editor');
     const page = (await browser.get(`/articles/${article.id}`).expect(200)).text;
-    expect(page).toMatch(/data-count="findings">2<\/span> QA findings in 2 sentences/);
+    expect(page).toMatch(/data-count="findings">2<\/span><span class="sr-only"> findings in 2 sentences/);
     expect(page).toContain(`id="segment-${article.segments[2]!.id}"`);
     const filtered = (await browser.get(`/articles/${article.id}?findings=open`).expect(200)).text;
     expect(filtered).toContain(`id="segment-${article.segments[0]!.id}"`);

@@ -30,9 +30,10 @@ function spansOf(row, attribute) {
  * (the MQM annotations of the MT) stays whole. The MQM labels are not part of the MT's text.
  */
 function wrapRange(element, start, end, make) {
+  // Not the text's own characters: MQM labels, the diff's deleted words and its screen-reader labels, cell labels.
+  const notText = '.mqm-label, del, .diff-label, .sr-only, .cell-label, .segment-source';
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.parentElement && node.parentElement.closest('.mqm-label') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    acceptNode: (node) => (node.parentElement && node.parentElement.closest(notText) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
   const pieces = [];
   let offset = 0;
@@ -55,9 +56,12 @@ function wrapRange(element, start, end, make) {
 
 /** Underlines the row's open findings in its text and marks the glossary terms in its MT and text. */
 export function decorate(row) {
-  const text = row.querySelector('.segment-text');
-  const mt = row.querySelector('.segment-mt');
-  if (text && !text.querySelector('textarea, em')) {
+  // Once per rendering of a row: wrapping again would nest the marks.
+  if (row.dataset.qaDecorated) return;
+  row.dataset.qaDecorated = 'true';
+  const text = row.querySelector('.segment-current') ?? row.querySelector('.segment-text');
+  const mt = row.querySelector('.segment-mt-text') ?? row.querySelector('.segment-mt');
+  if (text && !text.querySelector('textarea, em.removed')) {
     // Later spans first, so that wrapping one never moves the offsets of another.
     const marks = [
       ...spansOf(row, 'qaTermsText').map((mark) => ({ ...mark, term: true })),
