@@ -72,7 +72,7 @@ describe('Server start', () => {
     const link = () => /create the first admin:\n {2}(http:\/\/[^/\s]+)\/setup\?token=/.exec(server!.output())?.[1];
     await expect.poll(link).toBeDefined();
     expect(link()).not.toContain('localhost');
-    await expect.poll(() => server.output()).toContain('Warning: Redline listens on 0.0.0.0 over plain HTTP');
+    await expect.poll(() => server!.output()).toContain('Warning: Redline listens on 0.0.0.0 over plain HTTP');
     // The link works: the server answers on the address it printed.
     expect((await fetch(`${server.url}/login`)).status).toBe(200);
   });

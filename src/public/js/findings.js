@@ -152,16 +152,24 @@ function findingsOnPage(list) {
     void send(form);
   });
 
-  // Before review.js sends an approval (capture phase): ask once when the sentence still has open findings.
+  /** Asks once before a sentence with open QA findings is approved; false when the reviewer says no. */
+  const approveAnyway = (row) => {
+    const open = Number(qaOf(row)?.dataset.openFindings || 0);
+    return open === 0 || window.confirm(open + ' QA ' + (open === 1 ? 'warning' : 'warnings') + ' — approve anyway?');
+  };
+  // The A key (review.js): the approval waits for the answer.
+  document.addEventListener('redline:before-approve', (event) => {
+    if (event.target instanceof HTMLElement && !approveAnyway(event.target)) event.preventDefault();
+  });
+
+  // Before review.js sends an approval form (capture phase): ask once when the sentence still has open findings.
   document.addEventListener(
     'submit',
     (event) => {
       const form = event.target;
       if (!(form instanceof HTMLFormElement) || !form.classList.contains('js-status')) return;
       if (new FormData(form).get('status') !== 'approved') return;
-      const open = Number(qaOf(form.closest('li.segment'))?.dataset.openFindings || 0);
-      if (open === 0) return;
-      if (!window.confirm(open + ' QA ' + (open === 1 ? 'warning' : 'warnings') + ' — approve anyway?')) {
+      if (!approveAnyway(form.closest('li.segment'))) {
         event.preventDefault();
         event.stopImmediatePropagation();
       }

@@ -531,6 +531,8 @@ function reviewPage(list) {
     if (!canReview) return announce('Approving needs the reviewer role.');
     const button = row.querySelector('button.approve');
     if (!button) return moveToNeedingReview(row, 1);
+    // Other modules may hold an approval back (findings.js asks once when QA findings are open).
+    if (!row.dispatchEvent(new CustomEvent('redline:before-approve', { bubbles: true, cancelable: true }))) return;
     const next = nextNeedingReview(row, 1);
     if (next) focusRow(next);
     const fresh = await submitRowForm(button.closest('form'));
