@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SAMPLE_TITLE } from '../../src/startup';
-import { signIn, skipBrowserTests, useBrowserFixture, watchForProblems } from '../helpers/browser';
+import { correction, signIn, skipBrowserTests, useBrowserFixture, watchForProblems } from '../helpers/browser';
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 5_000 });
 
@@ -41,7 +41,7 @@ describe.skipIf(skipBrowserTests)('QA findings and the glossary in a real browse
 
     // F applies the finding's fix.
     await page.keyboard.press('f');
-    await eventually(() => row.getByTestId('segment-text').textContent()).toContain('the three-year war.');
+    await eventually(() => correction(row)).toContain('the three-year war.');
     expect(await row.getByTestId('segment-status').textContent()).toBe('edited');
     expect(await row.locator('.qa-span').count()).toBe(0);
     expect(await row.getByTestId('qa-marker').count()).toBe(0);

@@ -627,7 +627,8 @@ function reviewPage(list) {
       const from = goingTo.from;
       goingTo.digits = '';
       finishGoTo();
-      if (from) focusRow(from);
+      // By its id: the row may have been rendered anew meanwhile (a live update, a comment thread).
+      if (from) focusRow(document.getElementById(from.id) ?? from);
       return true;
     }
     return finishGoTo();
