@@ -547,12 +547,14 @@ export class SegmentService {
     extra: Pick<LayoutDetail, 'at' | 'mtAt' | 'undoes'> = {},
   ): { first: Segment; second: Segment } {
     // Annotations and comments move between the two segments: their figures are taken before and after the whole change.
-    // Open QA findings are left out here: src/findings keeps their count in the figures itself.
+    // Open QA findings count as they stood before it: a segment that leaves or enters the order takes its count out or
+    // back in, and what the findings' refresh then changes, src/findings adds to the figures itself.
+    const openFindingsAtStart = new Map([first.id, second.id].map((id) => [id, this.repository.figureState(id)?.openFindings ?? 0]));
     const counted = (ids: number[]) =>
       ids
         .map((id) => this.repository.figureState(id))
         .filter((state) => state !== undefined)
-        .map((state) => ({ ...state, openFindings: 0 }));
+        .map((state) => ({ ...state, openFindings: openFindingsAtStart.get(state.id) ?? 0 }));
     const beforeFigures = counted(effect === 'merge' ? [first.id, second.id] : [first.id]);
     this.reshaping = true;
     try {
