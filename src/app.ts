@@ -168,7 +168,7 @@ export function createApp(options: AppOptions) {
     accountApi(accounts),
     articleApi(articles, imports, maxUploadBytes, findingsOf),
     segmentApi({ segments, writes }, findingsOf),
-    findingApi({ findings, articles, writes }),
+    findingApi({ findings, articles, writes, batches }),
     glossaryApi({ glossary, writes, recheck }, maxUploadBytes),
     exportApi({ articles, segments, annotations, comments }),
     presenceApi(articles, presence, presencePublisher(hub, presence)),
@@ -187,7 +187,7 @@ export function createApp(options: AppOptions) {
   app.use(
     articleRoutes({ articles, segments, annotatedMt, imports, batches, rowFindings }, maxUploadBytes),
     segmentRoutes({ segments, writes, annotatedMt, rowFindings, articleOf }),
-    findingRoutes({ findings, articles, writes, segments }),
+    findingRoutes({ findings, articles, writes, segments, batches }),
     glossaryRoutes({ glossary, writes, recheck, articles, flash }, maxUploadBytes),
     exportRoutes({ articles, segments, annotations, comments }),
     annotationRoutes({ annotations, articles, weights, writes }),

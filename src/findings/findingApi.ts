@@ -1,11 +1,12 @@
 import { Router } from 'express';
-import { signedIn } from '../auth/roles';
+import { signedIn, type Actor } from '../auth/roles';
+import type { BatchService } from '../batches/batchService';
 import type { ArticleService } from '../articles/articleService';
 import type { GroupCommit } from '../db/groupCommit';
-import { checkInfo } from '../qa/runChecks';
+import { checkInfo, type CheckId } from '../qa/runChecks';
 import { segmentJson } from '../segments/segmentJson';
 import { parseId, parseInput } from '../web/validate';
-import { dismissSchema, listFindingsQuery } from './findingSchemas';
+import { dismissSchema, fixAllSchema, listFindingsQuery } from './findingSchemas';
 import type { FindingService } from './findingService';
 import type { StoredFinding } from './model';
 
@@ -13,6 +14,15 @@ export interface FindingRouteDependencies {
   findings: FindingService;
   articles: ArticleService;
   writes: GroupCommit;
+  /** "Fix all of this kind" is one batch (src/batches): one revision per sentence, undoable as a whole. */
+  batches: Pick<BatchService, 'apply'>;
+}
+
+/** Applies every certain fix of one check in an article as one batch. */
+export function fixAll({ findings, articles, batches }: FindingRouteDependencies, articleId: number, check: CheckId, actor: Actor) {
+  const article = articles.get(articleId);
+  const note = `Fix all: ${checkInfo(check).title}`;
+  return batches.apply({ kind: 'qa-fix', articleId: article.id, note, actor }, findings.planFixAll(article.id, check));
 }
 
 /** A finding as the API shows it, alone and in each segment's `findings`. */
@@ -50,7 +60,8 @@ export function findingsJsonOf(findings: FindingService) {
 }
 
 /** The JSON API of QA findings (documented in the README). */
-export function findingApi({ findings, articles, writes }: FindingRouteDependencies): Router {
+export function findingApi(dependencies: FindingRouteDependencies): Router {
+  const { findings, articles, writes } = dependencies;
   const router = Router();
   const findingsOf = findingsJsonOf(findings);
 
@@ -70,6 +81,12 @@ export function findingApi({ findings, articles, writes }: FindingRouteDependenc
 
   router.get('/findings/:id', (req, res) => {
     res.json(findingJson(findings.get(parseId(req.params.id, 'Finding'))));
+  });
+
+  router.post('/articles/:id/findings/fix-all', async (req, res) => {
+    const articleId = parseId(req.params.id, 'Article');
+    const { check } = parseInput(fixAllSchema, req.body ?? {});
+    res.json(await fixAll(dependencies, articleId, check, signedIn(res)));
   });
 
   router.post('/findings/:id/fix', async (req, res) => {

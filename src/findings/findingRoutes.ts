@@ -7,15 +7,16 @@ import type { SegmentService } from '../segments/segmentService';
 import { submitForm } from '../web/forms';
 import { safeReturnPath } from '../web/returnPath';
 import { parseId, parseInput } from '../web/validate';
-import type { FindingRouteDependencies } from './findingApi';
-import { confirmApproveQuery, findingFormSchema } from './findingSchemas';
+import { fixAll, type FindingRouteDependencies } from './findingApi';
+import { confirmApproveQuery, findingFormSchema, fixAllSchema } from './findingSchemas';
 
 /**
  * The review rows' QA forms without JavaScript (fix, dismiss, restore: POST → redirect
  * back to the row), the confirm step before approving over open findings, and the
  * header's findings summary that findings.js swaps in after a change.
  */
-export function findingRoutes({ findings, articles, writes, segments }: FindingRouteDependencies & { segments: SegmentService }): Router {
+export function findingRoutes(dependencies: FindingRouteDependencies & { segments: SegmentService }): Router {
+  const { findings, articles, writes, segments } = dependencies;
   const router = Router();
 
   /** Back to the row on the page the form came from (the segment's own page if that is not a local path); the page's script fetches the row itself. */
@@ -34,6 +35,14 @@ export function findingRoutes({ findings, articles, writes, segments }: FindingR
         back: `${safeReturnPath(returnTo, reviewPath(segments.get(segmentId))).replace(/#.*$/, '')}#segment-${segmentId}`,
       });
   }
+
+  // "Fix all of this kind" from the quality report: one batch, shown on its page (with its undo).
+  router.post('/articles/:id/findings/fix-all', async (req, res) => {
+    const articleId = parseId(req.params.id, 'Article');
+    const { check } = parseInput(fixAllSchema, req.body ?? {});
+    const { batchId } = await fixAll(dependencies, articleId, check, signedIn(res));
+    res.redirect(303, `/batches/${batchId}`);
+  });
 
   router.post('/findings/:id/fix', async (req, res) => {
     const id = parseId(req.params.id, 'Finding');

@@ -34,3 +34,10 @@ export const findingFormSchema = z.object({ reason: z.string().default(''), retu
 
 /** GET /segments/:id/approve: the version the approve form was based on. */
 export const confirmApproveQuery = z.object({ version: formNumber(versionField()), returnTo });
+
+/** "Fix all of this kind": the check whose certain fixes are applied as one batch. */
+export const fixAllSchema = z.object({
+  check: z.string({ error: 'check is required.' }).refine((value): value is CheckId => (CHECK_IDS as readonly string[]).includes(value), {
+    error: `check must be one of: ${CHECK_IDS.join(', ')}.`,
+  }),
+});

@@ -8,7 +8,7 @@ import type { ImportedSegmentRow, Segment } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
 import type { GlossaryService } from '../glossary/glossaryService';
 import type { ArticleTerm, GlossaryChange } from '../glossary/model';
-import { findTermOccurrences, QA_CHECKS, QA_RULES_VERSION, runChecks, type CheckId } from '../qa/runChecks';
+import { applyFixes, findTermOccurrences, QA_CHECKS, QA_RULES_VERSION, runChecks, type CheckId } from '../qa/runChecks';
 import { FindingRepository, type QaSegment } from './findingRepository';
 import { reconcile, withMatched } from './reconcile';
 import type { CheckCount, FindingActor, FindingQuery, FixableFinding, ListedFinding, RowQa, StoredFinding, TermMark } from './model';
@@ -155,6 +155,26 @@ export class FindingService {
    */
   fixableOfKind(articleId: number, check: CheckId): FixableFinding[] {
     return this.repository.fixableOfKind(articleId, check);
+  }
+
+  /**
+   * "Fix all of this kind": each sentence's text with every certain fix of the check applied, at the
+   * version its findings were made on (a batch writes it only if the sentence is still at that version).
+   */
+  planFixAll(articleId: number, check: CheckId): { segmentId: number; version: number; text: string }[] {
+    const bySegment = new Map<number, FixableFinding[]>();
+    for (const finding of this.fixableOfKind(articleId, check)) {
+      const list = bySegment.get(finding.segmentId) ?? [];
+      list.push(finding);
+      bySegment.set(finding.segmentId, list);
+    }
+    return [...bySegment].flatMap(([segmentId, fixable]) => {
+      const segment = this.collaborators.segments.get(segmentId);
+      const version = fixable[0]!.segmentVersion;
+      if (segment.version !== version) return [{ segmentId, version, text: segment.text }];
+      const text = applyFixes(segment.text, fixable);
+      return text === segment.text ? [] : [{ segmentId, version, text }];
+    });
   }
 
   /** For the review rows: each segment's findings, and the glossary terms in its MT and text. */

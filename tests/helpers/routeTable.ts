@@ -240,6 +240,8 @@ export const dataDependentRows: Pick<RouteRow, 'method' | 'path' | 'body'>[] = [
   { method: 'post', path: (c) => `/segments/${c.segmentId}/merge`, body: (c) => ({ version: c.version() }) },
   // QA findings and the glossary (src/findings, src/glossary).
   { method: 'post', path: () => '/api/findings/1/fix' },
+  { method: 'post', path: (c) => `/api/articles/${c.articleId}/findings/fix-all`, body: () => ({ check: 'double-space' }) },
+  { method: 'post', path: (c) => `/articles/${c.articleId}/findings/fix-all`, body: () => ({ check: 'double-space' }) },
   { method: 'post', path: () => '/api/findings/1/dismiss', body: () => ({ reason: 'Forged.' }) },
   { method: 'post', path: () => '/api/findings/1/restore' },
   { method: 'post', path: () => '/findings/1/fix' },

@@ -291,3 +291,45 @@ describe('Background re-check', () => {
     expect(await services.findings.recheckOutdated()).toEqual({ articles: 0, segments: 0 });
   });
 });
+
+describe('Fix all of this kind', () => {
+  const LONG = 'The three -year war went on. A large -scale force is planned. He (left early. The three -month truce held.';
+
+  it('when "fix all" is asked for one check, then its certain fixes land as one undoable batch and the other checks stay', async () => {
+    const testApp = createTestApp();
+    const article = await importViaApi(testApp, LONG);
+    const client = await testApp.api('editor');
+    const check = ((await client.get(`/api/segments/${article.segments[0]!.id}`).expect(200)).body as { findings: FindingJson[] })
+      .findings[0]!.check;
+
+    const result = (await client.post(`/api/articles/${article.id}/findings/fix-all`).send({ check }).expect(200)).body as {
+      batchId: number;
+      changed: number;
+      skipped: number[];
+    };
+
+    expect(result).toMatchObject({ changed: 3, skipped: [] });
+    const texts = () => testApp.services.segments.ofArticle(article.id).map((segment) => segment.text);
+    expect(texts()).toEqual([
+      'The three-year war went on.',
+      'A large-scale force is planned.',
+      'He (left early.',
+      'The three-month truce held.',
+    ]);
+    const actions = testApp.db.prepare('SELECT DISTINCT action FROM revisions WHERE batch_id = ?').pluck().all(result.batchId);
+    expect(actions).toEqual(['fix']);
+    // The bracket finding has no certain fix: it is still open.
+    expect(openCount(testApp.db, article.segments[2]!.id)).toBe(1);
+    await client.post(`/api/batches/${result.batchId}/undo`).expect(200);
+    expect(texts()).toEqual(LONG.split(/(?<=\.) /));
+  });
+
+  it('when the check is unknown, then 422 names the checks and nothing changes', async () => {
+    const testApp = createTestApp();
+    const article = await importViaApi(testApp, LONG);
+    const client = await testApp.api('editor');
+    const response = await client.post(`/api/articles/${article.id}/findings/fix-all`).send({ check: 'no-such-check' }).expect(422);
+    expect(response.body.error.message).toContain('check must be one of');
+    expect(testApp.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
+  });
+});
