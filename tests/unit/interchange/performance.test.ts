@@ -127,7 +127,7 @@ describe('XLIFF import and export speed', () => {
     expect(result.longestExportStep).toBeLessThan(LONGEST_STEP_MS);
     expect((result.units / result.importMs) * 1000).toBeGreaterThan(FLOOR_UNITS_PER_SECOND);
     expect((result.units / result.exportMs) * 1000).toBeGreaterThan(FLOOR_UNITS_PER_SECOND);
-  });
+  }, 60_000); // the step bound is the target, not the whole run: a busy machine stretches it
 
   it('when a 10,000-unit XLIFF 2.0 is imported and exported in steps, then no step is long and throughput is reported', () => {
     const result = measure('XLIFF 2.0', xliff20(10_000));
@@ -136,7 +136,7 @@ describe('XLIFF import and export speed', () => {
     expect(result.longestExportStep).toBeLessThan(LONGEST_STEP_MS);
     expect((result.units / result.importMs) * 1000).toBeGreaterThan(FLOOR_UNITS_PER_SECOND);
     expect((result.units / result.exportMs) * 1000).toBeGreaterThan(FLOOR_UNITS_PER_SECOND);
-  });
+  }, 60_000);
 
   it('when a 10 MB XLIFF is imported and exported in steps, then no step is long', () => {
     const bytes = xliff12(14_000, 12);

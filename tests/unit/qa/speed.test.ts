@@ -44,7 +44,7 @@ describe('QA checks: cost per sentence', () => {
     // Generous bounds: a shared CI core is slow and noisy; typical figures are tens of microseconds.
     expect(onImport).toBeLessThan(500);
     expect(onSave).toBeLessThan(1_000);
-  });
+  }, 60_000); // the cost per sentence is the target, not the whole run: a busy machine stretches it
 
   it.each([
     ['a run of digits', `${'1'.repeat(20_000)}a1`],
