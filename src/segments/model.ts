@@ -228,12 +228,11 @@ export interface SegmentFigures extends SegmentWriteObserver {
   /**
    * A split, a merge or the undo of one: segments change shape and annotations move between
    * them, so the figures of the segments involved are taken before `change` runs and after it
-   * (the states it returns); the change stands for `revisions` revisions at `at`.
+   * (the states it returns); the change stands for `revisions` revisions, the last written at `at`.
    */
   reshaped<T>(
     before: readonly SegmentFigureState[],
-    change: () => { result: T; after: SegmentFigureState[] },
-    at: string,
+    change: () => { result: T; after: SegmentFigureState[]; at: string },
     revisions: number,
   ): T;
 }

@@ -562,9 +562,9 @@ export class SegmentService {
         beforeFigures,
         () => {
           const result = this.layoutRevisions(effect, first, place, second, layout, change, mtCut, action, actor, extra);
-          return { result, after: counted(effect === 'split' ? [first.id, second.id] : [first.id]) };
+          // The time of the last revision written (the first segment's): the article's last change, as a recount finds it.
+          return { result, after: counted(effect === 'split' ? [first.id, second.id] : [first.id]), at: result.first.updatedAt };
         },
-        now(),
         2,
       );
     } finally {

@@ -64,12 +64,11 @@ export class ArticleStats implements SegmentFigures {
   /** A split, a merge or the undo of one (see SegmentFigures.reshaped); inside its transaction. */
   reshaped<T>(
     before: readonly SegmentFigureState[],
-    change: () => { result: T; after: SegmentFigureState[] },
-    at: string,
+    change: () => { result: T; after: SegmentFigureState[]; at: string },
     revisions: number,
   ): T {
     const beforeFigures = this.figuresOf(before, false);
-    const { result, after } = change();
+    const { result, after, at } = change();
     const articleId = (after[0] ?? before[0])?.articleId;
     if (articleId !== undefined) this.add(articleId, beforeFigures, this.figuresOf(after, true), at, revisions);
     return result;
