@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
+import type { z } from 'zod';
 import { wantsJson } from '../web/errorHandler';
-import { signedIn } from '../auth/roles';
+import { signedIn, type Actor } from '../auth/roles';
 import { REVIEW_STATUSES } from '../segments/model';
 import { reviewPath } from '../segments/paths';
 import type { SegmentService } from '../segments/segmentService';
@@ -9,6 +10,8 @@ import { safeReturnPath } from '../web/returnPath';
 import { parseId, parseInput } from '../web/validate';
 import { fixAll, type FindingRouteDependencies } from './findingApi';
 import { confirmApproveQuery, findingFormSchema, fixAllSchema } from './findingSchemas';
+
+type FindingForm = z.infer<typeof findingFormSchema>;
 
 /**
  * The review rows' QA forms without JavaScript (fix, dismiss, restore: POST → redirect
@@ -44,49 +47,36 @@ export function findingRoutes(dependencies: FindingRouteDependencies & { segment
     res.redirect(303, `/batches/${batchId}`);
   });
 
-  router.post('/findings/:id/fix', async (req, res) => {
-    const id = parseId(req.params.id, 'Finding');
-    const input = parseInput(findingFormSchema, req.body ?? {});
-    const { segmentId } = findings.get(id);
-    const actor = signedIn(res);
-    await submitForm(
-      req,
-      async () => {
-        await writes.run(() => findings.fix(id, actor));
-        backToRow(req, res, segmentId, input.returnTo);
-      },
-      refused(res, segmentId, input.returnTo),
-    );
-  });
+  /** A finding's form (fix, dismiss, restore): the change through the write queue, then back to its row, or the refusal. */
+  function findingForm(change: (id: number, input: FindingForm, actor: Actor) => unknown) {
+    return async (req: Request, res: Response) => {
+      const id = parseId(req.params.id, 'Finding');
+      const input = parseInput(findingFormSchema, req.body ?? {});
+      const { segmentId } = findings.get(id);
+      const actor = signedIn(res);
+      await submitForm(
+        req,
+        async () => {
+          await writes.run(() => change(id, input, actor));
+          backToRow(req, res, segmentId, input.returnTo);
+        },
+        refused(res, segmentId, input.returnTo),
+      );
+    };
+  }
 
-  router.post('/findings/:id/dismiss', async (req, res) => {
-    const id = parseId(req.params.id, 'Finding');
-    const input = parseInput(findingFormSchema, req.body ?? {});
-    const { segmentId } = findings.get(id);
-    const actor = signedIn(res);
-    await submitForm(
-      req,
-      async () => {
-        await writes.run(() => findings.dismiss(id, input.reason, { name: actor.displayName, userId: actor.userId }));
-        backToRow(req, res, segmentId, input.returnTo);
-      },
-      refused(res, segmentId, input.returnTo),
-    );
-  });
-
-  router.post('/findings/:id/restore', async (req, res) => {
-    const id = parseId(req.params.id, 'Finding');
-    const input = parseInput(findingFormSchema, req.body ?? {});
-    const { segmentId } = findings.get(id);
-    await submitForm(
-      req,
-      async () => {
-        await writes.run(() => findings.restore(id));
-        backToRow(req, res, segmentId, input.returnTo);
-      },
-      refused(res, segmentId, input.returnTo),
-    );
-  });
+  router.post(
+    '/findings/:id/fix',
+    findingForm((id, _input, actor) => findings.fix(id, actor)),
+  );
+  router.post(
+    '/findings/:id/dismiss',
+    findingForm((id, input, actor) => findings.dismiss(id, input.reason, { name: actor.displayName, userId: actor.userId })),
+  );
+  router.post(
+    '/findings/:id/restore',
+    findingForm((id) => findings.restore(id)),
+  );
 
   // Where a plain approve form goes when the sentence has open findings: "2 QA warnings — approve anyway?"
   router.get('/segments/:id/approve', (req, res) => {

@@ -55,15 +55,18 @@ export function glossaryUpload(maxUploadBytes: number) {
  * one, `/api/articles/:id/glossary` an article's. A write answers once the findings it
  * affects are re-checked (`rechecked`: how many sentences were).
  */
+/** The glossary a route is about: an article's (`:id`), or the shared one (null). */
+export const scopeOf = (req: Request) => (req.params.id === undefined ? null : parseId(req.params.id, 'Article'));
+
+/** Before an upload is read: who may change a glossary does not depend on the file. */
+export const mayEdit: RequestHandler = (req, res, next) => {
+  assertMayEditGlossary(signedIn(res), scopeOf(req));
+  next();
+};
+
 export function glossaryApi({ glossary, writes, recheck }: GlossaryRouteDependencies, maxUploadBytes: number): Router {
   const router = Router();
   const upload = glossaryUpload(maxUploadBytes);
-  const scopeOf = (req: Request) => (req.params.id === undefined ? null : parseId(req.params.id, 'Article'));
-  // Before the upload is read: who may change this glossary does not depend on the file.
-  const mayEdit: RequestHandler = (req, res, next) => {
-    assertMayEditGlossary(signedIn(res), scopeOf(req));
-    next();
-  };
 
   const list = (req: Request, res: Response) => {
     const articleId = scopeOf(req);

@@ -1,4 +1,4 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { localsOf } from '../auth/locals';
 import { signedIn } from '../auth/roles';
 import type { ArticleService } from '../articles/articleService';
@@ -7,7 +7,7 @@ import type { Flash } from '../web/flash';
 import { submitForm } from '../web/forms';
 import { safeReturnPath } from '../web/returnPath';
 import { parseId, parseInput } from '../web/validate';
-import { authorOf, glossaryUpload, uploadedFile, type GlossaryRouteDependencies } from './glossaryApi';
+import { authorOf, glossaryUpload, mayEdit, scopeOf, uploadedFile, type GlossaryRouteDependencies } from './glossaryApi';
 import { deleteFormSchema, entryFormSchema } from './glossarySchemas';
 import { assertMayEditGlossary, GLOSSARY_FORMATS, mayEditGlossary, NOTE_MAX, TERM_MAX } from './glossaryService';
 import type { GlossaryEntry } from './model';
@@ -29,11 +29,6 @@ export function glossaryRoutes(
 ): Router {
   const router = Router();
   const upload = glossaryUpload(maxUploadBytes);
-  const scopeOf = (req: Request) => (req.params.id === undefined ? null : parseId(req.params.id, 'Article'));
-  const mayEdit: RequestHandler = (req, res, next) => {
-    assertMayEditGlossary(signedIn(res), scopeOf(req));
-    next();
-  };
   const notify = (res: Response, notice: string) => flash.set(localsOf(res).session?.id, notice);
 
   function renderPage(

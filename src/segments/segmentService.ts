@@ -185,6 +185,20 @@ export interface SegmentListener {
   layoutChanged?(change: LayoutChange): void;
 }
 
+/** What changeLayout hands to layoutRevisions: the two segments, the first's new layout and text, and the revision's action. */
+interface LayoutStep {
+  effect: 'split' | 'merge';
+  first: Segment;
+  place: SegmentPlace;
+  second: Segment;
+  layout: LayoutState;
+  change: Pick<RevisionChange, 'text' | 'status' | 'note'>;
+  mtCut: number;
+  action: RevisionAction;
+  actor: Actor;
+  extra: Pick<LayoutDetail, 'at' | 'mtAt' | 'undoes'>;
+}
+
 /**
  * Segments and their revisions. Every change of text or status becomes a new
  * revision; nothing is overwritten or deleted. A change based on an old version is
@@ -561,7 +575,7 @@ export class SegmentService {
       return this.collaborators.figures.reshaped(
         beforeFigures,
         () => {
-          const result = this.layoutRevisions(effect, first, place, second, layout, change, mtCut, action, actor, extra);
+          const result = this.layoutRevisions({ effect, first, place, second, layout, change, mtCut, action, actor, extra });
           // The time of the last revision written (the first segment's): the article's last change, as a recount finds it.
           return { result, after: counted(effect === 'split' ? [first.id, second.id] : [first.id]), at: result.first.updatedAt };
         },
@@ -572,18 +586,8 @@ export class SegmentService {
     }
   }
 
-  private layoutRevisions(
-    effect: 'split' | 'merge',
-    first: Segment,
-    place: SegmentPlace,
-    second: Segment,
-    layout: LayoutState,
-    change: Pick<RevisionChange, 'text' | 'status' | 'note'>,
-    mtCut: number,
-    action: RevisionAction,
-    actor: Actor,
-    extra: Pick<LayoutDetail, 'at' | 'mtAt' | 'undoes'>,
-  ): { first: Segment; second: Segment } {
+  private layoutRevisions(step: LayoutStep): { first: Segment; second: Segment } {
+    const { effect, first, place, second, layout, change, mtCut, action, actor, extra } = step;
     const before: LayoutState = { mt: place.mt, separator: place.separator, source: place.source, sourceScope: place.sourceScope };
     const after: LayoutState = { mt: layout.mt, separator: layout.separator, source: layout.source, sourceScope: layout.sourceScope };
     if (effect === 'merge') {

@@ -1,32 +1,13 @@
+import { runCliInProcess } from '../helpers/cli';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { runCli } from '../../src/cli';
 import { projectRoot, sampleArticlePath } from '../../src/paths';
-import { TEST_PASSWORD_COST } from '../helpers/app';
 
-/**
- * Runs the CLI in this process, as `redline ARGS` would with that environment and
- * piped input, and collects what it prints. (One test below runs the real `npx redline`.)
- */
-async function run(args: string[], env: Record<string, string>, input?: string) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(
-    args,
-    {
-      stdout: (text) => (stdout += typeof text === 'string' ? text : Buffer.from(text).toString()),
-      stderr: (text) => (stderr += text),
-      stdin: () => input,
-      env: { ...process.env, ...env },
-    },
-    { passwordCost: TEST_PASSWORD_COST },
-  );
-  return { status, stdout, stderr };
-}
+const run = runCliInProcess;
 
 describe('CLI', () => {
   let env: Record<string, string>;

@@ -1,9 +1,9 @@
+import { runCliInProcess } from '../helpers/cli';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli';
-import { createTestApp, csrfFrom, importViaApi, TEST_PASSWORD_COST, type TestApp } from '../helpers/app';
+import { createTestApp, csrfFrom, importViaApi, type TestApp } from '../helpers/app';
 
 const TEXT = 'The couple provides for a comfort force of international troops. The Kremlin criticized the initiative.';
 const ENTRY = { term: 'comfort force', preferred: 'reassurance force', note: 'Agreed with the client' };
@@ -146,21 +146,7 @@ describe('Glossary import and export', () => {
   it('when the CLI imports a file into an article and exports it as TBX, then the entries and the findings are there', async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'redline-glossary-'));
     const env = { ...process.env, REDLINE_DB: path.join(directory, 'cli.sqlite') };
-    const run = async (args: string[]) => {
-      let stdout = '';
-      let stderr = '';
-      const status = await runCli(
-        args,
-        {
-          stdout: (text) => (stdout += typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
-          stderr: (text) => (stderr += text),
-          stdin: () => undefined,
-          env,
-        },
-        { passwordCost: TEST_PASSWORD_COST },
-      );
-      return { status, stdout, stderr };
-    };
+    const run = (args: string[]) => runCliInProcess(args, env);
     const articleFile = path.join(directory, 'article.txt');
     fs.writeFileSync(articleFile, TEXT);
     const id = (await run(['import', articleFile])).stdout.trim();

@@ -1,28 +1,12 @@
+import { runCliInProcess } from '../helpers/cli';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { runCli } from '../../src/cli';
 import { sampleArticlePath } from '../../src/paths';
-import { TEST_PASSWORD_COST } from '../helpers/app';
 
-/** Runs `redline ARGS` in this process against the test's database and collects what it prints. */
-async function run(args: string[], env: Record<string, string>) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(
-    args,
-    {
-      stdout: (text) => (stdout += typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
-      stderr: (text) => (stderr += text),
-      stdin: () => undefined,
-      env: { ...process.env, ...env },
-    },
-    { passwordCost: TEST_PASSWORD_COST },
-  );
-  return { status, stdout, stderr };
-}
+const run = runCliInProcess;
 
 describe('redline replace', () => {
   let env: Record<string, string>;

@@ -1,26 +1,14 @@
+import { runCliInProcess } from '../../helpers/cli';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli';
-import { TEST_PASSWORD_COST } from '../../helpers/app';
 import { interchangeDir, readReal } from './helpers';
 
-/** Runs `redline ARGS` in this process and collects its output; stdout as bytes (an XLIFF keeps its encoding). */
+/** Runs `redline ARGS` in this process; stdout as bytes (an XLIFF keeps its encoding). */
 async function run(args: string[], env: Record<string, string>) {
-  const stdout: Buffer[] = [];
-  let stderr = '';
-  const status = await runCli(
-    args,
-    {
-      stdout: (chunk) => stdout.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk)),
-      stderr: (text) => (stderr += String(text)),
-      stdin: () => undefined,
-      env: { ...process.env, ...env },
-    },
-    { passwordCost: TEST_PASSWORD_COST },
-  );
-  return { status, stdout: Buffer.concat(stdout), stderr };
+  const { status, bytes, stderr } = await runCliInProcess(args, env);
+  return { status, stdout: bytes, stderr };
 }
 
 describe('CLI with bilingual files', () => {
