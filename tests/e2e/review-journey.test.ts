@@ -178,6 +178,8 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     // Both open the same sentence; Dan got there second.
     const danContext = await e2e.newContext();
     const dan = await danContext.newPage();
+    // Dan's page gets no live updates here (as after a dropped connection): his save must meet the conflict itself.
+    await dan.route('**/api/articles/*/events', (route) => route.fulfill({ status: 204 }));
     const danProblems = watchForProblems(dan);
     await signIn(dan, 'dan');
     await dan.goto(new URL(cleo.url()).pathname);
