@@ -268,7 +268,7 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     await context.close();
   }, 30_000);
 
-  it('when JavaScript is off, then the edit form saves with a plain post and the review page shows the diff', async () => {
+  it('when JavaScript is off, then the edit form saves with a plain post, the review page shows the diff, and the reject form works', async () => {
     // Arrange
     const context = await e2e.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -308,6 +308,13 @@ describe.skipIf(skipBrowserTests)('Review journeys in a real browser', () => {
     expect(await texts(row.locator('.segment-current ins'))).toEqual(['reassurance']);
     expect(await row.getByTestId('segment-status').textContent()).toBe('edited');
     expect(await row.locator('.segment-meta .version').textContent()).toBe('v2 · Cleo First');
+
+    // The reject form waits in a <noscript> block for scripts (lib/deferred.js); without them it is a plain form.
+    const second = page.locator(`#segment-${article.segments[1]!.id}`);
+    await second.locator('details.reject > summary').click();
+    await second.getByLabel('Reason').fill('Names the wrong agency.');
+    await Promise.all([page.waitForURL(`**/articles/${article.id}**`), second.getByRole('button', { name: 'Reject' }).click()]);
+    expect(await page.locator(`#segment-${article.segments[1]!.id}`).getByTestId('segment-status').textContent()).toBe('rejected');
     await context.close();
   }, 30_000);
 });

@@ -12,9 +12,13 @@ import { afterOffset, nextPage, pageUrl, previousPage, wordAt } from './reviewFl
 import { selectedSpan } from './selection.js';
 import { annotateFromKeyboard } from './annotate.js';
 import { codesOf, createCodeEditor } from './inlineCodes.js';
+import { revealDeferred, revealDeferredOnOpen } from './lib/deferred.js';
 
 const list = document.querySelector('ol.segments');
-if (list) reviewPage(list);
+if (list) {
+  revealDeferredOnOpen(document);
+  reviewPage(list);
+}
 
 function reviewPage(list) {
   const articleId = list.dataset.articleId;
@@ -544,6 +548,7 @@ function reviewPage(list) {
     if (!canReview) return announce('Rejecting needs the reviewer role.');
     const details = row.querySelector('details.reject');
     if (!details) return announce('Sentence ' + numberOf(row) + ' is already rejected.');
+    revealDeferred(details);
     details.open = true;
     details.querySelector('input[name="note"]').focus();
   }
