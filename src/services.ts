@@ -16,6 +16,7 @@ import { DEFAULT_MAX_SEGMENT_CHARS, SegmentService } from './segments/segmentSer
 import { ArticleStats } from './stats/articleStats';
 import { EventHub } from './live/eventHub';
 import { LiveEvents } from './live/liveEvents';
+import { SearchIndex } from './search/searchIndex';
 import { SearchService } from './search/searchService';
 
 export interface Services {
@@ -66,7 +67,9 @@ export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 8 * 60, maxDay
 export function createServices(db: Db, options: ServiceOptions = {}): Services {
   const limits = options.limits ?? defaultLimits;
   const audit = new AuditLog(db);
-  const writes = new GroupCommit(db, options.busyRetry);
+  // Every write ends by bringing the search index up to date, in its own transaction.
+  const searchIndex = new SearchIndex(db);
+  const writes = new GroupCommit(db, options.busyRetry, () => searchIndex.sync());
   const hub = new EventHub();
   const live: LiveEvents = new LiveEvents(hub, (segmentId) => segments.storedVersion(segmentId));
   // The stored figures read annotations and segments, which are made after them: through closures.
@@ -90,6 +93,7 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
         { revisionWritten: (write) => live.segmentWritten(write) },
       ],
       imported: (articleId, rows) => findings.refreshImported(articleId, rows),
+      searchIndex,
     },
     limits.maxSegmentChars,
   );

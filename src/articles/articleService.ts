@@ -143,6 +143,8 @@ export class ArticleService {
 
   private async runImport(request: ImportRequest): Promise<Article> {
     const { segments, stats, writes } = this.collaborators;
+    // Parsing the request's body was one step of the event loop; the reader's first pass over the text is the next.
+    await nextTurn();
     let format = resolveFormat(request.format, request.fileName, request.source !== undefined);
     // A .txt file or pasted text may be Markdown, or even an XLIFF document.
     if (format === 'text' && request.format === undefined) format = detectFormat(request.text);

@@ -46,9 +46,14 @@ export class GroupCommit {
   private busySince: number | undefined;
   private busyTries = 0;
 
+  /**
+   * `finishWork` runs at the end of each piece of work, inside its savepoint: what the work's writes
+   * leave to be done once rather than per row (the search index, src/search/searchIndex.ts).
+   */
   constructor(
     private readonly db: Db,
     private readonly retry: BusyRetry = DEFAULT_BUSY_RETRY,
+    private readonly finishWork: () => void = () => {},
   ) {}
 
   run<T>(work: () => T): Promise<T> {
@@ -70,7 +75,12 @@ export class GroupCommit {
         for (const pending of batch) {
           try {
             // A savepoint of its own: a piece of work that fails leaves nothing behind, whatever it wrote first.
-            outcomes.push({ ok: true, value: this.db.transaction(pending.work)() });
+            const value = this.db.transaction(() => {
+              const result = pending.work();
+              this.finishWork();
+              return result;
+            })();
+            outcomes.push({ ok: true, value });
           } catch (error) {
             // After some errors (SQLITE_FULL, SQLITE_IOERR, ...) SQLite rolls back the whole transaction itself:
             // the work before this one is undone too, so the whole batch fails with that error.

@@ -40,7 +40,8 @@ const HEADING_MAX_WORDS = 12;
 const QUESTION_HEADING_MAX_WORDS = 8;
 
 export function normalizeNewlines(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  // Most texts have no \r: one quick look spares a regular-expression pass over a 7 MB import.
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 export interface DocumentOptions {

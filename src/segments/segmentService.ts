@@ -42,6 +42,8 @@ export interface SegmentCollaborators {
   listeners?: readonly SegmentListener[];
   /** Told of every chunk an import stored, inside its transaction (src/findings checks them); answers the QA findings it opened. */
   imported?: (articleId: number, rows: readonly ImportedSegmentRow[]) => number;
+  /** Brought up to date at the end of a transaction this service opens itself (inside the write queue, the queue does it). */
+  searchIndex?: { sync(): void };
 }
 
 export const messages = {
@@ -523,7 +525,14 @@ export class SegmentService {
 
   /** IMMEDIATE takes the write lock before reading, so no other process slips a change in between the version check and the write. */
   private transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    if (this.db.inTransaction) return this.db.transaction(work)();
+    return this.db
+      .transaction(() => {
+        const result = work();
+        this.collaborators.searchIndex?.sync();
+        return result;
+      })
+      .immediate();
   }
 
   /** The segment as stored, refused (409) when the change was based on another version. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src/db/database';
 import { migrate } from '../../../src/db/migrate';
 import { migrationsDir } from '../../../src/paths';
+import { SearchIndex } from '../../../src/search/searchIndex';
 
 /** A database at schema 3 (before blocks, AUTOINCREMENT and the review tools), filled the way Redline 3 wrote it. */
 function databaseAtVersion3(sentences: number): Db {
@@ -96,15 +97,19 @@ describe('Migration 0004', () => {
     expect(Number(segment.lastInsertRowid)).toBe(newestSegment + 1);
   });
 
-  it('when the search index is kept by triggers, then a changed text is found and the old one is not', () => {
+  it('when the search index is kept in step (migration 0006), then a changed text is found and the old one is not', () => {
     const db = databaseAtVersion3(3);
     migrate(db, migrationsDir);
+    const index = new SearchIndex(db);
     const segment = db.prepare(`SELECT id FROM segments WHERE article_id = 1 AND slot = 1`).get() as { id: number };
-    db.prepare(`UPDATE segments SET text = 'Tariffs rose.' WHERE id = ?`).run(segment.id);
     const found = (phrase: string) => db.prepare(`SELECT rowid FROM segment_search WHERE segment_search MATCH ?`).all(`"${phrase}"`);
+    expect(found('Sentence 1.')).toEqual([{ rowid: segment.id }]); // indexed by the migration
+    db.prepare(`UPDATE segments SET text = 'Tariffs rose.' WHERE id = ?`).run(segment.id);
+    index.sync();
     expect(found('tariffs')).toEqual([{ rowid: segment.id }]);
     expect(found('Sentence 1.')).toEqual([{ rowid: segment.id }]); // the MT still stands
     db.prepare(`DELETE FROM articles WHERE id = 1`).run();
+    index.sync();
     expect(found('tariffs')).toEqual([]);
   });
 });

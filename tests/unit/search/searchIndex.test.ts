@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../src/db/database';
+import { GroupCommit } from '../../../src/db/groupCommit';
+import { migrate } from '../../../src/db/migrate';
+import { migrationsDir } from '../../../src/paths';
+import { SearchIndex } from '../../../src/search/searchIndex';
+
+function database(): { db: Db; index: SearchIndex; addSegment: (mt: string) => number } {
+  const db = openDatabase(':memory:');
+  migrate(db, migrationsDir);
+  const at = '2026-12-01T06:00:00.000Z';
+  db.prepare(`INSERT INTO articles (id, title, format, leading, created_by, created_at, updated_at) VALUES (1, 'A', 'text', '', 'Ada', ?, ?)`).run(at, at);
+  let slot = 0;
+  const insert = db.prepare(
+    `INSERT INTO segments (article_id, block, slot, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
+     VALUES (1, 0, ?, 0, 'sentence', ?, ' ', ?, 'new', 1, 'Ada', ?)`,
+  );
+  return { db, index: new SearchIndex(db), addSegment: (mt) => Number(insert.run(slot++, mt, mt, at).lastInsertRowid) };
+}
+
+const found = (db: Db, phrase: string) =>
+  (db.prepare(`SELECT rowid FROM segment_search WHERE segment_search MATCH ? ORDER BY rowid`).pluck().all(`"${phrase}"`) as number[]);
+const pending = (db: Db) => db.prepare(`SELECT count(*) FROM search_pending`).pluck().get() as number;
+
+describe('SearchIndex', () => {
+  it('when segments are added, changed and deleted, then sync() indexes exactly their current MT and text and clears the notes', () => {
+    const { db, index, addSegment } = database();
+    const first = addSegment('The comfort force stays.');
+    const second = addSegment('Trump’s prices rose.');
+    expect(found(db, 'comfort force')).toEqual([]); // noted, not yet indexed
+    expect(pending(db)).toBe(2);
+    index.sync();
+    expect(found(db, 'comfort force')).toEqual([first]);
+    expect(pending(db)).toBe(0);
+
+    db.prepare(`UPDATE segments SET text = 'Trump’s tariffs rose.' WHERE id = ?`).run(second);
+    db.prepare(`UPDATE segments SET status = 'approved' WHERE id = ?`).run(first); // not the words: not noted
+    expect(pending(db)).toBe(1);
+    index.sync();
+    expect(found(db, 'tariffs')).toEqual([second]);
+    expect(found(db, 'prices')).toEqual([second]); // its MT still holds them
+
+    db.prepare(`UPDATE segments SET text = mt WHERE id = ?`).run(second);
+    db.prepare(`DELETE FROM segments WHERE id = ?`).run(first);
+    index.sync();
+    expect(found(db, 'tariffs')).toEqual([]);
+    expect(found(db, 'comfort')).toEqual([]);
+    expect(found(db, 'prices')).toEqual([second]);
+  });
+
+  it('when a segment is added and changed before a sync, or its id is used again after a delete, then the index holds only the current words', () => {
+    const { db, index, addSegment } = database();
+    const id = addSegment('A three -year war.');
+    db.prepare(`UPDATE segments SET text = 'A three-year war.' WHERE id = ?`).run(id);
+    index.sync();
+    expect(found(db, 'three-year')).toEqual([id]);
+    db.prepare(`DELETE FROM segments WHERE id = ?`).run(id);
+    // INTEGER PRIMARY KEY without AUTOINCREMENT: SQLite may hand out the id of the deleted last row again.
+    db.prepare(
+      `INSERT INTO segments (id, article_id, block, slot, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
+       VALUES (?, 1, 0, 0, 0, 'sentence', 'A large -scale plan.', ' ', 'A large -scale plan.', 'new', 1, 'Ada', 'x')`,
+    ).run(id);
+    index.sync();
+    expect(found(db, 'three')).toEqual([]);
+    expect(found(db, 'large -scale')).toEqual([id]);
+  });
+
+  it('when a write queue is given the sync, then each piece of work ends indexed, and a failed one leaves no note behind', async () => {
+    const { db, index, addSegment } = database();
+    const writes = new GroupCommit(db, undefined, () => index.sync());
+    const saved = writes.run(() => addSegment('Ten percent tariffs.'));
+    const refused = writes.run(() => {
+      addSegment('A sentence that is never stored.');
+      throw new Error('refused');
+    });
+    const id = await saved;
+    await expect(refused).rejects.toThrow('refused');
+    expect(found(db, 'percent tariffs')).toEqual([id]);
+    expect(found(db, 'never stored')).toEqual([]);
+    expect(pending(db)).toBe(0);
+  });
+});
