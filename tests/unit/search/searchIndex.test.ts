@@ -9,7 +9,9 @@ function database(): { db: Db; index: SearchIndex; addSegment: (mt: string) => n
   const db = openDatabase(':memory:');
   migrate(db, migrationsDir);
   const at = '2026-12-01T06:00:00.000Z';
-  db.prepare(`INSERT INTO articles (id, title, format, leading, created_by, created_at, updated_at) VALUES (1, 'A', 'text', '', 'Ada', ?, ?)`).run(at, at);
+  db.prepare(
+    `INSERT INTO articles (id, title, format, leading, created_by, created_at, updated_at) VALUES (1, 'A', 'text', '', 'Ada', ?, ?)`,
+  ).run(at, at);
   let slot = 0;
   const insert = db.prepare(
     `INSERT INTO segments (article_id, block, slot, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
@@ -19,7 +21,7 @@ function database(): { db: Db; index: SearchIndex; addSegment: (mt: string) => n
 }
 
 const found = (db: Db, phrase: string) =>
-  (db.prepare(`SELECT rowid FROM segment_search WHERE segment_search MATCH ? ORDER BY rowid`).pluck().all(`"${phrase}"`) as number[]);
+  db.prepare(`SELECT rowid FROM segment_search WHERE segment_search MATCH ? ORDER BY rowid`).pluck().all(`"${phrase}"`) as number[];
 const pending = (db: Db) => db.prepare(`SELECT count(*) FROM search_pending`).pluck().get() as number;
 
 describe('SearchIndex', () => {
