@@ -455,7 +455,7 @@ async function measureSearch(): Promise<Row[]> {
       runs: REQUESTS,
     });
     notes.push(
-      `Search: ${count(result.segments)} segments in ${articles} articles, built with SQL inserts (the triggers fill the index) ` +
+      `Search: ${count(result.segments)} segments in ${articles} articles, built with SQL inserts (indexed by SearchIndex.sync) ` +
         `in ${result.buildSeconds.toFixed(0)} s. Totals: ` +
         result.timings.map((timing) => `${timing.label} ${timing.totalCapped ? 'more than ' : ''}${count(timing.total)}`).join('; ') +
         '.',

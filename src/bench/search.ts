@@ -1,6 +1,6 @@
 /**
  * The search row of `npm run bench`: a database of 1,000,000 stored segments (five articles of
- * 200,000), built with direct SQL inserts whose triggers fill the trigram index as saves do, then
+ * 200,000), built with direct SQL inserts and indexed by SearchIndex.sync() as saves are, then
  * searches timed in-process through SearchService: rare and common words, across every article and
  * within one, with a filter, and a two-letter search within one article (which cannot use the index).
  */
@@ -9,6 +9,8 @@ import type { Db } from '../db/database';
 import { createServices } from '../services';
 import { segmentDocument } from '../segmentation/document';
 import { SEARCH_LIMIT_DEFAULT, type SearchQuery } from '../search/model';
+import { IMPORT_CHUNK } from '../articles/articleService';
+import { SearchIndex } from '../search/searchIndex';
 import type { SearchService } from '../search/searchService';
 import { BLOCK_SIZE } from '../segments/model';
 import { generateArticle } from './generateArticle';
@@ -29,7 +31,6 @@ export function fillSearchDatabase(db: Db, options: Pick<SearchBenchOptions, 'ar
   const insertArticle = db.prepare(
     `INSERT INTO articles (title, format, leading, created_by, created_at, updated_at) VALUES (?, 'text', '', 'bench', ?, ?)`,
   );
-  // One statement per chunk of rows (not one per row): the index's trigger then costs a fraction as much.
   const insertSegments = db.prepare(
     `INSERT INTO segments (article_id, block, slot, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
      SELECT @articleId, p.position / ${BLOCK_SIZE}, p.position % ${BLOCK_SIZE}, p.position / 4, 'sentence',
@@ -38,20 +39,26 @@ export function fillSearchDatabase(db: Db, options: Pick<SearchBenchOptions, 'ar
        FROM (SELECT CAST(@first AS INTEGER) + j.key AS position, j.value FROM json_each(@rows) j) p`,
   );
   const insertBlock = db.prepare(`INSERT INTO article_blocks (article_id, block, start, size) VALUES (?, ?, ?, ?)`);
+  const index = new SearchIndex(db);
   const at = new Date().toISOString();
-  const chunk = 1_000;
+  // Indexed in steps of an import's size, as the server does: the index's layout (how many segments
+  // FTS5 has to merge at query time) is then the one searches meet in use.
+  const chunk = IMPORT_CHUNK;
+  // One transaction per chunk, as the server commits each import step.
+  const insertChunk = db.transaction((articleId: number, article: number, first: number) => {
+    const rows = [];
+    for (let position = first; position < Math.min(first + chunk, options.segmentsPerArticle); position++) {
+      const mt = sentences[(position * 7 + article * 13) % sentences.length]! + (position % 1_000 === 500 ? ` ${RARE_WORD}` : '');
+      const text = position % 10 === 0 ? mt.replace(/\bthe\b/, 'this') : mt;
+      rows.push([mt, text, text === mt ? 'new' : 'edited']);
+    }
+    insertSegments.run({ articleId, first, rows: JSON.stringify(rows), at });
+    index.sync();
+  });
   for (let article = 0; article < options.articles; article++) {
+    const articleId = Number(insertArticle.run(`Bench article ${article + 1}`, at, at).lastInsertRowid);
+    for (let first = 0; first < options.segmentsPerArticle; first += chunk) insertChunk(articleId, article, first);
     db.transaction(() => {
-      const articleId = Number(insertArticle.run(`Bench article ${article + 1}`, at, at).lastInsertRowid);
-      for (let first = 0; first < options.segmentsPerArticle; first += chunk) {
-        const rows = [];
-        for (let index = first; index < Math.min(first + chunk, options.segmentsPerArticle); index++) {
-          const mt = sentences[(index * 7 + article * 13) % sentences.length]! + (index % 1_000 === 500 ? ` ${RARE_WORD}` : '');
-          const text = index % 10 === 0 ? mt.replace(/\bthe\b/, 'this') : mt;
-          rows.push([mt, text, text === mt ? 'new' : 'edited']);
-        }
-        insertSegments.run({ articleId, first, rows: JSON.stringify(rows), at });
-      }
       for (let start = 0; start < options.segmentsPerArticle; start += BLOCK_SIZE)
         insertBlock.run(articleId, start / BLOCK_SIZE, start, Math.min(BLOCK_SIZE, options.segmentsPerArticle - start));
     })();

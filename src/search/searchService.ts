@@ -7,7 +7,7 @@ import { containsFolded, INDEXED_MIN_CHARACTERS, TOTAL_CAP, type SearchHit, type
 import { SearchRepository, type ScanKey, type ScannedHit } from './searchRepository';
 
 /** Up to this many index candidates are checked and sorted at once; more means the words are common. */
-export const CANDIDATE_LIMIT = 2_000;
+export const CANDIDATE_LIMIT = 1_000;
 /**
  * Rows read per step of a scan, with the event loop free between steps: the first step is small (a
  * common word fills the first page from a few hundred rows), each next one twice as big, up to the
