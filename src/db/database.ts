@@ -23,6 +23,10 @@ export function openDatabase(filename: string, options: DatabaseOptions = {}): D
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  // The commit that fills the WAL past this many pages copies them into the database file (and
+  // syncs it) before it returns: SQLite's default of 1,000 pages made that one write step ~60 ms
+  // longer than the others; a quarter of it keeps every step of a big import short.
+  db.pragma('wal_autocheckpoint = 250');
   db.pragma('foreign_keys = ON');
   setBusyTimeout(db, options.busyTimeoutMs ?? 5000);
   return db;

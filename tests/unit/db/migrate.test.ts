@@ -9,11 +9,12 @@ import { migrationsDir } from '../../../src/paths';
 const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-')), 'test.sqlite');
 
 describe('Database', () => {
-  it('when a file database is opened, then it uses WAL, synchronous FULL and foreign keys', () => {
+  it('when a file database is opened, then it uses WAL, synchronous FULL, foreign keys and small checkpoints', () => {
     const db = openDatabase(tempFile());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(250);
     db.close();
   });
 
