@@ -180,6 +180,13 @@ describe.skipIf(skipBrowserTests)('The post-editor’s workbench in a real brows
     const page = await openSample(context, 'dan');
     const row = sentence(page, 28);
     await row.scrollIntoViewIfNeeded();
+    // Coordinates are only good once nothing moves any more: the row's QA marks are drawn (they wrap
+    // words in spans) and the rows around it have rendered (content-visibility) for two frames.
+    const settled = async () => {
+      await eventually(() => row.getAttribute('data-qa-decorated')).toBe('true');
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    };
+    await settled();
 
     // A click on "force" in the MT.
     const mtWord = await row.locator('.mqm-text').evaluate((block) => {
@@ -205,6 +212,7 @@ describe.skipIf(skipBrowserTests)('The post-editor’s workbench in a real brows
 
     // A double-click on "troops" in the correction selects it in the editor.
     // (An earlier test corrected this sentence, so its text is in several parts: click in the one with the word.)
+    await settled();
     const textWord = await row.locator('.segment-current').evaluate((cell) => {
       const node = Array.from(cell.querySelectorAll('[data-after-at]')).find((part) => part.textContent.includes('troops'))!.firstChild!;
       const at = node.textContent!.indexOf('troops');
