@@ -59,6 +59,14 @@ const TARGET_PIECES = [
   '8:30 pm',
   'April',
   'www.example.com/{n}',
+  '{n}soldiers',
+  'of{n}',
+  'H{n}N{n}',
+  '{n}.5million',
+  '٣٤ème',
+  'x²b',
+  'réé{n}',
+  '{n}%more',
 ];
 const MARKER_SETS = ['', `${OPEN}${CLOSE}`, `${CLOSE}${OPEN}`, STANDALONE, `${OPEN}${STANDALONE}${CLOSE}`, `${OPEN}${OPEN}${CLOSE}`];
 
