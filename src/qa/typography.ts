@@ -631,9 +631,35 @@ export const doubledWord: Check = ({ text }, findings) => {
   }
 };
 
-/** A quick look for a word equal to the one or two before it: most sentences have none. */
+/**
+ * A quick look for a word equal to the one or two before it: most sentences have none. Text of
+ * ASCII and inline-code markers (most MT into English) is split into words by a plain loop; any
+ * other character leaves it to the \p{L} regex, several times slower.
+ */
 function mayRepeat(text: string): boolean {
-  const words = text.toLowerCase().match(/\p{L}+/gu);
+  const lower = text.toLowerCase();
+  let previous = '';
+  let beforePrevious = '';
+  let wordStart = -1;
+  for (let index = 0; index <= lower.length; index++) {
+    const code = index < lower.length ? lower.charCodeAt(index) : 0;
+    if (code >= 0x61 && code <= 0x7a) {
+      if (wordStart < 0) wordStart = index;
+      continue;
+    }
+    if (code >= 0x80 && (code < 0xe000 || code > 0xf8ff)) return mayRepeatAnyScript(lower);
+    if (wordStart < 0) continue;
+    const word = lower.slice(wordStart, index);
+    wordStart = -1;
+    if (word === previous || word === beforePrevious) return true;
+    beforePrevious = previous;
+    previous = word;
+  }
+  return false;
+}
+
+function mayRepeatAnyScript(lower: string): boolean {
+  const words = lower.match(/\p{L}+/gu);
   if (!words) return false;
   for (let index = 1; index < words.length; index++) {
     if (words[index] === words[index - 1] || words[index] === words[index - 2]) return true;
