@@ -101,7 +101,7 @@ export class FindingService {
         sourceLanguage: languages.sourceLanguage,
         targetLanguage: languages.targetLanguage,
         kind: row.kind,
-        codes: parseCodes(row.codes ?? null),
+        codes: row.codes ?? [],
         glossary,
       });
       if (findings.length === 0) continue;

@@ -83,6 +83,8 @@ const CHECKS: readonly { run: Check; reports: readonly CheckId[] }[] = [
   { run: inlineCodeCount, reports: ['inline-code-missing', 'inline-code-extra'] },
   { run: inlineCodeOrder, reports: ['inline-code-order'] },
 ];
+/** The checks for text in other languages than English: decided once, not per segment. */
+const LANGUAGE_NEUTRAL_CHECKS = CHECKS.filter((check) => !check.reports.every((id) => checkInfo(id).englishOnly));
 
 /**
  * Runs every check on one segment. Findings come ordered by position (at most
@@ -101,10 +103,7 @@ export function runChecks(input: QaInput): Finding[] {
     glossary: input.glossary ?? [],
   });
   const findings: Finding[] = [];
-  for (const check of CHECKS) {
-    if (!context.english && check.reports.every((id) => checkInfo(id).englishOnly)) continue;
-    check.run(context, findings);
-  }
+  for (const check of context.english ? CHECKS : LANGUAGE_NEUTRAL_CHECKS) check.run(context, findings);
   return resolveOverlappingFixes(dropSubsumed(findings).sort(byPosition).slice(0, MAX_FINDINGS));
 }
 

@@ -264,6 +264,6 @@ export interface ImportedSegmentRow {
   text: string;
   /** The source sentence, when the article has one. */
   source?: string | null;
-  /** segments.codes: JSON of the inline codes (src/codes), when there are any. */
-  codes?: string | null;
+  /** The inline codes as written (src/codes): the checks read them as they are, not parsed back from the stored JSON. */
+  codes?: readonly InlineCode[] | null;
 }

@@ -190,6 +190,7 @@ export class SegmentRepository {
     let lastId = 0;
     const stored = segments.map((segment, index): ImportedSegmentRow => {
       const position = firstPosition + index;
+      const codes = segment.codes && segment.codes.length > 0 ? segment.codes : null;
       const { lastInsertRowid } = this.statements.insertSegment.run(
         articleId,
         Math.floor(position / BLOCK_SIZE),
@@ -199,7 +200,7 @@ export class SegmentRepository {
         segment.source ?? null,
         segment.source === null || segment.source === undefined ? null : (segment.sourceScope ?? 'segment'),
         segment.text,
-        segment.codes && segment.codes.length > 0 ? JSON.stringify(segment.codes) : null,
+        codes && JSON.stringify(codes),
         segment.anchor === undefined || segment.anchor === null ? null : JSON.stringify(segment.anchor),
         segment.separator,
         segment.text,
@@ -208,8 +209,7 @@ export class SegmentRepository {
       );
       lastId = Number(lastInsertRowid);
       if (index === 0) firstId = lastId;
-      // What the QA checks read of it (src/findings), codes as their stored JSON.
-      const codes = segment.codes && segment.codes.length > 0 ? JSON.stringify(segment.codes) : null;
+      // What the QA checks read of it (src/findings).
       return { id: lastId, kind: segment.kind, mt: segment.text, text: segment.text, source: segment.source ?? null, codes };
     });
     // One statement for the chunk's first revisions: cheaper than a second insert per segment.
