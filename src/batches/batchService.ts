@@ -3,7 +3,6 @@ import type { GroupCommit } from '../db/groupCommit';
 import { now } from '../clock';
 import { AppError, conflict, notFound } from '../errors';
 import { hasRole, type Actor } from '../auth/roles';
-import type { Segment } from '../segments/model';
 import type { BatchChange, SegmentService } from '../segments/segmentService';
 import { BatchRepository, type BatchRevision } from './batchRepository';
 import {
@@ -148,7 +147,8 @@ export class BatchService {
     decide: DecideChunk<Item>,
   ): ChunkOutcome {
     const { segments } = this.collaborators;
-    const read = chunk.map((item) => ({ item, current: currentOrUndefined(segments, item.segmentId) }));
+    const stored = segments.inOrder(chunk.map((item) => item.segmentId));
+    const read = chunk.map((item) => ({ item, current: stored.get(item.segmentId) }));
     const writes = decide(read);
     const changes: BatchChange[] = [];
     const changeOf: (number | undefined)[] = read.map(({ current }, index) => {
@@ -229,14 +229,5 @@ export class BatchService {
   /** The batches that changed an article, newest first: the activity view lists each as one entry. */
   activity(articleId: number, limit = 200): BatchActivity[] {
     return this.repository.activity(articleId, limit);
-  }
-}
-
-function currentOrUndefined(segments: SegmentService, segmentId: number): Segment | undefined {
-  try {
-    return segments.get(segmentId);
-  } catch (error) {
-    if (error instanceof AppError && error.status === 404) return undefined;
-    throw error;
   }
 }

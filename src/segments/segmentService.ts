@@ -245,6 +245,11 @@ export class SegmentService {
     throw notFound(`Segment ${id}`);
   }
 
+  /** The segments of these ids that are in the reading order, by id, in one read (a batch's chunk); merged or missing ones are absent. */
+  inOrder(ids: readonly number[]): Map<number, Segment> {
+    return this.repository.findMany(ids);
+  }
+
   /**
    * Stores a chunk of an imported article (segments from `firstPosition` on, with their first revisions);
    * the caller holds the transaction. Answers how many QA findings the chunk opened (for the stored figures).
@@ -393,9 +398,9 @@ export class SegmentService {
    * A chunk of a batch's changes (find and replace, propagation, "fix all", an undo of one): the
    * same checks and write path as a person's save, with the batch's id and action on each revision.
    * The batch read each segment in this transaction, so there is nothing to read again, and the
-   * chunk is recorded as one list (see record()). Answers per change the segment as now stored
-   * (the same version: no change was needed) or undefined when the change was refused (e.g. a
-   * text too long), which skips that segment only.
+   * chunk is recorded as one list (see record()). Answers per change the segment as written (the
+   * same version: no change was needed; not read back, the batch needs only its version) or
+   * undefined when the change was refused (e.g. a text too long), which skips that segment only.
    */
   writeInBatch(changes: readonly BatchChange[]): (Segment | undefined)[] {
     return this.transaction(() => {
@@ -638,7 +643,7 @@ export class SegmentService {
       this.repository.removeFromOrder(second.articleId, second.id, secondPlace.block!, secondPlace.slot!, first.id);
     }
     const secondDetail: LayoutDetail = { effect, partner: first.id, ...(action === 'undo' ? { undoes: second.version } : {}) };
-    const secondAfter = this.record([
+    const secondWritten = this.record([
       {
         current: second,
         change: { text: second.text, status: second.status, note: null, action, detail: secondDetail },
@@ -646,9 +651,12 @@ export class SegmentService {
         leftOrder: effect === 'merge',
       },
     ])[0]!;
+    const secondAfter = effect === 'merge' ? secondWritten : this.storedAfter(secondWritten);
     this.repository.setLayout(first.id, after);
     const firstDetail: LayoutDetail = { effect, partner: second.id, before, after, mtCut, partnerVersion: secondAfter.version, ...extra };
-    const firstAfter = this.record([{ current: first, change: { ...change, action, detail: firstDetail }, actor, mt: after.mt }])[0]!;
+    const firstAfter = this.storedAfter(
+      this.record([{ current: first, change: { ...change, action, detail: firstDetail }, actor, mt: after.mt }])[0]!,
+    );
     const firstLength = effect === 'split' ? after.mt.length : before.mt.length;
     for (const listener of this.listeners)
       listener.layoutChanged?.({ effect, first: firstAfter, second: secondAfter, mtCut, firstLength, actor });
@@ -659,8 +667,13 @@ export class SegmentService {
     return this.transaction(() => {
       const current = this.current(segmentId, version);
       const next = this.checked(current, actor, decide(current));
-      return next ? this.record([{ current, change: next, actor }])[0]! : current;
+      return next ? this.storedAfter(this.record([{ current, change: next, actor }])[0]!) : current;
     });
+  }
+
+  /** A segment record() wrote, as now stored: listeners may have changed its row. One that left the order: as written. */
+  private storedAfter(written: Segment): Segment {
+    return this.repository.find(written.id) ?? written;
   }
 
   /** The change `next` as it is to be recorded, refused (403, 422) when it may not be made; undefined when it changes nothing. */
@@ -686,7 +699,8 @@ export class SegmentService {
    * revisions share one time, and the figures and last-change time are written once per article
    * rather than once per segment (measured: those two UPDATEs per segment were a third of a
    * batch's write). `leftOrder`: the segment was merged into another (listeners see no after).
-   * Returns each segment as now stored (one that left the order: as it was last, with its old position).
+   * Returns each segment as written, without what the listeners changed on its row (a rejection's
+   * reason opens a comment thread): storedAfter() reads it back where that is shown.
    */
   private record(items: readonly RecordItem[]): Segment[] {
     const createdAt = now();
@@ -736,8 +750,7 @@ export class SegmentService {
         actor,
       };
       for (const listener of this.listeners) listener.revisionWritten?.(write);
-      // Listeners may have changed the row (a rejection's reason opens a comment thread): read it back.
-      return (leftOrder ? undefined : this.repository.find(current.id)) ?? after;
+      return after;
     });
     for (const articleId of new Set(items.map(({ current }) => current.articleId))) this.collaborators.articleChanged(articleId, createdAt);
     if (figureChanges.length > 0) this.collaborators.figures.segmentsChanged(figureChanges, createdAt);
