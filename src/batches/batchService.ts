@@ -3,8 +3,7 @@ import type { GroupCommit } from '../db/groupCommit';
 import { now } from '../clock';
 import { AppError, conflict, notFound } from '../errors';
 import { hasRole, type Actor } from '../auth/roles';
-import type { Segment } from '../segments/model';
-import type { SegmentService } from '../segments/segmentService';
+import type { BatchChange, SegmentService } from '../segments/segmentService';
 import { BatchRepository, type BatchRevision } from './batchRepository';
 import {
   ACTION_OF_KIND,
@@ -148,28 +147,24 @@ export class BatchService {
     decide: DecideChunk<Item>,
   ): ChunkOutcome {
     const { segments } = this.collaborators;
-    const read = chunk.map((item) => ({ item, current: currentOrUndefined(segments, item.segmentId) }));
+    const stored = segments.inOrder(chunk.map((item) => item.segmentId));
+    const read = chunk.map((item) => ({ item, current: stored.get(item.segmentId) }));
     const writes = decide(read);
+    const changes: BatchChange[] = [];
+    const changeOf: (number | undefined)[] = read.map(({ current }, index) => {
+      const write = writes[index];
+      if (!current || !write) return undefined;
+      return changes.push({ ...write, current, action: ACTION_OF_KIND[header.kind], batchId, actor: header.actor }) - 1;
+    });
+    // A segment refused (e.g. a text too long) is skipped; an error of any other kind stops the batch.
+    const written = segments.writeInBatch(changes);
     const outcome: ChunkOutcome = { changed: 0, skipped: [] };
     read.forEach(({ item, current }, index) => {
-      const write = writes[index];
-      if (!current || !write) return outcome.skipped.push(item.segmentId);
-      try {
-        const written = segments.writeInBatch(current.id, {
-          ...write,
-          version: current.version,
-          action: ACTION_OF_KIND[header.kind],
-          batchId,
-          actor: header.actor,
-        });
-        // The same text and status again is no change, and no revision.
-        if (written.version === current.version) outcome.skipped.push(item.segmentId);
-        else outcome.changed++;
-      } catch (error) {
-        // A refusal of this one segment (e.g. a text too long) skips it; anything else stops the batch.
-        if (!(error instanceof AppError)) throw error;
-        outcome.skipped.push(item.segmentId);
-      }
+      const change = changeOf[index];
+      const segment = change === undefined ? undefined : written[change];
+      // Not written, refused, or the same text and status again: no change, and no revision.
+      if (!current || !segment || segment.version === current.version) outcome.skipped.push(item.segmentId);
+      else outcome.changed++;
     });
     this.repository.addCounts(batchId, outcome.changed, outcome.skipped.length);
     return outcome;
@@ -234,14 +229,5 @@ export class BatchService {
   /** The batches that changed an article, newest first: the activity view lists each as one entry. */
   activity(articleId: number, limit = 200): BatchActivity[] {
     return this.repository.activity(articleId, limit);
-  }
-}
-
-function currentOrUndefined(segments: SegmentService, segmentId: number): Segment | undefined {
-  try {
-    return segments.get(segmentId);
-  } catch (error) {
-    if (error instanceof AppError && error.status === 404) return undefined;
-    throw error;
   }
 }

@@ -214,12 +214,21 @@ export interface SegmentFigureState {
  * Told of every segment write, inside its transaction (SegmentService's write path):
  * the stored figures apply `after - before`. null = the segment is not in the
  * article's reading order (before a split created it, after a merge removed it).
- * Each call stands for one revision (a person's change at `at`), so that the changes
+ * Each change stands for one revision (a person's change at `at`), so that the changes
  * per hour counted incrementally equal the revisions counted by a recount.
  */
 export interface SegmentWriteObserver {
-  /** `revisions`: how many revisions the change stands for (0 for a count such as open comments). */
-  segmentChanged(before: SegmentFigureState | null, after: SegmentFigureState | null, at: string, revisions?: number): void;
+  /**
+   * Segments written together at `at` (one action: a save, or a chunk of a batch). `revisions`: how
+   * many revisions the changes stand for (one each unless said; 0 for a count such as open comments).
+   */
+  segmentsChanged(changes: readonly SegmentFigureChange[], at: string, revisions?: number): void;
+}
+
+/** A segment's state before and after a write (null: not in the article's reading order). */
+export interface SegmentFigureChange {
+  before: SegmentFigureState | null;
+  after: SegmentFigureState | null;
 }
 
 /** The stored figures as SegmentService uses them: told of every write, asked for an article's status counts. */

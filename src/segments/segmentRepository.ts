@@ -90,6 +90,7 @@ export class SegmentRepository {
       ),
       deleteSegments: db.prepare(`DELETE FROM segments WHERE id IN (SELECT id FROM segments WHERE article_id = ? LIMIT ?)`),
       segment: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.id = ?`),
+      segmentsById: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.id IN (SELECT value FROM json_each(?))`),
       segments: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM ${ORDERED} WHERE s.article_id = ? ORDER BY s.block, s.slot`),
       // Exports of the text need only these; reading the MT and the rest too doubles the cost.
       segmentLayout: db.prepare(
@@ -237,6 +238,12 @@ export class SegmentRepository {
   find(id: number): Segment | undefined {
     const row = this.statements.segment.get(id) as SegmentRow | undefined;
     return row && toSegment(row);
+  }
+
+  /** The segments of these ids that are in a reading order, by id (one read). */
+  findMany(ids: readonly number[]): Map<number, Segment> {
+    const rows = this.statements.segmentsById.all(JSON.stringify(ids)) as SegmentRow[];
+    return new Map(rows.map((row) => [row.id, toSegment(row)]));
   }
 
   segments(articleId: number): Segment[] {

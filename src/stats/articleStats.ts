@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import { isBusy } from '../db/groupCommit';
 import { METRICS_ALGORITHM, segmentMetrics, textHash, type SegmentMetrics } from '../metrics/segmentMetrics';
-import { emptyCounts, type SegmentFigures, type SegmentFigureState, type StatusCounts } from '../segments/model';
+import { emptyCounts, type SegmentFigureChange, type SegmentFigures, type SegmentFigureState, type StatusCounts } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
 import {
   addFigures,
@@ -54,11 +54,23 @@ export class ArticleStats implements SegmentFigures {
     this.repository = new StatsRepository(db);
   }
 
-  /** A segment was written (SegmentService's write path); inside its transaction. */
-  segmentChanged(before: SegmentFigureState | null, after: SegmentFigureState | null, at: string, revisions = 1): void {
-    const segment = after ?? before;
-    if (!segment) return;
-    this.add(segment.articleId, this.figuresOf(before ? [before] : [], false), this.figuresOf(after ? [after] : [], true), at, revisions);
+  /**
+   * Segments were written (SegmentService's write path); inside its transaction. Each article's
+   * figures move once by the changes' summed delta, however many segments changed.
+   */
+  segmentsChanged(changes: readonly SegmentFigureChange[], at: string, revisions?: number): void {
+    const byArticle = new Map<number, { before: SegmentFigureState[]; after: SegmentFigureState[]; count: number }>();
+    for (const { before, after } of changes) {
+      const segment = after ?? before;
+      if (!segment) continue;
+      let article = byArticle.get(segment.articleId);
+      if (!article) byArticle.set(segment.articleId, (article = { before: [], after: [], count: 0 }));
+      if (before) article.before.push(before);
+      if (after) article.after.push(after);
+      article.count++;
+    }
+    for (const [articleId, article] of byArticle)
+      this.add(articleId, this.figuresOf(article.before, false), this.figuresOf(article.after, true), at, revisions ?? article.count);
   }
 
   /** A split, a merge or the undo of one (see SegmentFigures.reshaped); inside its transaction. */
@@ -81,14 +93,15 @@ export class ArticleStats implements SegmentFigures {
       covered.length > 0
         ? this.collaborators.annotationsOf([...new Set(covered.map((state) => state.id))])
         : new Map<number, readonly MqmMark[]>();
+    const metrics = this.metricsOf(covered, store);
     const total = emptyFigures();
-    for (const state of states) addFigures(total, contribution(figureState(state, marks.get(state.id)), this.metricsOf(state, store)));
+    for (const state of states) addFigures(total, contribution(figureState(state, marks.get(state.id)), metrics.get(state)));
     return total;
   }
 
   private add(articleId: number, before: Figures, after: Figures, at: string, revisions: number): void {
     this.repository.add(articleId, changeOf(before, after), at);
-    for (let count = 0; count < revisions; count++) this.repository.countChange(articleId, at.slice(0, 13));
+    if (revisions > 0) this.repository.countChanges(articleId, at.slice(0, 13), revisions);
   }
 
   /**
@@ -220,16 +233,24 @@ export class ArticleStats implements SegmentFigures {
   }
 
   /**
-   * The statistics a covered, changed segment's contribution needs: from the cache when it holds
-   * this text, else computed (and cached when `store`: the segment's new state). Undefined when
-   * contribution() needs none (not covered) or computes them itself for free (text = MT).
+   * The statistics each covered, changed segment's contribution needs (one read of the cache for
+   * all): from the cache when it holds the state's text, else computed (and cached when `store`:
+   * the segments' new states). None for a state contribution() needs none for (not covered) or
+   * computes them itself for free (text = MT).
    */
-  private metricsOf(state: SegmentFigureState, store: boolean): SegmentMetrics | undefined {
-    if (!isCovered(state) || state.text === state.mt) return undefined;
-    const hit = this.metricsFrom(state, this.repository.cachedMetrics([state.id]).get(state.id));
-    if (hit) return hit;
-    const metrics = segmentMetrics(state.mt, state.text);
-    if (store) this.repository.saveMetrics(state.id, { textHash: textHash(state.text), algorithm: METRICS_ALGORITHM, metrics });
+  private metricsOf(covered: readonly SegmentFigureState[], store: boolean): Map<SegmentFigureState, SegmentMetrics> {
+    const changed = covered.filter((state) => state.text !== state.mt);
+    const metrics = new Map<SegmentFigureState, SegmentMetrics>();
+    if (changed.length === 0) return metrics;
+    const cached = this.repository.cachedMetrics(changed.map((state) => state.id));
+    for (const state of changed) {
+      let found = this.metricsFrom(state, cached.get(state.id));
+      if (!found) {
+        found = segmentMetrics(state.mt, state.text);
+        if (store) this.repository.saveMetrics(state.id, { textHash: textHash(state.text), algorithm: METRICS_ALGORITHM, metrics: found });
+      }
+      metrics.set(state, found);
+    }
     return metrics;
   }
 

@@ -66,8 +66,8 @@ export class StatsRepository {
       ),
       dropEmptyBucket: db.prepare(`DELETE FROM article_hter_buckets WHERE article_id = ? AND bucket = ? AND count = 0`),
       addChangeHour: db.prepare(
-        `INSERT INTO article_change_hours (article_id, hour, count) VALUES (?, ?, 1)
-         ON CONFLICT (article_id, hour) DO UPDATE SET count = count + 1`,
+        `INSERT INTO article_change_hours (article_id, hour, count) VALUES (?, ?, ?)
+         ON CONFLICT (article_id, hour) DO UPDATE SET count = count + excluded.count`,
       ),
       deleteStats: db.prepare(`DELETE FROM article_stats WHERE article_id = ?`),
       deleteMqm: db.prepare(`DELETE FROM article_mqm_counts WHERE article_id = ?`),
@@ -150,9 +150,9 @@ export class StatsRepository {
     this.statements.touch.run(at, articleId);
   }
 
-  /** One more person's change in the hour ('YYYY-MM-DDTHH', UTC). */
-  countChange(articleId: number, hour: string): void {
-    this.statements.addChangeHour.run(articleId, hour);
+  /** `count` more people's changes in the hour ('YYYY-MM-DDTHH', UTC). */
+  countChanges(articleId: number, hour: string, count: number): void {
+    this.statements.addChangeHour.run(articleId, hour, count);
   }
 
   /** Replaces the article's stored figures (an import's last step, or a recount); the caller holds the transaction. */

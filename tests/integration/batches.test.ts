@@ -150,6 +150,28 @@ describe('Batches in the activity view and at start-up', () => {
   });
 });
 
+describe('BatchService.apply', () => {
+  it('when one segment comes twice in a batch, then the first change is written, the second is skipped, and the batch finishes', async () => {
+    const testApp = createTestApp();
+    const article = await importViaApi(testApp, TEXT);
+    const [first, second] = article.segments;
+    const actor = await testApp.user('editor');
+    const result = await testApp.services.batches.apply({ kind: 'qa-fix', articleId: article.id, note: 'Fix', actor }, [
+      { segmentId: first!.id, version: 1, text: 'The reassurance force arrived.' },
+      { segmentId: first!.id, version: 1, text: 'The other force arrived.' },
+      { segmentId: second!.id, version: 1, text: 'A reassurance force is planned.' },
+    ]);
+    expect(result).toEqual({ batchId: expect.any(Number), changed: 2, skipped: [first!.id] });
+    expect(stateOf(testApp, first!.id)).toEqual({ text: 'The reassurance force arrived.', status: 'edited', version: 2 });
+    // One action: the revisions of a chunk share the batch's id and one time.
+    const revisions = testApp.db
+      .prepare(`SELECT DISTINCT batch_id AS batchId, created_at AS at FROM revisions WHERE batch_id = ?`)
+      .all(result.batchId);
+    expect(revisions).toEqual([{ batchId: result.batchId, at: expect.any(String) }]);
+    expect(testApp.services.stats.find(article.id)?.figures.counters.editedCount).toBe(2);
+  });
+});
+
 describe('A big batch and the event loop', () => {
   it('when thousands of sentences are replaced, then the batch is written in chunks and other saves go through meanwhile', async () => {
     const testApp = createTestApp();

@@ -40,7 +40,7 @@ function storedRows(testApp: TestApp, articleId: number) {
 
 describe('Stored figures', () => {
   it.each([1, 2, 3, 4, 5])(
-    'when random edits, status changes, resets, reverts, annotation changes, splits, merges, undos and comments happen (seed %d), then the stored figures equal a recount',
+    'when random edits, status changes, resets, reverts, annotation changes, splits, merges, undos, comments and batches happen (seed %d), then the stored figures equal a recount',
     async (seed) => {
       const testApp = createTestApp();
       const { services } = testApp;
@@ -50,6 +50,7 @@ describe('Stored figures', () => {
       const rng = random(seed);
       const words = ['reassurance', 'tariffs', 'three-year', 'seat', 'force', 'the', 'talks', 'Paris'];
       const annotationIds: number[] = [];
+      const batches: number[] = [];
 
       for (let step = 0; step < 150; step++) {
         const actor = rng.pick(actors);
@@ -74,6 +75,20 @@ describe('Stored figures', () => {
           }
           if (layout < 0.25) {
             services.comments.add(segment.id, { body: 'Check this.' }, actor);
+            continue;
+          }
+          if (layout < 0.3) {
+            // A batch over a few segments (one may come twice, one may be stale): their figures move as one delta.
+            const planned = [segment, rng.pick(segments), rng.pick(segments)].flatMap((picked) => {
+              const current = services.segments.get(picked.id);
+              const text = current.text.replace(/\w+/, rng.pick(words));
+              return [{ segmentId: current.id, version: current.version - (rng.next() < 0.2 ? 1 : 0), text }];
+            });
+            batches.push((await services.batches.apply({ kind: 'qa-fix', articleId: article.id, note: 'Fix', actor }, planned)).batchId);
+            continue;
+          }
+          if (layout < 0.33 && batches.length > 0) {
+            await services.batches.undo(batches.pop()!, actors[1]!);
             continue;
           }
           if (action < 0.3) {
