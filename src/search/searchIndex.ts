@@ -1,5 +1,8 @@
 import type { Db } from '../db/database';
 
+/** Index pages merged at the end of a write that changed the index: a few ms of work, enough to keep up with imports. */
+export const MERGE_PAGES_PER_WRITE = 100;
+
 /**
  * Keeps the trigram index (segment_search) in step with the segments. Triggers note each segment
  * whose MT or text changed in search_pending; sync() re-indexes the noted ones and clears the notes.
@@ -21,6 +24,8 @@ export class SearchIndex {
              FROM search_pending p JOIN segments s ON s.id = p.segment_id`,
       ),
       clear: db.prepare(`DELETE FROM search_pending`),
+      // At most this many pages of merging per write: FTS5's own merging is off (migrations/0006).
+      merge: db.prepare(`INSERT INTO segment_search (segment_search, rank) VALUES ('merge', ${MERGE_PAGES_PER_WRITE})`),
     };
   }
 
@@ -30,5 +35,6 @@ export class SearchIndex {
     this.statements.removeOutdated.run();
     this.statements.addCurrent.run();
     this.statements.clear.run();
+    this.statements.merge.run();
   }
 }

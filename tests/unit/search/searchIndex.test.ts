@@ -67,6 +67,21 @@ describe('SearchIndex', () => {
     expect(found(db, 'large -scale')).toEqual([id]);
   });
 
+  it('when many writes are synced, then the index merges in bounded steps of its own (FTS5 automerge off) and finds every row', () => {
+    const { db, index, addSegment } = database();
+    const config = Object.fromEntries(
+      (db.prepare(`SELECT k, v FROM segment_search_config`).all() as { k: string; v: number }[]).map((row) => [row.k, row.v]),
+    );
+    expect(config).toMatchObject({ automerge: 0, crisismerge: 64 });
+    const ids: number[] = [];
+    for (let write = 0; write < 40; write++) {
+      for (let row = 0; row < 25; row++) ids.push(addSegment(`Sentence ${write}-${row} of the comfort force.`));
+      index.sync();
+    }
+    expect(found(db, 'comfort force')).toEqual(ids);
+    expect(found(db, 'Sentence 39-24 ')).toEqual([ids.at(-1)]);
+  });
+
   it('when a write queue is given the sync, then each piece of work ends indexed, and a failed one leaves no note behind', async () => {
     const { db, index, addSegment } = database();
     const writes = new GroupCommit(db, undefined, () => index.sync());
