@@ -2,18 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/auth/roles';
 import { MQM_CATEGORY_CODES, SEVERITIES } from '../../src/annotations/mqm';
 import { fillMissingFigures } from '../../src/startup';
+import { seededRandom } from '../../src/bench/generateArticle';
 import { createTestApp, type TestApp } from '../helpers/app';
 
-/** A small deterministic PRNG (mulberry32), so that a failing sequence can be replayed from its seed. */
+/** The bench's seeded generator (mulberry32), so that a failing sequence can be replayed from its seed. */
 function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
 }
 

@@ -1,32 +1,12 @@
-import type { InlineCode } from '../../../../src/codes/inlineCodes';
 import type { QaInput } from '../../../../src/qa/runChecks';
 import { BLIND_CASES } from './blindCases';
 import { CLEAN_SENTENCES } from './cleanSentences';
-import { generatedCases } from './corruptions';
+import { seededRandom } from '../../../../src/bench/generateArticle';
+import { BOLD_CLOSE as CLOSE, BOLD_CODES as CODES, BOLD_OPEN as OPEN, IMAGE as STANDALONE, generatedCases } from './corruptions';
 import { HAND_CASES } from './handCases';
 import { HARD_CASES } from './hardCases';
 import { sampleCases } from './sampleCases';
 import { inputOf } from './types';
-
-/** A small seeded generator (mulberry32): the same inputs on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-const STANDALONE = '\uE002';
-const CODES: InlineCode[] = [
-  { marker: OPEN, id: '1', kind: 'open', label: '<1>' },
-  { marker: CLOSE, id: '1', kind: 'close', label: '</1>' },
-  { marker: STANDALONE, id: '2', kind: 'standalone', label: '<2/>' },
-];
 
 /** Pieces a bilingual sentence is built from: numbers in digits and words, glued, percentages, codes. */
 const SOURCE_PIECES = [
@@ -94,7 +74,7 @@ export function checkInputs(): QaInput[] {
     ...BLIND_CASES.map(inputOf),
     ...generatedCases(CLEAN_SENTENCES, 5).map(inputOf),
   ];
-  const next = random(10);
+  const next = seededRandom(10);
   for (let unit = 1; unit <= 1500; unit++) {
     const sourceMarkers = MARKER_SETS[Math.floor(next() * MARKER_SETS.length)]!;
     // Mostly the source's codes; sometimes others (lost, added, reordered).

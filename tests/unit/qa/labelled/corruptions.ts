@@ -9,21 +9,10 @@
  */
 import type { InlineCode } from '../../../../src/codes/inlineCodes';
 import type { CheckId } from '../../../../src/qa/runChecks';
+import { seededRandom } from '../../../../src/bench/generateArticle';
 import type { LabelledCase } from './types';
 
 type Damage = (sentence: string, random: () => number) => Omit<LabelledCase, 'origin'> | null;
-
-/** mulberry32: a small seeded generator, enough for picking positions. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(items: readonly T[], random: () => number): T | undefined {
   return items.length === 0 ? undefined : items[Math.floor(random() * items.length)];
@@ -259,10 +248,11 @@ const DAMAGES: Record<string, Damage> = {
   },
 };
 
-const BOLD_OPEN = '\uE000';
-const BOLD_CLOSE = '\uE001';
-const IMAGE = '\uE002';
-const BOLD_CODES: InlineCode[] = [
+/** Inline codes for generated sentences: a paired code (bold) and a standalone one (an image). */
+export const BOLD_OPEN = '\uE000';
+export const BOLD_CLOSE = '\uE001';
+export const IMAGE = '\uE002';
+export const BOLD_CODES: InlineCode[] = [
   { marker: BOLD_OPEN, id: '1', kind: 'open', label: '<1>' },
   { marker: BOLD_CLOSE, id: '1', kind: 'close', label: '</1>' },
   { marker: IMAGE, id: '2', kind: 'standalone', label: '<2/>' },
