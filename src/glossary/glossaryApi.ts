@@ -110,8 +110,7 @@ export function glossaryApi({ glossary, writes, recheck }: GlossaryRouteDependen
   });
 
   router.patch('/glossary/:entryId', async (req, res) => {
-    const id = parseId(req.params.entryId, 'Glossary entry');
-    assertMayEditGlossary(signedIn(res), glossary.get(id).articleId);
+    const id = glossary.entryToEdit(parseId(req.params.entryId, 'Glossary entry'), signedIn(res)).id;
     const { version, ...fields } = parseInput(patchEntrySchema, req.body ?? {});
     const { entry, change } = await writes.run(() => glossary.update(id, version, fields, authorOf(res)));
     const rechecked = change ? (await recheck(change)).segments : 0;
@@ -119,8 +118,7 @@ export function glossaryApi({ glossary, writes, recheck }: GlossaryRouteDependen
   });
 
   router.delete('/glossary/:entryId', async (req, res) => {
-    const id = parseId(req.params.entryId, 'Glossary entry');
-    assertMayEditGlossary(signedIn(res), glossary.get(id).articleId);
+    const id = glossary.entryToEdit(parseId(req.params.entryId, 'Glossary entry'), signedIn(res)).id;
     const { version } = parseInput(deleteEntryQuery, req.query);
     const { entry, change } = await writes.run(() => glossary.remove(id, version));
     const { segments } = await recheck(change);

@@ -9,7 +9,7 @@ import { safeReturnPath } from '../web/returnPath';
 import { parseId, parseInput } from '../web/validate';
 import { authorOf, glossaryUpload, mayEdit, scopeOf, uploadedFile, type GlossaryRouteDependencies } from './glossaryApi';
 import { deleteFormSchema, entryFormSchema } from './glossarySchemas';
-import { assertMayEditGlossary, GLOSSARY_FORMATS, mayEditGlossary, NOTE_MAX, TERM_MAX } from './glossaryService';
+import { GLOSSARY_FORMATS, mayEditGlossary, NOTE_MAX, TERM_MAX } from './glossaryService';
 import type { GlossaryEntry } from './model';
 
 export const glossaryPath = (articleId: number | null) => (articleId === null ? '/glossary' : `/articles/${articleId}/glossary`);
@@ -109,9 +109,7 @@ export function glossaryRoutes(
   router.post('/articles/:id/glossary/import', mayEdit, upload, importFile);
 
   router.post('/glossary/:entryId', async (req, res) => {
-    const id = parseId(req.params.entryId, 'Glossary entry');
-    const { articleId } = glossary.get(id);
-    assertMayEditGlossary(signedIn(res), articleId);
+    const { id, articleId } = glossary.entryToEdit(parseId(req.params.entryId, 'Glossary entry'), signedIn(res));
     const input = parseInput(entryFormSchema, req.body ?? {});
     await submitForm(
       req,
@@ -135,9 +133,7 @@ export function glossaryRoutes(
   });
 
   router.post('/glossary/:entryId/delete', async (req, res) => {
-    const id = parseId(req.params.entryId, 'Glossary entry');
-    const { articleId } = glossary.get(id);
-    assertMayEditGlossary(signedIn(res), articleId);
+    const { id, articleId } = glossary.entryToEdit(parseId(req.params.entryId, 'Glossary entry'), signedIn(res));
     const input = parseInput(deleteFormSchema, req.body ?? {});
     await submitForm(
       req,

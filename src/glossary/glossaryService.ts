@@ -91,6 +91,13 @@ export class GlossaryService {
     return entry;
   }
 
+  /** The entry, when `actor` may edit it: 404 for an unknown id, 403 for a glossary they may not edit. */
+  entryToEdit(id: number, actor: Actor): GlossaryEntry {
+    const entry = this.get(id);
+    assertMayEditGlossary(actor, entry.articleId);
+    return entry;
+  }
+
   /** The shared glossary (null) or an existing article's own (404 for an unknown article), in term order. */
   entries(articleId: number | null): GlossaryEntry[] {
     this.checkScope(articleId);
