@@ -1,5 +1,6 @@
 import type { Db } from './db/database';
 import { GroupCommit, type BusyRetry } from './db/groupCommit';
+import { IdleWork } from './db/idleWork';
 import { AnnotationService } from './annotations/annotationService';
 import { ArticleService, DEFAULT_MAX_SEGMENTS } from './articles/articleService';
 import { BatchService } from './batches/batchService';
@@ -67,9 +68,11 @@ export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 8 * 60, maxDay
 export function createServices(db: Db, options: ServiceOptions = {}): Services {
   const limits = options.limits ?? defaultLimits;
   const audit = new AuditLog(db);
-  // Every write ends by bringing the search index up to date, in its own transaction.
-  const searchIndex = new SearchIndex(db);
+  // Every write ends by bringing the search index up to date, in its own transaction; merging the
+  // index's pieces waits for a quiet moment.
+  const searchIndex: SearchIndex = new SearchIndex(db, () => indexMerging.wanted());
   const writes = new GroupCommit(db, options.busyRetry, () => searchIndex.sync());
+  const indexMerging = new IdleWork(writes, () => searchIndex.mergeStep());
   const hub = new EventHub();
   const live: LiveEvents = new LiveEvents(hub, (segmentId) => segments.storedVersion(segmentId));
   // The stored figures read annotations and segments, which are made after them: through closures.
@@ -87,10 +90,13 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
       // What else follows a segment write is each listener's business.
       listeners: [
         // The QA findings follow the text (first: the others may read the row's open findings).
-        { revisionWritten: (write) => void (write.after && findings.refresh(write.after.id)) },
+        { revisionsWritten: (writes) => findings.refresh(writes.flatMap(({ after }) => (after ? [after.id] : []))) },
         { layoutChanged: (change) => annotations.followLayout(change) },
-        { revisionWritten: (write) => comments.revisionWritten(write), layoutChanged: (change) => comments.followLayout(change) },
-        { revisionWritten: (write) => live.segmentWritten(write) },
+        {
+          revisionsWritten: (writes) => writes.forEach((write) => comments.revisionWritten(write)),
+          layoutChanged: (change) => comments.followLayout(change),
+        },
+        { revisionsWritten: (writes) => writes.forEach((write) => live.segmentWritten(write)) },
       ],
       imported: (articleId, rows) => findings.refreshImported(articleId, rows),
       searchIndex,

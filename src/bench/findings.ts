@@ -40,7 +40,7 @@ export async function benchFindings(
   for (let run = 0; run < runs; run++) {
     let started = performance.now();
     db.transaction(() => {
-      for (const row of rows) findings.refresh(row.id);
+      for (const row of rows) findings.refresh([row.id]);
     })();
     refreshUs.push(((performance.now() - started) * 1_000) / rows.length);
 

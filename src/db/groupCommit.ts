@@ -45,6 +45,8 @@ export class GroupCommit {
   /** when the current run of failed tries began, while the database is locked by someone else */
   private busySince: number | undefined;
   private busyTries = 0;
+  /** when work other than background work was last queued (performance.now()) */
+  private lastQueuedAt = -Infinity;
 
   /**
    * `finishWork` runs at the end of each piece of work, inside its savepoint: what the work's writes
@@ -56,7 +58,9 @@ export class GroupCommit {
     private readonly finishWork: () => void = () => {},
   ) {}
 
-  run<T>(work: () => T): Promise<T> {
+  /** `background` work (src/db/idleWork.ts) does not count as activity for quietForMs(). */
+  run<T>(work: () => T, options: { background?: boolean } = {}): Promise<T> {
+    if (!options.background) this.lastQueuedAt = performance.now();
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
@@ -64,6 +68,11 @@ export class GroupCommit {
         setImmediate(() => this.flush());
       }
     });
+  }
+
+  /** How long ago work other than background work was last queued, in ms. */
+  quietForMs(): number {
+    return performance.now() - this.lastQueuedAt;
   }
 
   private flush(): void {

@@ -38,10 +38,10 @@ export class FindingRepository {
 
   constructor(db: Db) {
     this.statements = {
-      qaSegment: db.prepare(
+      qaSegments: db.prepare(
         `SELECT s.id, s.article_id AS articleId, s.kind, s.mt, s.text, s.source, s.codes, s.version, s.block,
                 s.open_findings AS openFindings, a.source_language AS sourceLanguage, a.target_language AS targetLanguage
-           FROM segments s JOIN articles a ON a.id = s.article_id WHERE s.id = ?`,
+           FROM segments s JOIN articles a ON a.id = s.article_id WHERE s.id IN (SELECT value FROM json_each(?))`,
       ),
       articleLanguages: db.prepare(
         `SELECT source_language AS sourceLanguage, target_language AS targetLanguage FROM articles WHERE id = ?`,
@@ -111,8 +111,9 @@ export class FindingRepository {
     };
   }
 
-  qaSegment(id: number): QaSegment | undefined {
-    return this.statements.qaSegment.get(id) as QaSegment | undefined;
+  /** What the checks read of these segments, in one read (those that exist). */
+  qaSegments(ids: readonly number[]): QaSegment[] {
+    return this.statements.qaSegments.all(JSON.stringify(ids)) as QaSegment[];
   }
 
   articleLanguages(articleId: number): { sourceLanguage: string | null; targetLanguage: string } | undefined {

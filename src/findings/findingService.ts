@@ -55,13 +55,22 @@ export class FindingService {
   // -- Inside writes --------------------------------------------------------------------------
 
   /**
-   * Recomputes one segment's findings from what is stored now and brings the stored ones in
-   * step (the caller holds the transaction). Answers the segment's open findings.
+   * Recomputes these segments' findings from what is stored now and brings the stored ones in step
+   * (the caller holds the transaction): one read of the segments and one of their stored findings,
+   * however many there are (a batch's chunk).
    */
-  refresh(segmentId: number): { openFindings: number } {
-    const segment = this.repository.qaSegment(segmentId);
-    if (!segment) return { openFindings: 0 };
-    const stored = this.repository.bySegment(segmentId);
+  refresh(segmentIds: readonly number[]): void {
+    if (segmentIds.length === 0) return;
+    const storedBySegment = new Map<number, StoredFinding[]>();
+    for (const finding of this.repository.bySegments(segmentIds)) {
+      const list = storedBySegment.get(finding.segmentId);
+      if (list) list.push(finding);
+      else storedBySegment.set(finding.segmentId, [finding]);
+    }
+    for (const segment of this.repository.qaSegments(segmentIds)) this.refreshOne(segment, storedBySegment.get(segment.id) ?? []);
+  }
+
+  private refreshOne(segment: QaSegment, stored: readonly StoredFinding[]): void {
     // A segment merged into another is no longer read: its findings go.
     const computed = segment.block === null ? [] : withMatched(segment.text, runChecks(this.qaInput(segment)));
     const { kept, added, removed } = reconcile(stored, computed);
@@ -81,7 +90,6 @@ export class FindingService {
     }
     for (const finding of added) this.repository.insert(segment, finding);
     this.repository.setOpenCount(segment, segment.openFindings, open);
-    return { openFindings: open };
   }
 
   /**
@@ -311,9 +319,7 @@ export class FindingService {
     const fresh = ids.filter((id) => !done.has(id));
     for (let start = 0; start < fresh.length; start += CHUNK) {
       const chunk = fresh.slice(start, start + CHUNK);
-      await this.collaborators.writes.run(() => {
-        for (const id of chunk) this.refresh(id);
-      });
+      await this.collaborators.writes.run(() => this.refresh(chunk));
       for (const id of chunk) done.add(id);
       await yieldToEventLoop();
     }

@@ -99,6 +99,8 @@ export class LiveEvents {
     this.scheduled = false;
     const items = this.pending;
     this.pending = [];
-    for (const item of items) if (item.stillTrue()) this.hub.publish(item.articleId, item.event, item.data);
+    // Nobody watching the article: nothing to check (a batch writes thousands of rows nobody watches).
+    for (const item of items)
+      if (this.hub.streams(item.articleId) > 0 && item.stillTrue()) this.hub.publish(item.articleId, item.event, item.data);
   }
 }

@@ -1,19 +1,33 @@
 import type { Db } from '../db/database';
 
-/** Index pages merged at the end of a write that changed the index: a few ms of work, enough to keep up with imports. */
-export const MERGE_PAGES_PER_WRITE = 100;
+/** Index pages merged by one merge step: ~12 ms of work. */
+export const MERGE_PAGES_PER_STEP = 100;
+
+/**
+ * How many writes may leave their index data unmerged until a quiet moment. Each write that changes
+ * the index adds a small FTS5 index segment; once 128 pile up on one level FTS5 merges them all in
+ * one go (its crisis merge, migrations/0007: hundreds of ms inside somebody's write), so past half
+ * of that the writes merge a step each themselves. A batch of 10,000 sentences (~55 steps) or an
+ * import of 15,000 merges nothing meanwhile; searches read a few dozen pieces more until it is done.
+ */
+export const UNMERGED_WRITES_MAX = 64;
 
 /**
  * Keeps the trigram index (segment_search) in step with the segments. Triggers note each segment
  * whose MT or text changed in search_pending; sync() re-indexes the noted ones and clears the notes.
  * It runs at the end of every write, inside the write's transaction (the write queue calls it after
  * each piece of work, SegmentService after a transaction of its own), so a committed write is
- * always searchable. Why not straight from the triggers: see migrations/0006.
+ * always searchable. Why not straight from the triggers: see migrations/0006. Merging the index's
+ * pieces waits for a quiet moment (mergeStep(), run by src/db/idleWork.ts): migrations/0007.
  */
 export class SearchIndex {
   private readonly statements;
 
-  constructor(db: Db) {
+  /** `changed` is told after every sync that changed the index: merging will be due. */
+  constructor(
+    db: Db,
+    private readonly changed: () => void = () => {},
+  ) {
     this.statements = {
       anyPending: db.prepare(`SELECT EXISTS (SELECT 1 FROM search_pending) AS any`).pluck(),
       removeOutdated: db.prepare(`DELETE FROM segment_search WHERE rowid IN (SELECT segment_id FROM search_pending WHERE fresh = 0)`),
@@ -24,8 +38,14 @@ export class SearchIndex {
              FROM search_pending p JOIN segments s ON s.id = p.segment_id`,
       ),
       clear: db.prepare(`DELETE FROM search_pending`),
-      // At most this many pages of merging per write: FTS5's own merging is off (migrations/0006).
-      merge: db.prepare(`INSERT INTO segment_search (segment_search, rank) VALUES ('merge', ${MERGE_PAGES_PER_WRITE})`),
+      countWrite: db
+        .prepare(`UPDATE search_index_state SET unmerged_writes = unmerged_writes + 1 WHERE id = 1 RETURNING unmerged_writes`)
+        .pluck(),
+      unmergedWrites: db.prepare(`SELECT unmerged_writes FROM search_index_state WHERE id = 1`).pluck(),
+      allMerged: db.prepare(`UPDATE search_index_state SET unmerged_writes = 0 WHERE id = 1`),
+      // FTS5's own merging is off (migrations/0006): at most this many pages per step.
+      merge: db.prepare(`INSERT INTO segment_search (segment_search, rank) VALUES ('merge', ${MERGE_PAGES_PER_STEP})`),
+      totalChanges: db.prepare(`SELECT total_changes()`).pluck(),
     };
   }
 
@@ -35,6 +55,25 @@ export class SearchIndex {
     this.statements.removeOutdated.run();
     this.statements.addCurrent.run();
     this.statements.clear.run();
+    if ((this.statements.countWrite.get() as number) > UNMERGED_WRITES_MAX) this.statements.merge.run();
+    this.changed();
+  }
+
+  /**
+   * One bounded merge step (the caller holds the transaction). Answers whether there may be more to
+   * merge: false once FTS5 found nothing to do, which also resets the count of unmerged writes.
+   */
+  mergeStep(): boolean {
+    const before = this.statements.totalChanges.get() as number;
     this.statements.merge.run();
+    // The merge command itself counts as one change; FTS5 rewriting its pages counts the rest.
+    if ((this.statements.totalChanges.get() as number) - before > 1) return true;
+    this.statements.allMerged.run();
+    return false;
+  }
+
+  /** Writes since the index was last found fully merged (see UNMERGED_WRITES_MAX). */
+  unmergedWrites(): number {
+    return this.statements.unmergedWrites.get() as number;
   }
 }

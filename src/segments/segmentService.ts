@@ -25,7 +25,6 @@ import {
   type RevisionAction,
   type Segment,
   type SegmentFigures,
-  type SegmentFigureChange,
   type SegmentFigureState,
   type SegmentLayout,
 } from './model';
@@ -195,7 +194,8 @@ export interface LayoutChange {
  * the live stream learns that a row changed.
  */
 export interface SegmentListener {
-  revisionWritten?(write: SegmentWrite): void;
+  /** Revisions were written, as one list (a batch's chunk, or one save), inside their transaction. */
+  revisionsWritten?(writes: readonly SegmentWrite[]): void;
   layoutChanged?(change: LayoutChange): void;
 }
 
@@ -704,11 +704,12 @@ export class SegmentService {
    */
   private record(items: readonly RecordItem[]): Segment[] {
     const createdAt = now();
-    const figureChanges: SegmentFigureChange[] = [];
-    const written = items.map(({ current, change, actor, leftOrder, mt }) => {
+    // A segment a split just created (version 0) does not count yet; a split or merge counts as a whole.
+    const counted = this.reshaping ? [] : items.filter(({ current }) => current.version > 0).map(({ current }) => current.id);
+    const figuresBefore = this.repository.figureStatesById(counted);
+    const written: Segment[] = [];
+    const writes = items.map(({ current, change, actor, leftOrder, mt }): SegmentWrite => {
       const version = current.version + 1;
-      // A segment a split just created (version 0) does not count yet; a split or merge counts as a whole.
-      const figuresBefore = this.reshaping || current.version === 0 ? null : this.repository.figureState(current.id);
       const revisionId = this.repository.append(
         {
           segmentId: current.id,
@@ -728,8 +729,6 @@ export class SegmentService {
         },
         current.version,
       );
-      // Read before the listeners run: what they change (e.g. open comments) they count themselves.
-      if (!this.reshaping) figureChanges.push({ before: figuresBefore ?? null, after: this.repository.figureState(current.id) ?? null });
       const after: Segment = {
         ...current,
         mt: mt ?? current.mt,
@@ -740,8 +739,9 @@ export class SegmentService {
         updatedBy: actor.displayName,
         updatedAt: createdAt,
       };
+      written.push(after);
       // A segment a split just created has version 0 until this, its first revision.
-      const write = {
+      return {
         before: current.version === 0 ? null : current,
         after: leftOrder ? null : after,
         revisionId,
@@ -749,11 +749,18 @@ export class SegmentService {
         note: change.note,
         actor,
       };
-      for (const listener of this.listeners) listener.revisionWritten?.(write);
-      return after;
     });
+    // Read before the listeners run: what they change (e.g. open comments) they count themselves.
+    const figuresAfter = this.reshaping ? undefined : this.repository.figureStatesById(items.map(({ current }) => current.id));
+    for (const listener of this.listeners) listener.revisionsWritten?.(writes);
     for (const articleId of new Set(items.map(({ current }) => current.articleId))) this.collaborators.articleChanged(articleId, createdAt);
-    if (figureChanges.length > 0) this.collaborators.figures.segmentsChanged(figureChanges, createdAt);
+    if (figuresAfter && items.length > 0) {
+      const changes = items.map(({ current }) => ({
+        before: figuresBefore.get(current.id) ?? null,
+        after: figuresAfter.get(current.id) ?? null,
+      }));
+      this.collaborators.figures.segmentsChanged(changes, createdAt);
+    }
     return written;
   }
 }

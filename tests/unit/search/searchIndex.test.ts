@@ -3,7 +3,7 @@ import { openDatabase, type Db } from '../../../src/db/database';
 import { GroupCommit } from '../../../src/db/groupCommit';
 import { migrate } from '../../../src/db/migrate';
 import { migrationsDir } from '../../../src/paths';
-import { SearchIndex } from '../../../src/search/searchIndex';
+import { SearchIndex, UNMERGED_WRITES_MAX } from '../../../src/search/searchIndex';
 
 function database(): { db: Db; index: SearchIndex; addSegment: (mt: string) => number } {
   const db = openDatabase(':memory:');
@@ -67,19 +67,44 @@ describe('SearchIndex', () => {
     expect(found(db, 'large -scale')).toEqual([id]);
   });
 
-  it('when many writes are synced, then the index merges in bounded steps of its own (FTS5 automerge off) and finds every row', () => {
+  it('when up to UNMERGED_WRITES_MAX writes are synced, then none merges; past that each merges a bounded step (FTS5 automerge off)', () => {
     const { db, index, addSegment } = database();
     const config = Object.fromEntries(
       (db.prepare(`SELECT k, v FROM segment_search_config`).all() as { k: string; v: number }[]).map((row) => [row.k, row.v]),
     );
-    expect(config).toMatchObject({ automerge: 0, crisismerge: 64 });
+    expect(config).toMatchObject({ automerge: 0, crisismerge: 2 * UNMERGED_WRITES_MAX });
+    const totalChanges = db.prepare(`SELECT total_changes()`).pluck();
+    const ids: number[] = [];
+    const write = (n: number) => {
+      for (let row = 0; row < 5; row++) ids.push(addSegment(`Sentence ${n}-${row} of the comfort force.`));
+      const before = totalChanges.get() as number;
+      index.sync();
+      return (totalChanges.get() as number) - before;
+    };
+    expect(index.unmergedWrites()).toBe(0); // a new database's index is empty
+    const quiet = Array.from({ length: UNMERGED_WRITES_MAX }, (_, n) => write(n));
+    expect(index.unmergedWrites()).toBe(UNMERGED_WRITES_MAX);
+    const busy = Array.from({ length: 8 }, (_, n) => write(UNMERGED_WRITES_MAX + n));
+    // Each write's own rows (delete notes, index rows, the count); a merge step rewrites many pages more.
+    expect(Math.max(...quiet)).toBeLessThan(Math.min(...busy));
+    expect(found(db, 'comfort force')).toEqual(ids);
+    expect(found(db, `Sentence ${UNMERGED_WRITES_MAX + 7}-4 `)).toEqual([ids.at(-1)]);
+  });
+
+  it('when merge steps run until none is left, then the count of unmerged writes is reset and every row is still found', () => {
+    const { db, index, addSegment } = database();
     const ids: number[] = [];
     for (let write = 0; write < 40; write++) {
       for (let row = 0; row < 25; row++) ids.push(addSegment(`Sentence ${write}-${row} of the comfort force.`));
       index.sync();
     }
+    expect(index.unmergedWrites()).toBe(40);
+    let steps = 0;
+    while (index.mergeStep()) steps++;
+    expect(steps).toBeGreaterThan(0);
+    expect(index.unmergedWrites()).toBe(0);
+    expect(index.mergeStep()).toBe(false); // nothing left
     expect(found(db, 'comfort force')).toEqual(ids);
-    expect(found(db, 'Sentence 39-24 ')).toEqual([ids.at(-1)]);
   });
 
   it('when a write queue is given the sync, then each piece of work ends indexed, and a failed one leaves no note behind', async () => {

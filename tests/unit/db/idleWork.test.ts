@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/db/database';
+import { GroupCommit } from '../../../src/db/groupCommit';
+import { IdleWork } from '../../../src/db/idleWork';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const QUIET_MS = 30;
+
+function setUp(stepsToDo: number, quietMs = QUIET_MS) {
+  const db = openDatabase(':memory:');
+  db.exec(`CREATE TABLE t (x INTEGER)`);
+  const writes = new GroupCommit(db);
+  const steps: { at: number; inTransaction: boolean }[] = [];
+  const work = new IdleWork(
+    writes,
+    () => {
+      steps.push({ at: performance.now(), inTransaction: db.inTransaction });
+      return steps.length < stepsToDo;
+    },
+    quietMs,
+  );
+  return { db, writes, steps, work };
+}
+
+describe('IdleWork', () => {
+  it('when work is wanted, then its steps run one by one in transactions once the writes are quiet, until a step says it is done', async () => {
+    const { db, writes, steps, work } = setUp(3);
+    await writes.run(() => db.prepare(`INSERT INTO t (x) VALUES (1)`).run());
+    const wroteAt = performance.now();
+    work.wanted();
+    work.wanted(); // asking twice changes nothing
+    await sleep(QUIET_MS * 10);
+    expect(steps).toHaveLength(3);
+    expect(steps.every((step) => step.inTransaction)).toBe(true);
+    expect(steps[0]!.at - wroteAt).toBeGreaterThanOrEqual(QUIET_MS - 1);
+    expect(writes.quietForMs()).toBeGreaterThan(QUIET_MS); // its own steps do not count as activity
+  });
+
+  it('when writes keep coming, then no step runs until they stop for the quiet time', async () => {
+    // A quiet time far above the pauses between the writes, which a loaded machine may stretch.
+    const quietMs = 200;
+    const { db, writes, steps, work } = setUp(1, quietMs);
+    work.wanted();
+    const insert = db.prepare(`INSERT INTO t (x) VALUES (?)`);
+    let lastWriteAt = 0;
+    for (let n = 0; n < 15; n++) {
+      await writes.run(() => insert.run(n));
+      lastWriteAt = performance.now();
+      await sleep(20);
+    }
+    expect(steps).toHaveLength(0);
+    await sleep(quietMs * 3);
+    expect(steps).toHaveLength(1);
+    expect(steps[0]!.at - lastWriteAt).toBeGreaterThanOrEqual(quietMs - 1);
+  });
+
+  it('when the database is closed before a step, then the step fails quietly and nothing is thrown', async () => {
+    const { db, steps, work } = setUp(5);
+    work.wanted();
+    db.close();
+    await sleep(QUIET_MS * 4);
+    expect(steps).toHaveLength(0);
+  });
+});
