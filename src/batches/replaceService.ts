@@ -92,6 +92,15 @@ interface Hit {
   count: number;
 }
 
+/** The sentences a preview found, kept for "apply to every match" while nothing was written since (see ReplaceService.apply). */
+interface PreviewFound {
+  snapshot: number;
+  sentences: { segmentId: number; version: number; count: number }[];
+}
+
+/** Previews kept (the latest ones): a few people replacing at once. */
+const PREVIEWS_KEPT = 8;
+
 /**
  * Find and replace (DESIGN §8): across one article or several, in the current text (or, read-only, the
  * MT); literal, whole words or a regular expression with $1 groups, time-bounded. The preview lists
@@ -99,6 +108,8 @@ interface Hit {
  */
 export class ReplaceService {
   private readonly repository: BatchRepository;
+  /** The latest previews' sentences, by what was searched (searchKey). */
+  private readonly previews = new Map<string, PreviewFound>();
 
   constructor(
     db: Db,
@@ -113,6 +124,10 @@ export class ReplaceService {
     const field: SearchField = request.inMt ? 'mt' : 'text';
     const snapshot = this.repository.lastRevisionId();
     const hits = await this.hits(request, query, field, articles);
+    this.keepPreview(searchKey(request, articles), {
+      snapshot,
+      sentences: hits.map(({ segment, count }) => ({ segmentId: segment.id, version: segment.version, count })),
+    });
     const order = new Map(articles.map((article, index) => [article.id, index]));
     hits.sort((a, b) => order.get(a.segment.articleId)! - order.get(b.segment.articleId)! || a.segment.position - b.segment.position);
 
@@ -179,16 +194,16 @@ export class ReplaceService {
     }
 
     const excluded = new Set(selection.exclude);
-    const hits = await this.hits(request, query, 'text', articles);
+    const sentences = await this.sentencesToReplace(request, query, articles, selection.snapshot);
     // A sentence whose every match was unticked is not part of the batch (rather than "skipped").
     const unticked = new Map(chosenBySegment(selection.exclude).map((entry) => [entry.segmentId, entry]));
     const chosen = (segmentId: number, version: number | undefined, count: number) => {
       const entry = unticked.get(segmentId);
       return !entry || entry.version !== version || entry.spans.size < count;
     };
-    const items = hits
-      .filter((hit) => chosen(hit.segment.id, hit.segment.version, hit.count))
-      .map((hit) => ({ segmentId: hit.segment.id }));
+    const items = sentences
+      .filter((sentence) => chosen(sentence.segmentId, sentence.version, sentence.count))
+      .map(({ segmentId }) => ({ segmentId }));
     // A sentence the preview showed with a match but changed since may no longer match: it is still
     // part of the batch, so that it is skipped and listed rather than silently left out.
     const found = new Set(items.map((item) => item.segmentId));
@@ -209,6 +224,32 @@ export class ReplaceService {
         return chosen.length > 0 ? { text: applyMatches(segment.text, chosen).text } : null;
       });
     });
+  }
+
+  /**
+   * The sentences with matches in the current text, for "apply to every match". When nothing at all
+   * was written since the preview's snapshot, they are the ones that preview found (kept in memory):
+   * the search need not run again. Otherwise, and after a restart, it does.
+   */
+  private async sentencesToReplace(
+    request: ReplaceQuery,
+    query: CompiledQuery,
+    articles: { id: number; title: string }[],
+    snapshot: number,
+  ): Promise<PreviewFound['sentences']> {
+    const kept = this.previews.get(searchKey(request, articles));
+    if (kept && kept.snapshot === snapshot && this.repository.lastRevisionId() === snapshot) return kept.sentences;
+    const hits = await this.hits(request, query, 'text', articles);
+    return hits.map(({ segment, count }) => ({ segmentId: segment.id, version: segment.version, count }));
+  }
+
+  private keepPreview(key: string, found: PreviewFound): void {
+    this.previews.delete(key);
+    this.previews.set(key, found);
+    for (const oldest of this.previews.keys()) {
+      if (this.previews.size <= PREVIEWS_KEPT) break;
+      this.previews.delete(oldest);
+    }
   }
 
   /** The segments changed after a preview's snapshot whose text then had a match, with how many. */
@@ -394,4 +435,10 @@ function sentenceOf(segment: ScannedSegment, field: SearchField): Omit<PreviewSe
     version: segment.version,
     text: fieldOf(segment, field),
   };
+}
+
+/** What decides which sentences a search finds (not the replacement). */
+function searchKey(request: ReplaceQuery, articles: readonly { id: number }[]): string {
+  const { find, matchCase, wholeWord, regex, inMt } = request;
+  return JSON.stringify([find, matchCase, wholeWord, regex, inMt, articles.map((article) => article.id)]);
 }

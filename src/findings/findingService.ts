@@ -67,12 +67,17 @@ export class FindingService {
       if (list) list.push(finding);
       else storedBySegment.set(finding.segmentId, [finding]);
     }
-    for (const segment of this.repository.qaSegments(segmentIds)) this.refreshOne(segment, storedBySegment.get(segment.id) ?? []);
+    const glossaries = new Map<number, readonly ArticleTerm[]>();
+    for (const segment of this.repository.qaSegments(segmentIds)) {
+      let glossary = glossaries.get(segment.articleId);
+      if (!glossary) glossaries.set(segment.articleId, (glossary = this.collaborators.glossary.termsFor(segment.articleId)));
+      this.refreshOne(segment, storedBySegment.get(segment.id) ?? [], glossary);
+    }
   }
 
-  private refreshOne(segment: QaSegment, stored: readonly StoredFinding[]): void {
+  private refreshOne(segment: QaSegment, stored: readonly StoredFinding[], glossary: readonly ArticleTerm[]): void {
     // A segment merged into another is no longer read: its findings go.
-    const computed = segment.block === null ? [] : withMatched(segment.text, runChecks(this.qaInput(segment)));
+    const computed = segment.block === null ? [] : withMatched(segment.text, runChecks(this.qaInput(segment, glossary)));
     const { kept, added, removed } = reconcile(stored, computed);
     for (const id of removed) this.repository.delete(id);
     const storedById = new Map(stored.map((finding) => [finding.id, finding]));
@@ -325,7 +330,7 @@ export class FindingService {
     }
   }
 
-  private qaInput(segment: QaSegment) {
+  private qaInput(segment: QaSegment, glossary: readonly ArticleTerm[]) {
     return {
       text: segment.text,
       mt: segment.mt,
@@ -334,7 +339,7 @@ export class FindingService {
       targetLanguage: segment.targetLanguage,
       kind: segment.kind,
       codes: parseCodes(segment.codes),
-      glossary: this.collaborators.glossary.termsFor(segment.articleId),
+      glossary,
     };
   }
 }

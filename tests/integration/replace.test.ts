@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
+import { BatchRepository } from '../../src/batches/batchRepository';
 import { createTestApp, csrfFrom, importViaApi, type TestApp } from '../helpers/app';
 
 const TEXT = [
@@ -238,6 +239,45 @@ describe('POST /api/replace/apply', () => {
     expect(textOf(testApp, ids[0]!)).toBe('The comfort force arrived in Kyiv.');
     expect(textOf(testApp, ids[1]!)).toBe('A reassurance force is planned, and the reassurance force is European.');
     expect(textOf(testApp, ids[4]!)).toBe('The reassurance forces left.');
+  });
+
+  it('when nothing was written since the preview, then apply-all takes its sentences without searching again; after a write it searches', async () => {
+    const { testApp, editor, article, ids } = await setup();
+    const searches = vi.spyOn(BatchRepository.prototype, 'candidateIds');
+    try {
+      const preview = (await editor.post('/api/replace/preview').send(comfort(article.id)).expect(200)).body;
+      // Another search in between does not replace what the first preview found.
+      await editor
+        .post('/api/replace/preview')
+        .send(comfort(article.id, { find: 'border' }))
+        .expect(200);
+      const searchesBefore = searches.mock.calls.length;
+      const applied = await editor
+        .post('/api/replace/apply')
+        .send({ ...comfort(article.id), all: true, snapshot: preview.snapshot })
+        .expect(200);
+      expect(searches.mock.calls.length).toBe(searchesBefore);
+      expect(applied.body).toMatchObject({ changed: 4, skipped: [] });
+      expect(textOf(testApp, ids[1]!)).toBe('A reassurance force is planned, and the reassurance force is European.');
+
+      const again = (
+        await editor
+          .post('/api/replace/preview')
+          .send(comfort(article.id, { find: 'Nothing' }))
+          .expect(200)
+      ).body;
+      await editor.patch(`/api/segments/${ids[2]}`).send({ text: 'Nothing to see here, really.', version: 1 }).expect(200);
+      const afterWrite = searches.mock.calls.length;
+      const second = await editor
+        .post('/api/replace/apply')
+        .send({ ...comfort(article.id, { find: 'Nothing', replace: 'All' }), all: true, snapshot: again.snapshot })
+        .expect(200);
+      expect(searches.mock.calls.length).toBeGreaterThan(afterWrite);
+      // The sentence changed after the preview is skipped and listed, as without the kept preview.
+      expect(second.body).toMatchObject({ changed: 0, skipped: [ids[2]] });
+    } finally {
+      searches.mockRestore();
+    }
   });
 
   it('when a sentence of the preview no longer matches at apply-all time, then it is still skipped and listed, unless it was unticked', async () => {
