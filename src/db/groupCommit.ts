@@ -47,6 +47,9 @@ export class GroupCommit {
   private busyTries = 0;
   /** when work other than background work was last queued (performance.now()) */
   private lastQueuedAt = -Infinity;
+  /** PRAGMA data_version as last read: it moves when another connection (the CLI, a second server) commits */
+  private seenDataVersion: number | undefined;
+  private readonly dataVersion;
 
   /**
    * `finishWork` runs at the end of each piece of work, inside its savepoint: what the work's writes
@@ -56,7 +59,9 @@ export class GroupCommit {
     private readonly db: Db,
     private readonly retry: BusyRetry = DEFAULT_BUSY_RETRY,
     private readonly finishWork: () => void = () => {},
-  ) {}
+  ) {
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
+  }
 
   /** `background` work (src/db/idleWork.ts) does not count as activity for quietForMs(). */
   run<T>(work: () => T, options: { background?: boolean } = {}): Promise<T> {
@@ -70,8 +75,17 @@ export class GroupCommit {
     });
   }
 
-  /** How long ago work other than background work was last queued, in ms. */
+  /**
+   * How long nobody has written, in ms: since work other than background work was last queued here,
+   * or since another connection was last seen to have committed (checked at each call, so a commit
+   * of another process counts from the call that notices it).
+   */
   quietForMs(): number {
+    if (this.db.open) {
+      const version = this.dataVersion.get() as number;
+      if (this.seenDataVersion !== undefined && version !== this.seenDataVersion) this.lastQueuedAt = performance.now();
+      this.seenDataVersion = version;
+    }
     return performance.now() - this.lastQueuedAt;
   }
 

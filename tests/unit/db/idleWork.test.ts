@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/db/database';
 import { GroupCommit } from '../../../src/db/groupCommit';
@@ -5,9 +8,10 @@ import { IdleWork } from '../../../src/db/idleWork';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const QUIET_MS = 30;
+const PAUSE_MS = 10;
 
-function setUp(stepsToDo: number, quietMs = QUIET_MS) {
-  const db = openDatabase(':memory:');
+function setUp(stepsToDo: number, quietMs = QUIET_MS, file = ':memory:') {
+  const db = openDatabase(file);
   db.exec(`CREATE TABLE t (x INTEGER)`);
   const writes = new GroupCommit(db);
   const steps: { at: number; inTransaction: boolean }[] = [];
@@ -18,6 +22,7 @@ function setUp(stepsToDo: number, quietMs = QUIET_MS) {
       return steps.length < stepsToDo;
     },
     quietMs,
+    PAUSE_MS,
   );
   return { db, writes, steps, work };
 }
@@ -29,9 +34,11 @@ describe('IdleWork', () => {
     const wroteAt = performance.now();
     work.wanted();
     work.wanted(); // asking twice changes nothing
-    await sleep(QUIET_MS * 10);
+    await sleep(QUIET_MS * 20);
     expect(steps).toHaveLength(3);
     expect(steps.every((step) => step.inTransaction)).toBe(true);
+    // A pause after each step: reading requests get the event loop in between.
+    expect(steps[2]!.at - steps[1]!.at).toBeGreaterThanOrEqual(PAUSE_MS - 1);
     expect(steps[0]!.at - wroteAt).toBeGreaterThanOrEqual(QUIET_MS - 1);
     expect(writes.quietForMs()).toBeGreaterThan(QUIET_MS); // its own steps do not count as activity
   });
@@ -52,6 +59,26 @@ describe('IdleWork', () => {
     await sleep(quietMs * 3);
     expect(steps).toHaveLength(1);
     expect(steps[0]!.at - lastWriteAt).toBeGreaterThanOrEqual(quietMs - 1);
+  });
+
+  it('when another connection (the CLI, a second server) keeps committing, then no step runs until it stops', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-')), 'idle.sqlite');
+    const quietMs = 200;
+    const { steps, work } = setUp(1, quietMs, file);
+    const other = openDatabase(file);
+    const insert = other.prepare(`INSERT INTO t (x) VALUES (?)`);
+    work.wanted();
+    let lastWriteAt = 0;
+    for (let n = 0; n < 15; n++) {
+      insert.run(n);
+      lastWriteAt = performance.now();
+      await sleep(20);
+    }
+    expect(steps).toHaveLength(0);
+    await sleep(quietMs * 4);
+    expect(steps).toHaveLength(1);
+    expect(steps[0]!.at - lastWriteAt).toBeGreaterThanOrEqual(quietMs - 1);
+    other.close();
   });
 
   it('when the database is closed before a step, then the step fails quietly and nothing is thrown', async () => {
