@@ -52,8 +52,9 @@ export class GroupCommit {
   private readonly dataVersion;
 
   /**
-   * `finishWork` runs at the end of each piece of work, inside its savepoint: what the work's writes
-   * leave to be done once rather than per row (the search index, src/search/searchIndex.ts).
+   * `finishWork` runs once at the end of each batch, inside its transaction, after the pieces of work:
+   * what their writes leave to be done once rather than per row or per save (the search index,
+   * src/search/searchIndex.ts: 50 saves that commit together add one piece to the index, not 50).
    */
   constructor(
     private readonly db: Db,
@@ -98,11 +99,7 @@ export class GroupCommit {
         for (const pending of batch) {
           try {
             // A savepoint of its own: a piece of work that fails leaves nothing behind, whatever it wrote first.
-            const value = this.db.transaction(() => {
-              const result = pending.work();
-              this.finishWork();
-              return result;
-            })();
+            const value = this.db.transaction(pending.work)();
             outcomes.push({ ok: true, value });
           } catch (error) {
             // After some errors (SQLITE_FULL, SQLITE_IOERR, ...) SQLite rolls back the whole transaction itself:
@@ -111,6 +108,8 @@ export class GroupCommit {
             outcomes.push({ ok: false, error });
           }
         }
+        // Once for the whole batch: what the failed pieces left behind was rolled back with their savepoints.
+        this.finishWork();
       }).immediate();
     } catch (error) {
       if (isBusy(error) && this.retryLater(batch)) return;

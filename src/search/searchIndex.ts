@@ -2,6 +2,13 @@ import type { Db } from '../db/database';
 
 /** Index pages merged by one merge step: ~12 ms of work. */
 export const MERGE_PAGES_PER_STEP = 100;
+/**
+ * A write that merges for itself (past UNMERGED_WRITES_MAX) merges in proportion to what it indexed,
+ * like FTS5's own automerge: a few pages for a commit of saves, a whole step for an import's chunk.
+ * Each row adds ~0.1-0.2 pages that are merged again on each level, so half a page per row keeps up.
+ */
+const MERGE_PAGES_PER_ROW = 0.5;
+const MERGE_PAGES_MIN = 8;
 
 /**
  * How many writes may leave their index data unmerged until a quiet moment. Each write that changes
@@ -15,9 +22,9 @@ export const UNMERGED_WRITES_MAX = 64;
 /**
  * Keeps the trigram index (segment_search) in step with the segments. Triggers note each segment
  * whose MT or text changed in search_pending; sync() re-indexes the noted ones and clears the notes.
- * It runs at the end of every write, inside the write's transaction (the write queue calls it after
- * each piece of work, SegmentService after a transaction of its own), so a committed write is
- * always searchable. Why not straight from the triggers: see migrations/0006. Merging the index's
+ * It runs at the end of every write, inside the write's transaction (the write queue calls it once
+ * per commit, after the pieces of work that share it; SegmentService after a transaction of its
+ * own), so a committed write is always searchable. Why not straight from the triggers: see migrations/0006. Merging the index's
  * pieces waits for a quiet moment (mergeStep(), run by src/db/idleWork.ts): migrations/0007.
  */
 export class SearchIndex {
@@ -44,7 +51,7 @@ export class SearchIndex {
       unmergedWrites: db.prepare(`SELECT unmerged_writes FROM search_index_state WHERE id = 1`).pluck(),
       allMerged: db.prepare(`UPDATE search_index_state SET unmerged_writes = 0 WHERE id = 1`),
       // FTS5's own merging is off (migrations/0006): at most this many pages per step.
-      merge: db.prepare(`INSERT INTO segment_search (segment_search, rank) VALUES ('merge', ${MERGE_PAGES_PER_STEP})`),
+      merge: db.prepare(`INSERT INTO segment_search (segment_search, rank) VALUES ('merge', ?)`),
       totalChanges: db.prepare(`SELECT total_changes()`).pluck(),
     };
   }
@@ -53,9 +60,11 @@ export class SearchIndex {
   sync(): void {
     if (!this.statements.anyPending.get()) return;
     this.statements.removeOutdated.run();
-    this.statements.addCurrent.run();
+    const indexed = this.statements.addCurrent.run().changes;
     this.statements.clear.run();
-    if ((this.statements.countWrite.get() as number) > UNMERGED_WRITES_MAX) this.statements.merge.run();
+    if ((this.statements.countWrite.get() as number) > UNMERGED_WRITES_MAX) {
+      this.statements.merge.run(Math.min(MERGE_PAGES_PER_STEP, Math.max(MERGE_PAGES_MIN, Math.ceil(indexed * MERGE_PAGES_PER_ROW))));
+    }
     this.changed();
   }
 
@@ -65,7 +74,7 @@ export class SearchIndex {
    */
   mergeStep(): boolean {
     const before = this.statements.totalChanges.get() as number;
-    this.statements.merge.run();
+    this.statements.merge.run(MERGE_PAGES_PER_STEP);
     // The merge command itself counts as one change; FTS5 rewriting its pages counts the rest.
     if ((this.statements.totalChanges.get() as number) - before > 1) return true;
     this.statements.allMerged.run();
