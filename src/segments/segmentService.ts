@@ -707,49 +707,44 @@ export class SegmentService {
     // A segment a split just created (version 0) does not count yet; a split or merge counts as a whole.
     const counted = this.reshaping ? [] : items.filter(({ current }) => current.version > 0).map(({ current }) => current.id);
     const figuresBefore = this.repository.figureStatesById(counted);
-    const written: Segment[] = [];
-    const writes = items.map(({ current, change, actor, leftOrder, mt }): SegmentWrite => {
-      const version = current.version + 1;
-      const revisionId = this.repository.append(
-        {
-          segmentId: current.id,
-          articleId: current.articleId,
-          version,
-          action: change.action,
-          text: change.text,
-          status: change.status,
-          note: change.note,
-          author: actor.displayName,
-          // 0 is the command line's operator, who has no account (src/cli.ts).
-          userId: actor.userId || null,
-          editingSeconds: change.editingSeconds ?? null,
-          createdAt,
-          batchId: change.batchId ?? null,
-          detail: change.detail ? JSON.stringify(change.detail) : null,
-        },
-        current.version,
-      );
-      const after: Segment = {
-        ...current,
-        mt: mt ?? current.mt,
+    const revisionIds = this.repository.appendAll(
+      items.map(({ current, change, actor }) => ({
+        segmentId: current.id,
+        articleId: current.articleId,
+        previousVersion: current.version,
+        version: current.version + 1,
+        action: change.action,
         text: change.text,
         status: change.status,
-        version,
         note: change.note,
-        updatedBy: actor.displayName,
-        updatedAt: createdAt,
-      };
-      written.push(after);
+        author: actor.displayName,
+        // 0 is the command line's operator, who has no account (src/cli.ts).
+        userId: actor.userId || null,
+        editingSeconds: change.editingSeconds ?? null,
+        createdAt,
+        batchId: change.batchId ?? null,
+        detail: change.detail ? JSON.stringify(change.detail) : null,
+      })),
+    );
+    const written = items.map(({ current, change, actor, mt }): Segment => ({
+      ...current,
+      mt: mt ?? current.mt,
+      text: change.text,
+      status: change.status,
+      version: current.version + 1,
+      note: change.note,
+      updatedBy: actor.displayName,
+      updatedAt: createdAt,
+    }));
+    const writes = items.map(({ current, change, actor, leftOrder }, index): SegmentWrite => ({
       // A segment a split just created has version 0 until this, its first revision.
-      return {
-        before: current.version === 0 ? null : current,
-        after: leftOrder ? null : after,
-        revisionId,
-        action: change.action,
-        note: change.note,
-        actor,
-      };
-    });
+      before: current.version === 0 ? null : current,
+      after: leftOrder ? null : written[index]!,
+      revisionId: revisionIds[index]!,
+      action: change.action,
+      note: change.note,
+      actor,
+    }));
     // Read before the listeners run: what they change (e.g. open comments) they count themselves.
     const figuresAfter = this.reshaping ? undefined : this.repository.figureStatesById(items.map(({ current }) => current.id));
     for (const listener of this.listeners) listener.revisionsWritten?.(writes);
