@@ -181,7 +181,7 @@ export class ArticleStats implements SegmentFigures {
         return this.db.transaction(() => {
           const { stored, changeHours, fresh } = this.countInSnapshot(articleId);
           this.repository.replace(articleId, stored, changeHours);
-          for (const [segmentId, cached] of fresh) this.repository.saveMetrics(segmentId, cached);
+          this.repository.saveMetrics(fresh);
           return { articleId, ...stored };
         })();
       } catch (error) {
@@ -243,14 +243,16 @@ export class ArticleStats implements SegmentFigures {
     const metrics = new Map<SegmentFigureState, SegmentMetrics>();
     if (changed.length === 0) return metrics;
     const cached = this.repository.cachedMetrics(changed.map((state) => state.id));
+    const fresh: [number, CachedMetrics][] = [];
     for (const state of changed) {
       let found = this.metricsFrom(state, cached.get(state.id));
       if (!found) {
         found = segmentMetrics(state.mt, state.text);
-        if (store) this.repository.saveMetrics(state.id, { textHash: textHash(state.text), algorithm: METRICS_ALGORITHM, metrics: found });
+        if (store) fresh.push([state.id, { textHash: textHash(state.text), algorithm: METRICS_ALGORITHM, metrics: found }]);
       }
       metrics.set(state, found);
     }
+    this.repository.saveMetrics(fresh);
     return metrics;
   }
 

@@ -83,9 +83,12 @@ export class StatsRepository {
                 reference_words AS referenceWords, chrf_stats AS chrfStats
            FROM segment_metrics WHERE segment_id IN (SELECT value FROM json_each(?))`,
       ),
+      // A list as JSON arrays [segmentId, textHash, algorithm, insertions, deletions, substitutions, shifts, referenceWords,
+      // chrfStats] (see saveMetrics): one statement for a batch's chunk.
       saveMetrics: db.prepare(
         `INSERT INTO segment_metrics (segment_id, text_hash, algorithm, insertions, deletions, substitutions, shifts, reference_words, chrf_stats)
-         VALUES (@segmentId, @textHash, @algorithm, @insertions, @deletions, @substitutions, @shifts, @referenceWords, @chrfStats)
+         SELECT r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5, r.value->>6, r.value->>7, r.value->>8
+           FROM json_each(?) AS r WHERE true
          ON CONFLICT (segment_id) DO UPDATE SET
            text_hash = excluded.text_hash, algorithm = excluded.algorithm, insertions = excluded.insertions, deletions = excluded.deletions,
            substitutions = excluded.substitutions, shifts = excluded.shifts, reference_words = excluded.reference_words, chrf_stats = excluded.chrf_stats`,
@@ -200,21 +203,33 @@ export class StatsRepository {
     return cached;
   }
 
-  saveMetrics(segmentId: number, cached: CachedMetrics): void {
-    const { ter, chrf } = cached.metrics;
-    this.statements.saveMetrics.run({
-      segmentId,
-      textHash: cached.textHash,
-      algorithm: cached.algorithm,
-      insertions: ter.insertions,
-      deletions: ter.deletions,
-      substitutions: ter.substitutions,
-      shifts: ter.shifts,
-      referenceWords: ter.referenceWords,
-      chrfStats: JSON.stringify(chrf),
+  /**
+   * Caches these segments' metrics, a statement per SAVE_METRICS_ROWS of them (a statement per row cost
+   * as much again as the row: a batch's chunk is one statement). The caller holds the transaction.
+   */
+  saveMetrics(entries: Iterable<readonly [segmentId: number, cached: CachedMetrics]>): void {
+    const rows = [...entries].map(([segmentId, { textHash, algorithm, metrics }]) => {
+      const { ter, chrf } = metrics;
+      return [
+        segmentId,
+        textHash,
+        algorithm,
+        ter.insertions,
+        ter.deletions,
+        ter.substitutions,
+        ter.shifts,
+        ter.referenceWords,
+        JSON.stringify(chrf),
+      ];
     });
+    for (let start = 0; start < rows.length; start += SAVE_METRICS_ROWS) {
+      this.statements.saveMetrics.run(JSON.stringify(rows.slice(start, start + SAVE_METRICS_ROWS)));
+    }
   }
 }
+
+/** Rows per statement of saveMetrics: a recount of a big article stores its metrics without one huge JSON text. */
+const SAVE_METRICS_ROWS = 1_000;
 
 interface MqmRow {
   category: string;
