@@ -23,10 +23,12 @@ import { yieldToEventLoop } from './segmentScan';
  * the event loop may be held: the next step is sized by how long the last took per segment (a segment
  * write costs ~0.1-0.3 ms on a quiet machine, several times that on a busy one), at most twice the
  * last (one quick step on a busy machine must not make the next one huge), between CHUNK_MIN and
- * BATCH_CHUNK segments. Bigger steps gain nothing: measured, 1,000 segments per transaction cost more
- * per segment than 100 (more pages spill from SQLite's cache), and the commit is a small share.
+ * BATCH_CHUNK segments. Since a chunk's segments are written in a few statements (~100 µs a
+ * segment in all), the time target, not BATCH_CHUNK, sets the size: ~300 segments. Measured on a
+ * 10,000-sentence replace, a cap of 400 instead of 200: 32 commits instead of 55, the apply ~10 %
+ * faster; much bigger steps cost more per segment (1,000: more pages spill from SQLite's cache).
  */
-export const BATCH_CHUNK = 200;
+export const BATCH_CHUNK = 400;
 const CHUNK_MIN = 10;
 const CHUNK_FIRST = 50;
 const CHUNK_TARGET_MS = 40;
