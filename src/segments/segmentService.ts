@@ -6,7 +6,7 @@ import { paginate, type Pagination } from '../pagination';
 import { codeMarkersIn } from '../codes/inlineCodes';
 import { cleanText } from './segmentText';
 import { joinParts, splitParts } from './segmentLayout';
-import { SegmentRepository, START_OF_ARTICLE, type OrderKey, type SegmentPlace } from './segmentRepository';
+import { editingMsOf, SegmentRepository, START_OF_ARTICLE, type OrderKey, type SegmentPlace } from './segmentRepository';
 import {
   progressFrom,
   type ActivityEntry,
@@ -24,6 +24,7 @@ import {
   type Revision,
   type RevisionAction,
   type Segment,
+  type SegmentFigureChange,
   type SegmentFigures,
   type SegmentFigureState,
   type SegmentLayout,
@@ -745,18 +746,33 @@ export class SegmentService {
       note: change.note,
       actor,
     }));
-    // Read before the listeners run: what they change (e.g. open comments) they count themselves.
-    const figuresAfter = this.reshaping ? undefined : this.repository.figureStatesById(items.map(({ current }) => current.id));
+    // As they stand before the listeners run: what those change (e.g. open comments) they count themselves.
+    // A segment counted before is still in the order with only what the revision wrote changed; one
+    // that was not (a part a split just made) is read.
+    const figureChanges = this.reshaping ? [] : this.figureChanges(items, figuresBefore);
     for (const listener of this.listeners) listener.revisionsWritten?.(writes);
     for (const articleId of new Set(items.map(({ current }) => current.articleId))) this.collaborators.articleChanged(articleId, createdAt);
-    if (figuresAfter && items.length > 0) {
-      const changes = items.map(({ current }) => ({
-        before: figuresBefore.get(current.id) ?? null,
-        after: figuresAfter.get(current.id) ?? null,
-      }));
-      this.collaborators.figures.segmentsChanged(changes, createdAt);
-    }
+    if (figureChanges.length > 0) this.collaborators.figures.segmentsChanged(figureChanges, createdAt);
     return written;
+  }
+
+  /** Each recorded segment's figure state before (as read) and after its revision, for the stored figures. */
+  private figureChanges(items: readonly RecordItem[], before: ReadonlyMap<number, SegmentFigureState>): SegmentFigureChange[] {
+    const unread = items.filter(({ current }) => !before.has(current.id)).map(({ current }) => current.id);
+    const read = unread.length > 0 ? this.repository.figureStatesById(unread) : new Map<number, SegmentFigureState>();
+    return items.map(({ current, change, mt, leftOrder }) => {
+      const was = before.get(current.id);
+      const after = was
+        ? {
+            ...was,
+            mt: mt ?? was.mt,
+            text: change.text,
+            status: change.status,
+            editingMs: was.editingMs + editingMsOf(change.editingSeconds),
+          }
+        : read.get(current.id);
+      return { before: was ?? null, after: leftOrder ? null : (after ?? null) };
+    });
   }
 }
 
