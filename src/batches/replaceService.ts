@@ -100,6 +100,8 @@ interface PreviewFound {
 
 /** Previews kept (the latest ones): a few people replacing at once. */
 const PREVIEWS_KEPT = 8;
+/** A preview with more sentences than this is not kept (~3 MB each at most): its apply searches again. */
+const KEPT_SENTENCES_MAX = 50_000;
 
 /**
  * Find and replace (DESIGN §8): across one article or several, in the current text (or, read-only, the
@@ -245,6 +247,7 @@ export class ReplaceService {
 
   private keepPreview(key: string, found: PreviewFound): void {
     this.previews.delete(key);
+    if (found.sentences.length > KEPT_SENTENCES_MAX) return;
     this.previews.set(key, found);
     for (const oldest of this.previews.keys()) {
       if (this.previews.size <= PREVIEWS_KEPT) break;
