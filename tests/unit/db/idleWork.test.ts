@@ -30,8 +30,9 @@ function setUp(stepsToDo: number, quietMs = QUIET_MS, file = ':memory:') {
 describe('IdleWork', () => {
   it('when work is wanted, then its steps run one by one in transactions once the writes are quiet, until a step says it is done', async () => {
     const { db, writes, steps, work } = setUp(3);
-    await writes.run(() => db.prepare(`INSERT INTO t (x) VALUES (1)`).run());
+    // The quiet time counts from when the write was queued.
     const wroteAt = performance.now();
+    await writes.run(() => db.prepare(`INSERT INTO t (x) VALUES (1)`).run());
     work.wanted();
     work.wanted(); // asking twice changes nothing
     await sleep(QUIET_MS * 20);
@@ -43,42 +44,42 @@ describe('IdleWork', () => {
     expect(writes.quietForMs()).toBeGreaterThan(QUIET_MS); // its own steps do not count as activity
   });
 
-  it('when writes keep coming, then no step runs until they stop for the quiet time', async () => {
-    // A quiet time far above the pauses between the writes, which a loaded machine may stretch.
-    const quietMs = 200;
-    const { db, writes, steps, work } = setUp(1, quietMs);
-    work.wanted();
-    const insert = db.prepare(`INSERT INTO t (x) VALUES (?)`);
+  // A quiet time far above the pauses between the writes, which a loaded machine may stretch.
+  const LONG_QUIET_MS = 200;
+
+  /** Writes 15 times, 20 ms apart, while work is wanted; then checks that its one step waited for the quiet time after the last. */
+  async function expectStepAfterWrites(setUpWrites: (file: string) => { steps: { at: number }[]; write: (n: number) => unknown }) {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-')), 'idle.sqlite');
+    const { steps, write } = setUpWrites(file);
     let lastWriteAt = 0;
     for (let n = 0; n < 15; n++) {
-      await writes.run(() => insert.run(n));
+      // The quiet time counts from when a write was queued (or, another connection's, noticed).
       lastWriteAt = performance.now();
+      await write(n);
       await sleep(20);
     }
     expect(steps).toHaveLength(0);
-    await sleep(quietMs * 3);
+    await sleep(LONG_QUIET_MS * 4);
     expect(steps).toHaveLength(1);
-    expect(steps[0]!.at - lastWriteAt).toBeGreaterThanOrEqual(quietMs - 1);
+    expect(steps[0]!.at - lastWriteAt).toBeGreaterThanOrEqual(LONG_QUIET_MS - 1);
+  }
+
+  it('when writes keep coming, then no step runs until they stop for the quiet time', async () => {
+    await expectStepAfterWrites(() => {
+      const { db, writes, steps, work } = setUp(1, LONG_QUIET_MS);
+      work.wanted();
+      const insert = db.prepare(`INSERT INTO t (x) VALUES (?)`);
+      return { steps, write: (n) => writes.run(() => insert.run(n)) };
+    });
   });
 
   it('when another connection (the CLI, a second server) keeps committing, then no step runs until it stops', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-')), 'idle.sqlite');
-    const quietMs = 200;
-    const { steps, work } = setUp(1, quietMs, file);
-    const other = openDatabase(file);
-    const insert = other.prepare(`INSERT INTO t (x) VALUES (?)`);
-    work.wanted();
-    let lastWriteAt = 0;
-    for (let n = 0; n < 15; n++) {
-      insert.run(n);
-      lastWriteAt = performance.now();
-      await sleep(20);
-    }
-    expect(steps).toHaveLength(0);
-    await sleep(quietMs * 4);
-    expect(steps).toHaveLength(1);
-    expect(steps[0]!.at - lastWriteAt).toBeGreaterThanOrEqual(quietMs - 1);
-    other.close();
+    await expectStepAfterWrites((file) => {
+      const { steps, work } = setUp(1, LONG_QUIET_MS, file);
+      const insert = openDatabase(file).prepare(`INSERT INTO t (x) VALUES (?)`);
+      work.wanted();
+      return { steps, write: (n) => insert.run(n) };
+    });
   });
 
   it('when the database is closed before a step, then the step fails quietly and nothing is thrown', async () => {
