@@ -143,6 +143,11 @@ export function createApp(options: AppOptions) {
   Object.assign(app.locals, viewLocals);
   app.locals.limits = { ...viewLocals.limits, ...contentLimits(services) };
 
+  // Background work (merging the search index) waits until no request has come for a moment.
+  app.use((_req, _res, next) => {
+    services.indexMerging.postpone();
+    next();
+  });
   app.use(securityHeaders());
   app.use('/static', express.static(publicDir, { maxAge: '1h' }));
   app.use(cookieParser());

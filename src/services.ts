@@ -40,6 +40,8 @@ export interface Services {
   replace: ReplaceService;
   propagation: PropagationService;
   writes: GroupCommit;
+  /** Merging the search index's pieces in quiet moments; every request postpones it (src/app.ts). */
+  indexMerging: IdleWork;
 }
 
 /** How big an article and one of its segments may be (REDLINE_MAX_SEGMENTS, REDLINE_MAX_SEGMENT_CHARS). */
@@ -133,5 +135,6 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
     replace: new ReplaceService(db, batches),
     propagation: new PropagationService(db, { segments, batches }),
     writes,
+    indexMerging,
   };
 }

@@ -47,8 +47,8 @@ describe('IdleWork', () => {
   // A quiet time far above the pauses between the writes, which a loaded machine may stretch.
   const LONG_QUIET_MS = 200;
 
-  /** Writes 15 times, 20 ms apart, while work is wanted; then checks that its one step waited for the quiet time after the last. */
-  async function expectStepAfterWrites(setUpWrites: (file: string) => { steps: { at: number }[]; write: (n: number) => unknown }) {
+  /** Writes (or sends requests) 15 times, 20 ms apart, while work is wanted; then checks that its one step waited for the quiet time after the last. */
+  async function expectStepAfterActivity(setUpWrites: (file: string) => { steps: { at: number }[]; write: (n: number) => unknown }) {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-')), 'idle.sqlite');
     const { steps, write } = setUpWrites(file);
     let lastWriteAt = 0;
@@ -65,7 +65,7 @@ describe('IdleWork', () => {
   }
 
   it('when writes keep coming, then no step runs until they stop for the quiet time', async () => {
-    await expectStepAfterWrites(() => {
+    await expectStepAfterActivity(() => {
       const { db, writes, steps, work } = setUp(1, LONG_QUIET_MS);
       work.wanted();
       const insert = db.prepare(`INSERT INTO t (x) VALUES (?)`);
@@ -74,11 +74,19 @@ describe('IdleWork', () => {
   });
 
   it('when another connection (the CLI, a second server) keeps committing, then no step runs until it stops', async () => {
-    await expectStepAfterWrites((file) => {
+    await expectStepAfterActivity((file) => {
       const { steps, work } = setUp(1, LONG_QUIET_MS, file);
       const insert = openDatabase(file).prepare(`INSERT INTO t (x) VALUES (?)`);
       work.wanted();
       return { steps, write: (n) => insert.run(n) };
+    });
+  });
+
+  it('when requests keep arriving (postpone), then no step runs until they stop for the quiet time', async () => {
+    await expectStepAfterActivity(() => {
+      const { steps, work } = setUp(1, LONG_QUIET_MS);
+      work.wanted();
+      return { steps, write: () => work.postpone() };
     });
   });
 
