@@ -29,7 +29,7 @@ export class IdleWork {
     private readonly pauseMs = STEP_PAUSE_MS,
   ) {}
 
-  /** There is work: a step will run once the writes are quiet. */
+  /** There is work: a step will run once it is quiet. */
   wanted(): void {
     if (!this.timer && !this.running) this.waitForQuiet();
   }

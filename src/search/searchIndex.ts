@@ -14,8 +14,8 @@ const MERGE_PAGES_MIN = 8;
  * How many writes may leave their index data unmerged until a quiet moment. Each write that changes
  * the index adds a small FTS5 index segment; once 128 pile up on one level FTS5 merges them all in
  * one go (its crisis merge, migrations/0007: hundreds of ms inside somebody's write), so past half
- * of that the writes merge a step each themselves. A batch of 10,000 sentences (~55 steps) or an
- * import of 15,000 merges nothing meanwhile; searches read a few dozen pieces more until it is done.
+ * of that the writes merge for themselves. A batch of 10,000 sentences (~40 steps) or an import of
+ * 15,000 merges nothing meanwhile; searches read a few dozen pieces more until it is done.
  */
 export const UNMERGED_WRITES_MAX = 64;
 
@@ -24,8 +24,9 @@ export const UNMERGED_WRITES_MAX = 64;
  * whose MT or text changed in search_pending; sync() re-indexes the noted ones and clears the notes.
  * It runs at the end of every write, inside the write's transaction (the write queue calls it once
  * per commit, after the pieces of work that share it; SegmentService after a transaction of its
- * own), so a committed write is always searchable. Why not straight from the triggers: see migrations/0006. Merging the index's
- * pieces waits for a quiet moment (mergeStep(), run by src/db/idleWork.ts): migrations/0007.
+ * own), so a committed write is always searchable. Why not straight from the triggers: see
+ * migrations/0006. Merging the index's pieces waits for a quiet moment (mergeStep(), run by
+ * src/db/idleWork.ts): migrations/0007.
  */
 export class SearchIndex {
   private readonly statements;
