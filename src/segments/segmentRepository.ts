@@ -334,12 +334,14 @@ export class SegmentRepository {
       revision.batchId,
       revision.detail,
     ]);
+    // One revision per segment: UPDATE ... FROM applies only one of several rows naming the same segment.
+    if (new Set(revisions.map((revision) => revision.segmentId)).size !== revisions.length) {
+      throw new Error('A list of revisions names the same segment twice');
+    }
     const list = JSON.stringify(rows);
     const updated = this.statements.updateCurrent.run(list).changes;
-    // The version checks already happened in the same transaction; this guards the invariant (and one row per segment).
-    if (updated !== revisions.length || new Set(revisions.map((revision) => revision.segmentId)).size !== revisions.length) {
-      throw new Error(`Segments changed under a transaction (${updated} of ${revisions.length} updated)`);
-    }
+    // The version checks already happened in the same transaction; this guards the invariant.
+    if (updated !== revisions.length) throw new Error(`Segments changed under a transaction (${updated} of ${revisions.length} updated)`);
     const ids = new Map(
       (this.statements.insertRevisions.all(list) as { id: number; segmentId: number }[]).map((row) => [row.segmentId, row.id]),
     );

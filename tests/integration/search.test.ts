@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTestApp, importViaApi, sampleText, type TestApp } from '../helpers/app';
 import { CANDIDATE_LIMIT } from '../../src/search/searchService';
 import { TOTAL_CAP } from '../../src/search/model';
@@ -168,5 +168,22 @@ describe('Ways into search', () => {
     expect((await agent.get(`/articles/${testApp.sample.id}`).expect(200)).text).toContain(
       `action="/articles/${testApp.sample.id}/search"`,
     );
+  });
+});
+
+describe('The search index merges when the server is quiet', () => {
+  it('when requests arrive, each one postpones the background merging, and the index still finds what was saved', async () => {
+    const testApp = await setup();
+    const postponed = vi.spyOn(testApp.services.indexMerging, 'postpone');
+    try {
+      const before = postponed.mock.calls.length;
+      const id = testApp.sample.segments[0]!.id;
+      await testApp.client.patch(`/api/segments/${id}`).send({ text: 'The reassurance force zebracorn stays.', version: 1 }).expect(200);
+      await testApp.client.get('/api/search').query({ q: 'zebracorn' }).expect(200);
+      expect(postponed.mock.calls.length - before).toBe(2);
+      expect((await search(testApp, { q: 'zebracorn' })).results.map((hit) => hit.segmentId)).toEqual([id]);
+    } finally {
+      postponed.mockRestore();
+    }
   });
 });
