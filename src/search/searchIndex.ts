@@ -20,8 +20,10 @@ const MERGE_PAGES_MIN = 8;
 export const UNMERGED_WRITES_MAX = 64;
 
 /**
- * Keeps the trigram index (segment_search) in step with the segments. Triggers note each segment
- * whose MT or text changed in search_pending; sync() re-indexes the noted ones and clears the notes.
+ * Keeps the trigram index (segment_search) in step with the segments. Segments added since the last
+ * sync are those with ids above search_index_state.indexed_through (ids only grow); triggers note in
+ * search_pending each indexed segment whose MT or text changed, or that was deleted (migrations/0008).
+ * sync() indexes the new rows, re-indexes the noted ones, clears the notes and moves the mark.
  * It runs at the end of every write, inside the write's transaction (the write queue calls it once
  * per commit, after the pieces of work that share it; SegmentService after a transaction of its
  * own), so a committed write is always searchable. Why not straight from the triggers: see
@@ -36,16 +38,24 @@ export class SearchIndex {
     db: Db,
     private readonly changed: () => void = () => {},
   ) {
+    // `text` is indexed as '' while it equals the MT, which halves the index (migrations/0004).
+    const indexedColumns = `s.id, s.mt, CASE WHEN s.text = s.mt THEN '' ELSE s.text END`;
     this.statements = {
-      anyPending: db.prepare(`SELECT EXISTS (SELECT 1 FROM search_pending) AS any`).pluck(),
-      removeOutdated: db.prepare(`DELETE FROM segment_search WHERE rowid IN (SELECT segment_id FROM search_pending WHERE fresh = 0)`),
-      // `text` is indexed as '' while it equals the MT, which halves the index (migrations/0004).
-      addCurrent: db.prepare(
-        `INSERT INTO segment_search (rowid, mt, text)
-           SELECT s.id, s.mt, CASE WHEN s.text = s.mt THEN '' ELSE s.text END
-             FROM search_pending p JOIN segments s ON s.id = p.segment_id`,
+      state: db.prepare(
+        `SELECT indexed_through AS indexedThrough, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'segments'), 0) AS lastId,
+                EXISTS (SELECT 1 FROM search_pending) AS noted
+           FROM search_index_state WHERE id = 1`,
       ),
+      removeOutdated: db.prepare(
+        `DELETE FROM segment_search WHERE rowid IN (SELECT segment_id FROM search_pending WHERE fresh = 0 AND segment_id <= ?)`,
+      ),
+      addNoted: db.prepare(
+        `INSERT INTO segment_search (rowid, mt, text)
+           SELECT ${indexedColumns} FROM search_pending p JOIN segments s ON s.id = p.segment_id WHERE p.segment_id <= ?`,
+      ),
+      addNew: db.prepare(`INSERT INTO segment_search (rowid, mt, text) SELECT ${indexedColumns} FROM segments s WHERE s.id > ?`),
       clear: db.prepare(`DELETE FROM search_pending`),
+      setIndexedThrough: db.prepare(`UPDATE search_index_state SET indexed_through = ? WHERE id = 1`),
       countWrite: db
         .prepare(`UPDATE search_index_state SET unmerged_writes = unmerged_writes + 1 WHERE id = 1 RETURNING unmerged_writes`)
         .pluck(),
@@ -59,10 +69,19 @@ export class SearchIndex {
 
   /** Brings the index up to date with every segment written since the last sync; the caller holds the transaction. */
   sync(): void {
-    if (!this.statements.anyPending.get()) return;
-    this.statements.removeOutdated.run();
-    const indexed = this.statements.addCurrent.run().changes;
-    this.statements.clear.run();
+    const { indexedThrough, lastId, noted } = this.statements.state.get() as { indexedThrough: number; lastId: number; noted: number };
+    if (!noted && lastId <= indexedThrough) return;
+    let indexed = 0;
+    if (noted) {
+      // Notes of rows above the mark need nothing more: those rows were never indexed, and are indexed below.
+      this.statements.removeOutdated.run(indexedThrough);
+      indexed += this.statements.addNoted.run(indexedThrough).changes;
+      this.statements.clear.run();
+    }
+    if (lastId > indexedThrough) {
+      indexed += this.statements.addNew.run(indexedThrough).changes;
+      this.statements.setIndexedThrough.run(lastId);
+    }
     if ((this.statements.countWrite.get() as number) > UNMERGED_WRITES_MAX) {
       this.statements.merge.run(Math.min(MERGE_PAGES_PER_STEP, Math.max(MERGE_PAGES_MIN, Math.ceil(indexed * MERGE_PAGES_PER_ROW))));
     }

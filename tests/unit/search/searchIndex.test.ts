@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src/db/database';
 import { GroupCommit } from '../../../src/db/groupCommit';
@@ -23,17 +26,18 @@ function database(): { db: Db; index: SearchIndex; addSegment: (mt: string) => n
 const found = (db: Db, phrase: string) =>
   db.prepare(`SELECT rowid FROM segment_search WHERE segment_search MATCH ? ORDER BY rowid`).pluck().all(`"${phrase}"`) as number[];
 const pending = (db: Db) => db.prepare(`SELECT count(*) FROM search_pending`).pluck().get() as number;
+const indexedThrough = (db: Db) => db.prepare(`SELECT indexed_through FROM search_index_state`).pluck().get() as number;
 
 describe('SearchIndex', () => {
   it('when segments are added, changed and deleted, then sync() indexes exactly their current MT and text and clears the notes', () => {
     const { db, index, addSegment } = database();
     const first = addSegment('The comfort force stays.');
     const second = addSegment('Trump’s prices rose.');
-    expect(found(db, 'comfort force')).toEqual([]); // noted, not yet indexed
-    expect(pending(db)).toBe(2);
+    expect(found(db, 'comfort force')).toEqual([]); // not yet indexed
+    expect(pending(db)).toBe(0); // new rows are found by their ids, without a note each
     index.sync();
     expect(found(db, 'comfort force')).toEqual([first]);
-    expect(pending(db)).toBe(0);
+    expect(indexedThrough(db)).toBe(second);
 
     db.prepare(`UPDATE segments SET text = 'Trump’s tariffs rose.' WHERE id = ?`).run(second);
     db.prepare(`UPDATE segments SET status = 'approved' WHERE id = ?`).run(first); // not the words: not noted
@@ -65,6 +69,26 @@ describe('SearchIndex', () => {
     index.sync();
     expect(found(db, 'three')).toEqual([]);
     expect(found(db, 'large -scale')).toEqual([id]);
+  });
+
+  it('when rows above the mark are changed or deleted before the sync, then only the current words of the rows that remain are indexed', () => {
+    const { db, index, addSegment } = database();
+    index.sync(); // nothing yet: the mark stays at 0
+    expect(indexedThrough(db)).toBe(0);
+    const kept = addSegment('Ten percent prices.');
+    const removed = addSegment('A doomed sentence.');
+    db.prepare(`UPDATE segments SET text = 'Ten percent tariffs.' WHERE id = ?`).run(kept);
+    db.prepare(`DELETE FROM segments WHERE id = ?`).run(removed);
+    expect(pending(db)).toBe(2); // the triggers note both; sync() needs neither note
+    index.sync();
+    expect(found(db, 'percent tariffs')).toEqual([kept]);
+    expect(found(db, 'percent prices')).toEqual([kept]); // the MT
+    expect(found(db, 'doomed')).toEqual([]);
+    expect(pending(db)).toBe(0);
+    expect(indexedThrough(db)).toBe(removed); // the highest id handed out, even though that row is gone
+    const next = addSegment('The doomed plan returned.');
+    index.sync();
+    expect(found(db, 'doomed')).toEqual([next]);
   });
 
   it('when up to UNMERGED_WRITES_MAX writes are synced, then none merges; past that each merges a bounded step (FTS5 automerge off)', () => {
@@ -120,5 +144,33 @@ describe('SearchIndex', () => {
     expect(found(db, 'percent tariffs')).toEqual([id]);
     expect(found(db, 'never stored')).toEqual([]);
     expect(pending(db)).toBe(0);
+  });
+
+  it('when a database of schema 7 (a note per inserted row) is migrated, then its indexed rows stay indexed once and new rows are indexed by id', () => {
+    const older = fs.mkdtempSync(path.join(os.tmpdir(), 'redline-migrations-'));
+    for (const file of fs.readdirSync(migrationsDir).filter((name) => /^000[1-7]_/.test(name))) {
+      fs.copyFileSync(path.join(migrationsDir, file), path.join(older, file));
+    }
+    const db = openDatabase(':memory:');
+    migrate(db, older);
+    const at = '2026-12-01T06:00:00.000Z';
+    db.prepare(
+      `INSERT INTO articles (id, title, format, leading, created_by, created_at, updated_at) VALUES (1, 'A', 'text', '', 'Ada', ?, ?)`,
+    ).run(at, at);
+    const insert = db.prepare(
+      `INSERT INTO segments (article_id, block, slot, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
+       VALUES (1, 0, ?, 0, 'sentence', ?, ' ', ?, 'new', 1, 'Ada', ?)`,
+    );
+    const old = Number(insert.run(0, 'The comfort force.', 'The comfort force.', at).lastInsertRowid);
+    // Schema 7's sync, as that version ran it at the end of the write.
+    db.exec(`INSERT INTO segment_search (rowid, mt, text) SELECT s.id, s.mt, '' FROM search_pending p JOIN segments s ON s.id = p.segment_id;
+             DELETE FROM search_pending;`);
+    migrate(db, migrationsDir);
+    expect(indexedThrough(db)).toBe(old);
+    const index = new SearchIndex(db);
+    const added = Number(insert.run(1, 'A comfort force again.', 'A comfort force again.', at).lastInsertRowid);
+    expect(pending(db)).toBe(0); // no trigger notes inserted rows any more
+    index.sync();
+    expect(found(db, 'comfort force')).toEqual([old, added]);
   });
 });
