@@ -9,7 +9,7 @@
 import type { Check, CheckContext } from './context';
 import type { Finding } from './finding';
 import { findLinks, type LinkSpan } from './links';
-import { findNumbers, matchNumbers, type NumberToken } from './numbers';
+import { findNumbers, hasDigit, matchNumbers, type NumberToken } from './numbers';
 
 // ─── final-punctuation-lost ──────────────────────────────────────────────────
 
@@ -72,7 +72,7 @@ export const numberChanged: Check = (context, findings) => {
 
 export const sourceNumberMismatch: Check = (context, findings) => {
   const { source } = context;
-  if (source === null || !/\p{N}/u.test(source)) return;
+  if (source === null || !hasDigit(source)) return;
   const sourceNumbers = findNumbers(source, { language: context.sourceLanguage }, findLinks(source));
   const textNumbers = findNumbers(context.text, { language: context.targetLanguage, englishWords: context.english }, context.links);
   // The source's number words are in another language: only its digits are compared.

@@ -21,7 +21,7 @@ const URL_TRAILING_PUNCTUATION = ".,;:!?'’)]";
 
 export function findLinks(text: string): LinkSpan[] {
   const links: LinkSpan[] = [];
-  const hasUrl = text.includes('://') || /www\./iu.test(text);
+  const hasUrl = text.includes('://') || /www\./i.test(text);
   if (!hasUrl && !text.includes('@')) return links;
   if (hasUrl) {
     for (const match of text.matchAll(URL_PATTERN)) {

@@ -135,11 +135,42 @@ function decimalMarkOf(language: string): DecimalMark {
   return COMMA_DECIMAL_LANGUAGES.has(primaryLanguage(tag)) ? ',' : '.';
 }
 
+/** How a language writes numbers: the decimal marks to try (strictly, and leniently) and whether a space groups thousands. */
+interface NumberConventions {
+  marks: readonly DecimalMark[];
+  lenientMarks: readonly DecimalMark[];
+  spaceGroups: boolean;
+}
+
+const EITHER_MARK: readonly DecimalMark[] = ['.', ','];
+const UNKNOWN_LANGUAGE: NumberConventions = { marks: EITHER_MARK, lenientMarks: EITHER_MARK, spaceGroups: true };
+
+// Every segment of an article has the same few language tags: their conventions are worked out once.
+const CONVENTIONS = new Map<string, NumberConventions>();
+const CONVENTIONS_CACHE_LIMIT = 1_000;
+
+function conventionsOf(language: string | null): NumberConventions {
+  if (language === null) return UNKNOWN_LANGUAGE;
+  let conventions = CONVENTIONS.get(language);
+  if (!conventions) {
+    if (CONVENTIONS.size >= CONVENTIONS_CACHE_LIMIT) CONVENTIONS.clear();
+    const mark = decimalMarkOf(language);
+    conventions = {
+      marks: [mark],
+      lenientMarks: unique([mark, '.', ',']),
+      spaceGroups: SPACE_GROUPING_LANGUAGES.has(primaryLanguage(language)),
+    };
+    CONVENTIONS.set(language, conventions);
+  }
+  return conventions;
+}
+
 // A run of digits with inner separators: "." "," ":" always; a space, no-break space, thin
 // space or apostrophe only before exactly three digits (a thousands group), so "in 2019 300"
-// stays two numbers. "20h30" / "20 h 30" is a time.
-const NUMBER_WITH_SPACE_GROUPS = /\d{1,2} ?h ?\d{2}(?!\d)|\d+(?:[.,:]\d+|[ \u00A0\u202F\u2009'’]\d{3}(?!\d))*/gu;
-const NUMBER_WITHOUT_SPACE_GROUPS = /\d{1,2} ?h ?\d{2}(?!\d)|\d+(?:[.,:]\d+|[\u00A0\u202F\u2009'’]\d{3}(?!\d))*/gu;
+// stays two numbers. "20h30" / "20 h 30" is a time. Without the u flag, which they do not need
+// (ASCII digits, separators of the Basic Multilingual Plane): V8 scans them faster.
+const NUMBER_WITH_SPACE_GROUPS = /\d{1,2} ?h ?\d{2}(?!\d)|\d+(?:[.,:]\d+|[ \u00A0\u202F\u2009'’]\d{3}(?!\d))*/g;
+const NUMBER_WITHOUT_SPACE_GROUPS = /\d{1,2} ?h ?\d{2}(?!\d)|\d+(?:[.,:]\d+|[\u00A0\u202F\u2009'’]\d{3}(?!\d))*/g;
 
 // What may follow a number and multiply it (alternative keys only: "5 m" may be metres).
 const SCALE_AFTER =
@@ -260,24 +291,67 @@ const ENGLISH_NUMBER_WORD = new RegExp(
   'giu',
 );
 
+// The same pattern tried at one position only (see numberWordMatches).
+const ENGLISH_NUMBER_WORD_AT = new RegExp(ENGLISH_NUMBER_WORD.source, 'iuy');
+/**
+ * Where a number word may start: any of the words between characters that are not ASCII letters
+ * or digits, without the u flag (V8 scans it several times faster than ENGLISH_NUMBER_WORD, whose
+ * \p{L} look-behind is tried at every position; it was the costliest part of reading numbers).
+ * Every match of ENGLISH_NUMBER_WORD starts at such a place: its words are ASCII, and a character
+ * that is not a letter or digit is not an ASCII letter or digit either.
+ */
+const NUMBER_WORD_CANDIDATE = new RegExp(`(?<![A-Za-z0-9])(?:${ALL_WORDS})(?![A-Za-z0-9])`, 'gi');
+
+/**
+ * The matches of ENGLISH_NUMBER_WORD in the text, found by trying it only where
+ * NUMBER_WORD_CANDIDATE matches: most sentences have no number word at all.
+ */
+function numberWordMatches(text: string): RegExpExecArray[] {
+  // Case-insensitive Unicode matching also folds "ſ" onto s and the Kelvin sign onto k, which the
+  // candidates miss: such texts are searched the slow way.
+  if (text.includes('\u017F') || text.includes('\u212A')) return allMatches(ENGLISH_NUMBER_WORD, text);
+  const found: RegExpExecArray[] = [];
+  NUMBER_WORD_CANDIDATE.lastIndex = 0;
+  for (let candidate = NUMBER_WORD_CANDIDATE.exec(text); candidate !== null; candidate = NUMBER_WORD_CANDIDATE.exec(text)) {
+    ENGLISH_NUMBER_WORD_AT.lastIndex = candidate.index;
+    const match = ENGLISH_NUMBER_WORD_AT.exec(text);
+    // After a failed candidate the search goes on after it: no number word starts inside a run of letters.
+    if (match !== null) {
+      found.push(match);
+      NUMBER_WORD_CANDIDATE.lastIndex = match.index + match[0].length;
+    }
+  }
+  return found;
+}
+
+// Code units that may belong to a digit of another script, a fraction or a superscript: all but
+// ASCII, General Punctuation (curly quotes, dashes) and the inline-code markers, which hold none.
+const MAY_BE_OTHER_DIGIT = /[\u0080-\u1FFF\u2070-\uDFFF\uF900-\uFFFF]/;
+
+/**
+ * Whether the text has any digit (\p{N}, of any script). Plain patterns first: V8 scans them
+ * several times faster than a Unicode property, and most sentences are settled by them.
+ */
+export function hasDigit(text: string): boolean {
+  return /\d/.test(text) || (MAY_BE_OTHER_DIGIT.test(text) && /\p{N}/u.test(text));
+}
+
 /** The numbers of a text, in order, skipping any inside `skip` spans (URLs). */
 export function findNumbers(text: string, reading: NumberReading, skip: readonly { start: number; end: number }[] = []): NumberToken[] {
   const tokens: NumberToken[] = [];
   const hasDigits = /\d/.test(text);
   if (hasDigits) {
-    const language = reading.language;
-    const marks: DecimalMark[] =
-      language === null ? ['.', ','] : reading.lenient ? unique([decimalMarkOf(language), '.', ',']) : [decimalMarkOf(language)];
-    const spaceGroups = language === null || SPACE_GROUPING_LANGUAGES.has(primaryLanguage(language));
-    const pattern = spaceGroups ? NUMBER_WITH_SPACE_GROUPS : NUMBER_WITHOUT_SPACE_GROUPS;
+    const conventions = conventionsOf(reading.language);
+    const marks = reading.lenient ? conventions.lenientMarks : conventions.marks;
+    const pattern = conventions.spaceGroups ? NUMBER_WITH_SPACE_GROUPS : NUMBER_WITHOUT_SPACE_GROUPS;
     for (const match of allMatches(pattern, text)) {
       const start = match.index;
       if (isSkipped(skip, start)) continue;
-      tokens.push(...readDigits(text, match[0], start, marks));
+      readDigits(text, match[0], start, marks, tokens);
     }
   }
   if (reading.englishWords && /[a-z]/i.test(text)) {
-    for (const match of allMatches(ENGLISH_NUMBER_WORD, text)) {
+    for (const match of numberWordMatches(text)) {
       if (isSkipped(skip, match.index)) continue;
       const value = match[1]
         ? WORD_VALUES.get(match[1].toLowerCase())! + WORD_VALUES.get(match[2]!.toLowerCase())!
@@ -312,17 +386,25 @@ function isSkipped(skip: readonly { start: number; end: number }[], index: numbe
   return false;
 }
 
-function readDigits(text: string, raw: string, start: number, marks: readonly DecimalMark[]): NumberToken[] {
+/** Reads one run of digits and separators found by the NUMBER patterns, adding its token(s) to `tokens`. */
+function readDigits(text: string, raw: string, start: number, marks: readonly DecimalMark[], tokens: NumberToken[]): void {
   const end = start + raw.length;
-  const groups = raw.match(/\d+/g)!;
-  const separators = raw.split(/\d+/).slice(1, -1);
+  // Most numbers are plain digits ("2025", "4"): no groups to read.
+  if (isAllDigits(raw)) {
+    tokens.push({ start, end, raw, keys: withContext(text, end, [key(Number(raw))]), form: 'digits' });
+    return;
+  }
+  const { groups, separators } = splitGroups(raw);
 
-  if (/h/i.test(raw)) return [{ start, end, raw, keys: timeKeys(Number(groups[0]), Number(groups[1])), form: 'digits' }];
-  if (separators.length === 0) return [{ start, end, raw, keys: withContext(text, end, [key(Number(raw))]), form: 'digits' }];
+  if (raw.includes('h')) {
+    tokens.push({ start, end, raw, keys: timeKeys(Number(groups[0]), Number(groups[1])), form: 'digits' });
+    return;
+  }
   if (separators.every((separator) => separator === ':')) {
     const parts = groups.map(Number);
     const keys = parts.length === 2 ? timeKeys(parts[0]!, parts[1]!) : ['T' + parts.join(':')];
-    return [{ start, end, raw, keys, form: 'digits' }];
+    tokens.push({ start, end, raw, keys, form: 'digits' });
+    return;
   }
 
   const keys: string[] = [];
@@ -335,18 +417,41 @@ function readDigits(text: string, raw: string, start: number, marks: readonly De
       keys.push(...timeKeys(Math.trunc(value.number), Number(value.fraction)));
     }
   }
-  if (keys.length > 0) return [{ start, end, raw, keys: withContext(text, end, unique(keys)), form: 'digits' }];
+  if (keys.length > 0) {
+    tokens.push({ start, end, raw, keys: withContext(text, end, unique(keys)), form: 'digits' });
+    return;
+  }
 
   // Not one number in any reading: a date ("18.04.2025"), a version ("1.2.3"), an address:
   // each group is a number of its own.
-  const tokens: NumberToken[] = [];
   let offset = start;
   for (const [index, group] of groups.entries()) {
     const groupStart = text.indexOf(group, offset);
     tokens.push({ start: groupStart, end: groupStart + group.length, raw: group, keys: [key(Number(group))], form: 'digits' });
     offset = groupStart + group.length + (separators[index]?.length ?? 0);
   }
-  return tokens;
+}
+
+function isAllDigits(raw: string): boolean {
+  for (let index = 0; index < raw.length; index++) if (!isDigit(raw.charCodeAt(index))) return false;
+  return true;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** "1 000,5" → groups ["1", "000", "5"], separators [" ", ","]: the runs of digits and the runs between them. */
+function splitGroups(raw: string): { groups: string[]; separators: string[] } {
+  const groups: string[] = [];
+  const separators: string[] = [];
+  let runStart = 0;
+  for (let index = 1; index <= raw.length; index++) {
+    if (index < raw.length && isDigit(raw.charCodeAt(index)) === isDigit(raw.charCodeAt(runStart))) continue;
+    (isDigit(raw.charCodeAt(runStart)) ? groups : separators).push(raw.slice(runStart, index));
+    runStart = index;
+  }
+  return { groups, separators };
 }
 
 interface DecimalValue {
@@ -430,9 +535,10 @@ export interface NumberMatch {
  */
 export function matchNumbers(reference: readonly NumberToken[], candidates: readonly NumberToken[]): NumberMatch {
   const required = reference.filter((token) => token.form !== 'word');
+  const digits = candidates.filter((candidate) => candidate.form === 'digits');
+  if (keepsNumbersAsWritten(required, digits)) return { missing: [], missingWords: [], unmatched: [] };
   const used = new Set<NumberToken>();
   const matched = new Set<NumberToken>();
-  const digits = candidates.filter((candidate) => candidate.form === 'digits');
   const byRaw = new CandidatePool(digits, (candidate) => [candidate.raw], used);
   const byValue = new CandidatePool(digits, (candidate) => candidate.keys, used);
   const byWord = new CandidatePool(
@@ -464,6 +570,21 @@ export function matchNumbers(reference: readonly NumberToken[], candidates: read
     missingWords: unmatchedReference.filter((token) => token.form === 'cardinal'),
     unmatched: digits.filter((token) => !used.has(token)),
   };
+}
+
+/**
+ * The candidates' numbers in digits are the reference's, written the same way and in the same
+ * order (every unedited segment whose numbers the translation kept): then the first pass pairs
+ * each with its twin, and nothing is missing or unmatched.
+ */
+function keepsNumbersAsWritten(required: readonly NumberToken[], digits: readonly NumberToken[]): boolean {
+  if (required.length !== digits.length) return false;
+  for (let index = 0; index < required.length; index++) {
+    const wanted = required[index]!;
+    const twin = digits[index]!;
+    if (wanted.form !== 'digits' || wanted.raw !== twin.raw || !sharesKey(wanted, twin)) return false;
+  }
+  return true;
 }
 
 /**

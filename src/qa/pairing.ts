@@ -17,7 +17,7 @@ const CLOSING_BRACKETS = ')]}';
 
 export const unbalancedBrackets: Check = (context, findings) => {
   const { text } = context;
-  if (!/[()[\]{}]/u.test(text)) return;
+  if (!/[()[\]{}]/.test(text)) return;
   const open: { char: string; index: number }[] = [];
   for (let index = 0; index < text.length; index++) {
     const char = text[index]!;
@@ -82,6 +82,8 @@ interface QuoteProblem {
 
 const OPENING_QUOTES = '“„«';
 const CLOSING_QUOTES = '”»';
+// Any double quotation mark, to visit only those (without the u flag: a faster scan, and the same on these characters).
+const DOUBLE_QUOTES = /["“”„«»]/g;
 // A straight " opens after these (or at the start) and closes before these (or at the end).
 const BEFORE_OPENING = /[\s([{\-–—/\uE000-\uF8FF“‘]/u;
 const AFTER_CLOSING = /[\s.,;:!?)\]}…\-–—\uE000-\uF8FF”’]/u;
@@ -89,8 +91,10 @@ const AFTER_CLOSING = /[\s.,;:!?)\]}…\-–—\uE000-\uF8FF”’]/u;
 /** The double quotation marks of a text and whether each opens or closes; straight marks by their neighbours. */
 function quoteMarks(text: string, links: readonly LinkSpan[]): QuoteMark[] {
   const marks: QuoteMark[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
+  DOUBLE_QUOTES.lastIndex = 0;
+  for (let found = DOUBLE_QUOTES.exec(text); found !== null; found = DOUBLE_QUOTES.exec(text)) {
+    const index = found.index;
+    const char = found[0];
     let role: QuoteRole | null = null;
     if (OPENING_QUOTES.includes(char)) role = 'open';
     else if (CLOSING_QUOTES.includes(char)) role = 'close';
@@ -151,7 +155,7 @@ const LOST_PAIR =
 
 export const unbalancedQuotes: Check = (context, findings) => {
   const { text } = context;
-  if (!/["“”„«»]/u.test(text)) return;
+  if (!/["“”„«»]/.test(text)) return;
   const { problems, spanning } = analyseQuotes(text, context.links);
   for (const problem of problems) findings.push(quoteFinding(problem));
   // A mark that may run across sentences in the text, while the MT's marks all pair up: the edit lost or added one.

@@ -104,6 +104,8 @@ export function runChecks(input: QaInput): Finding[] {
   });
   const findings: Finding[] = [];
   for (const check of context.english ? CHECKS : LANGUAGE_NEUTRAL_CHECKS) check.run(context, findings);
+  // Most segments have no finding: nothing to order or resolve.
+  if (findings.length === 0) return findings;
   return resolveOverlappingFixes(dropSubsumed(findings).sort(byPosition).slice(0, MAX_FINDINGS));
 }
 

@@ -7,9 +7,22 @@
  * so a check never looks through a code nor reports one as an odd character.
  */
 import { type Check, inLink, quoteAround, quoteWithFix } from './context';
+import { hasDigit } from './numbers';
 
 // Horizontal whitespace a sentence may contain (newlines are the segmenter's business).
 const SPACES = ' \\t\\u00A0\\u202F\\u2009\\u2007\\u2002\\u2003';
+
+/*
+ * Most checks first take a quick look for what they need (a digit, a space before a mark), with a
+ * pattern in a plain character class and without the u flag: V8 scans those several times faster
+ * than Unicode property classes, and the look only decides whether the real pattern runs, so it
+ * must find every place that pattern could match. Outside ASCII it cannot tell letters and digits
+ * apart, so any code unit may be one (a surrogate of an astral letter too), except these two
+ * blocks, which hold no letter, digit or mark: General Punctuation (curly quotes, dashes, the
+ * ellipsis, special spaces; U+2000–U+206F) and the Private Use Area of inline-code markers.
+ */
+const NON_ASCII_WORD_UNITS = '\\u0080-\\u1FFF\\u2070-\\uDFFF\\uF900-\\uFFFF';
+const MAY_BE_DIGIT = `0-9${NON_ASCII_WORD_UNITS}`;
 const OPENING_MARKS = '“‘"«„([{';
 
 function isMarker(char: string | undefined): boolean {
@@ -107,7 +120,8 @@ export const leadingTrailingSpace: Check = ({ text }, findings) => {
       fix: '',
     });
   }
-  const trailing = /[^\S\uFEFF]+$/u.exec(text);
+  // The pattern is tried at every position: run it only when the text ends with a space.
+  const trailing = endsWithSpace(text) ? /[^\S\uFEFF]+$/u.exec(text) : null;
   if (trailing) {
     findings.push({
       check: 'leading-trailing-space',
@@ -119,13 +133,18 @@ export const leadingTrailingSpace: Check = ({ text }, findings) => {
   }
 };
 
+function endsWithSpace(text: string): boolean {
+  const last = text[text.length - 1];
+  return last !== undefined && last !== '\uFEFF' && /\s/.test(last);
+}
+
 // ─── double-space ────────────────────────────────────────────────────────────
 
 const DOUBLE_SPACE = new RegExp(`(?<=\\S)[${SPACES}]{2,}(?=\\S)`, 'gu');
 
 export const doubleSpace: Check = (context, findings) => {
   const { text } = context;
-  if (!/\s\s/u.test(text)) return;
+  if (!/\s\s/.test(text)) return;
   for (const match of text.matchAll(DOUBLE_SPACE)) {
     const start = match.index;
     const end = start + match[0].length;
@@ -147,9 +166,11 @@ export const doubleSpace: Check = (context, findings) => {
 const DOTTED_NAME_PARTS = new Set(['Com', 'Org', 'Net', 'Gov', 'Edu', 'Int', 'Mil', 'Info', 'Biz', 'Io', 'Js', 'Ts', 'Py', 'Ai']);
 
 const SPACE_BEFORE_PUNCTUATION = new RegExp(`(?<=\\S)[${SPACES}]+([,.;:?!])`, 'gu');
+const MAY_HAVE_SPACE_BEFORE_PUNCTUATION = new RegExp(`[${SPACES}][,.;:?!]`);
 
 export const spaceBeforePunctuation: Check = (context, findings) => {
   const { text } = context;
+  if (!MAY_HAVE_SPACE_BEFORE_PUNCTUATION.test(text)) return;
   for (const match of text.matchAll(SPACE_BEFORE_PUNCTUATION)) {
     const start = match.index;
     const mark = match[1]!;
@@ -201,6 +222,11 @@ const GLUED_COMMA = /,(?=[\p{L}\p{N}“‘]|"\p{L})/gu;
 const GLUED_SEMICOLON = /;(?=[\p{L}“]|"\p{L})/gu;
 // A colon before a capitalised word or an opening quote: "Note:The", "Zelenskyy:“We" (not "10:30", "re:Invent").
 const GLUED_COLON = /:(?=[\p{Lu}“]|"\p{L})/gu;
+// Quick looks for the two patterns every sentence would otherwise be searched with: a mark before
+// what may be a capital, a closing quote before what may be a letter.
+const MAY_HAVE_GLUED_SENTENCE = new RegExp(`[.?!][A-Z${NON_ASCII_WORD_UNITS}]`);
+const MAY_HAVE_GLUED_AFTER_QUOTE = new RegExp(`[”’][A-Za-z${NON_ASCII_WORD_UNITS}]`);
+const MAY_HAVE_GLUED_COMMA = new RegExp(`,[A-Za-z0-9“‘"${NON_ASCII_WORD_UNITS}]`);
 
 export const missingSpaceAfterPunctuation: Check = (context, findings) => {
   const { text } = context;
@@ -217,7 +243,8 @@ export const missingSpaceAfterPunctuation: Check = (context, findings) => {
   };
   const before = (index: number, length: number): string => text.slice(Math.max(0, index - length), index);
 
-  for (const match of text.matchAll(GLUED_SENTENCE)) {
+  const gluedSentences = MAY_HAVE_GLUED_SENTENCE.test(text) ? text.matchAll(GLUED_SENTENCE) : [];
+  for (const match of gluedSentences) {
     const index = match.index;
     if (!WORD_END.test(text[index - 1] ?? '')) continue;
     const wordBefore = /[\p{L}\p{N}]*$/u.exec(before(index, 30))![0];
@@ -225,12 +252,13 @@ export const missingSpaceAfterPunctuation: Check = (context, findings) => {
     if (match[0] === '.' && DOTTED_NAME_PARTS.has(match[1]!)) continue;
     report(index, match[0]);
   }
-  for (const match of text.matchAll(GLUED_AFTER_QUOTE)) {
+  const gluedAfterQuotes = MAY_HAVE_GLUED_AFTER_QUOTE.test(text) ? text.matchAll(GLUED_AFTER_QUOTE) : [];
+  for (const match of gluedAfterQuotes) {
     if (!'.?!,'.includes(text[match.index - 1] ?? ' ')) continue;
     if (match[0] === '’' && /^s(?!\p{L})/u.test(text.slice(match.index + 1, match.index + 3))) continue;
     report(match.index, match[0]);
   }
-  if (text.includes(',')) {
+  if (MAY_HAVE_GLUED_COMMA.test(text)) {
     for (const match of text.matchAll(GLUED_COMMA)) {
       const index = match.index;
       const previous = text[index - 1] ?? ' ';
@@ -283,7 +311,7 @@ const SUSPENDED_HYPHEN_FOLLOWERS = new Set([
 
 export const spaceBeforeHyphen: Check = (context, findings) => {
   const { text } = context;
-  if (!/\s[-\u2010\u2011]/u.test(text)) return;
+  if (!/\s[-\u2010\u2011]/.test(text)) return;
   const matches = [...text.matchAll(SPACE_BEFORE_HYPHEN)];
   // "the talks -which lasted all night -ended": one hyphen that reads as a dash makes the others suspect too.
   const dashesLikely = matches.some((match) => {
@@ -321,7 +349,7 @@ export const spaceBeforeHyphen: Check = (context, findings) => {
 
 export const spaceAfterHyphen: Check = (context, findings) => {
   const { text } = context;
-  if (!/[-\u2010\u2011]\s/u.test(text)) return;
+  if (!/[-\u2010\u2011]\s/.test(text)) return;
   for (const match of text.matchAll(SPACE_AFTER_HYPHEN)) {
     const start = match.index;
     const end = start + match[0].length;
@@ -428,31 +456,15 @@ const DIGITS_GLUED = /(?<![\p{N}.,])(\p{N}+(?:[.,]\p{N}+)*)(\p{Ll}+)(?![\p{L}\p{
 const FUNCTION_WORD_GLUED =
   /(?:^|[^\p{L}\p{N}])(in|on|at|of|by|to|for|from|since|until|than|about|around|over|under|nearly|almost|some|with|and|the|after|before|between|during)(\p{N}+)(?![\p{L}])/gu;
 
-/** Could this UTF-16 code unit be (part of) a \p{N} character? Exact for ASCII; any other may be, except inline-code markers. */
-function mayBeNumber(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x80 && (code < 0xe000 || code > 0xf8ff));
-}
-
-/** Could this UTF-16 code unit be (part of) a \p{Ll} character? Exact for ASCII, like mayBeNumber. */
-function mayBeLowercase(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x80 && (code < 0xe000 || code > 0xf8ff));
-}
-
-/**
- * Whether somewhere a code unit that may be `first` stands right before one that may be `second`:
- * a digit glued to a word needs one. A plain loop over the text rules out most sentences before
- * the Unicode-property regexes below run (each ~2-5 µs on a sentence, on every import and save).
- */
-function mayHaveAdjacent(text: string, first: (code: number) => boolean, second: (code: number) => boolean): boolean {
-  for (let index = 1; index < text.length; index++) {
-    if (second(text.charCodeAt(index)) && first(text.charCodeAt(index - 1))) return true;
-  }
-  return false;
-}
+// Quick looks: a number glued to a word needs something that may be a digit right before something
+// that may be a lower-case letter, and a function word glued to a number an ASCII lower-case letter
+// right before something that may be a digit.
+const MAY_HAVE_DIGITS_GLUED = new RegExp(`[${MAY_BE_DIGIT}][a-z${NON_ASCII_WORD_UNITS}]`);
+const MAY_HAVE_FUNCTION_WORD_GLUED = new RegExp(`[a-z][${MAY_BE_DIGIT}]`);
 
 export const numberGluedToWord: Check = (context, findings) => {
   const { text } = context;
-  if (!/\p{N}/u.test(text)) return;
+  if (!hasDigit(text)) return;
   const report = (start: number, splitAt: number, end: number): void => {
     if (inLink(context, start)) return;
     const fix = `${text.slice(start, splitAt)} ${text.slice(splitAt, end)}`;
@@ -472,8 +484,7 @@ export const numberGluedToWord: Check = (context, findings) => {
       report(numberStart, match.index + 2, wordEnd);
     }
   }
-  // The digits' last character is followed by the first lower-case letter.
-  const digitsGlued = mayHaveAdjacent(text, mayBeNumber, mayBeLowercase) ? text.matchAll(DIGITS_GLUED) : [];
+  const digitsGlued = MAY_HAVE_DIGITS_GLUED.test(text) ? text.matchAll(DIGITS_GLUED) : [];
   for (const match of digitsGlued) {
     const ending = match[2]!;
     if (!MAGNITUDE_WORDS.has(ending) && (ending.length < 3 || ALLOWED_ENDINGS.has(ending))) continue;
@@ -484,7 +495,7 @@ export const numberGluedToWord: Check = (context, findings) => {
     if (nameBefore) continue;
     report(match.index, match.index + match[1]!.length, match.index + match[0].length);
   }
-  if (mayHaveAdjacent(text, mayBeLowercase, mayBeNumber)) {
+  if (MAY_HAVE_FUNCTION_WORD_GLUED.test(text)) {
     for (const match of text.matchAll(FUNCTION_WORD_GLUED)) {
       const start = match.index + match[0].length - match[1]!.length - match[2]!.length;
       report(start, start + match[1]!.length, match.index + match[0].length);
@@ -518,10 +529,11 @@ export const spaceBeforePercent: Check = (context, findings) => {
 
 // "3,5" but not "1,000", "1,2,3" or "1,2-dichloroethane".
 const DECIMAL_COMMA = /(?<![\p{L}\p{N}.,])\p{N}{1,3},\p{N}{1,2}(?![\p{N}]|,\p{N}|-\p{L})/gu;
+const MAY_HAVE_DECIMAL_COMMA = new RegExp(`[${MAY_BE_DIGIT}],[${MAY_BE_DIGIT}]`);
 
 export const decimalComma: Check = (context, findings) => {
   const { text } = context;
-  if (!text.includes(',')) return;
+  if (!MAY_HAVE_DECIMAL_COMMA.test(text)) return;
   for (const match of text.matchAll(DECIMAL_COMMA)) {
     if (inLink(context, match.index)) continue;
     const number = match[0];
@@ -632,14 +644,16 @@ export const doubledWord: Check = ({ text }, findings) => {
 };
 
 /**
- * A quick look for a word equal to the one or two before it: most sentences have none. Text of
- * ASCII and inline-code markers (most MT into English) is split into words by a plain loop; any
- * other character leaves it to the \p{L} regex, several times slower.
+ * A quick look for what doubledWord reports, a word equal to the one before it or two words equal
+ * to the two before them: most sentences have neither. Text of ASCII, curly quotes, dashes and
+ * inline-code markers (most MT into English) is split into words by a plain loop; any other
+ * character leaves it to the \p{L} regex, several times slower.
  */
 function mayRepeat(text: string): boolean {
   const lower = text.toLowerCase();
   let previous = '';
-  let beforePrevious = '';
+  let second = '';
+  let third = '';
   let wordStart = -1;
   for (let index = 0; index <= lower.length; index++) {
     const code = index < lower.length ? lower.charCodeAt(index) : 0;
@@ -647,22 +661,29 @@ function mayRepeat(text: string): boolean {
       if (wordStart < 0) wordStart = index;
       continue;
     }
-    if (code >= 0x80 && (code < 0xe000 || code > 0xf8ff)) return mayRepeatAnyScript(lower);
+    if (code >= 0x80 && !isPunctuationOrMarker(code)) return mayRepeatAnyScript(text);
     if (wordStart < 0) continue;
     const word = lower.slice(wordStart, index);
     wordStart = -1;
-    if (word === previous || word === beforePrevious) return true;
-    beforePrevious = previous;
+    if (word === previous || (word === second && previous === third)) return true;
+    third = second;
+    second = previous;
     previous = word;
   }
   return false;
 }
 
-function mayRepeatAnyScript(lower: string): boolean {
-  const words = lower.match(/\p{L}+/gu);
-  if (!words) return false;
+/** General Punctuation (curly quotes, dashes, the ellipsis) and inline-code markers: never part of a word. */
+function isPunctuationOrMarker(code: number): boolean {
+  return (code >= 0x2000 && code <= 0x206f) || (code >= 0xe000 && code <= 0xf8ff);
+}
+
+/** mayRepeat for text in any script: its words as wordsOf finds them. */
+function mayRepeatAnyScript(text: string): boolean {
+  const words = (text.match(/\p{L}+/gu) ?? []).map((word) => word.toLowerCase());
   for (let index = 1; index < words.length; index++) {
-    if (words[index] === words[index - 1] || words[index] === words[index - 2]) return true;
+    const word = words[index];
+    if (word === words[index - 1] || (index >= 3 && word === words[index - 2] && words[index - 1] === words[index - 3])) return true;
   }
   return false;
 }
@@ -756,10 +777,13 @@ function firstLetter(text: string): number | null {
 
 // ─── invisible-character ─────────────────────────────────────────────────────
 
-// Control characters are exactly what this pattern looks for.
-const INVISIBLE =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFD]/gu;
+// Control characters, format characters and the replacement character.
+const INVISIBLE_CHARACTERS =
+  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u00AD\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF\\uFFFD]';
+const INVISIBLE = new RegExp(INVISIBLE_CHARACTERS, 'gu');
+// Most sentences have none: a test without the u flag (and without the copy of the regex that
+// matchAll makes) rules them out first.
+const ANY_INVISIBLE = new RegExp(INVISIBLE_CHARACTERS);
 const INVISIBLE_NAMES: Record<string, string> = {
   '\u00AD': 'soft hyphen',
   '\u200B': 'zero-width space',
@@ -770,6 +794,7 @@ const INVISIBLE_NAMES: Record<string, string> = {
 };
 
 export const invisibleCharacter: Check = ({ text }, findings) => {
+  if (!ANY_INVISIBLE.test(text)) return;
   for (const match of text.matchAll(INVISIBLE)) {
     const char = match[0];
     const start = match.index;
