@@ -3,6 +3,7 @@ import { GroupCommit, type BusyRetry } from './db/groupCommit';
 import { IdleWork } from './db/idleWork';
 import { AnnotationService } from './annotations/annotationService';
 import { ArticleService, DEFAULT_MAX_SEGMENTS } from './articles/articleService';
+import { importThread } from './articles/importThread';
 import { BatchService } from './batches/batchService';
 import { PropagationService } from './batches/propagationService';
 import { ReplaceService } from './batches/replaceService';
@@ -100,12 +101,26 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
         },
         { revisionsWritten: (writes) => writes.forEach((write) => live.segmentWritten(write)) },
       ],
-      imported: (articleId, rows) => findings.refreshImported(articleId, rows),
       searchIndex,
     },
     limits.maxSegmentChars,
   );
-  const articles = new ArticleService(db, { audit, segments, stats, writes }, { maxSegments: limits.maxSegments });
+  const articles = new ArticleService(
+    db,
+    {
+      audit,
+      segments,
+      stats,
+      writes,
+      preparation: importThread,
+      qa: {
+        sharedTerms: () => glossary.sharedGlossaryTerms(),
+        importStarted: (articleId) => findings.importStarted(articleId),
+        storeImported: (articleId, stored) => findings.storeImported(articleId, stored),
+      },
+    },
+    { maxSegments: limits.maxSegments },
+  );
   const annotations: AnnotationService = new AnnotationService(db, segments, stats);
   const comments: CommentService = new CommentService(db, { segments, changed: (change) => live.commentChanged(change) });
   const batches = new BatchService(db, { segments, writes });

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../db/database';
 import type { GroupCommit } from '../db/groupCommit';
@@ -7,42 +6,32 @@ import { AppError, conflict, notFound, unprocessable } from '../errors';
 import { paginate } from '../pagination';
 import type { AuditLog } from '../auth/auditLog';
 import type { Actor } from '../auth/roles';
-import {
-  emptyCounts,
-  progressFrom,
-  type ImportDraft,
-  type OpenFindingCounts,
-  type Progress,
-  type ReviewStatus,
-  type Segment,
-} from '../segments/model';
+import { emptyCounts, progressFrom, type OpenFindingCounts, type Progress, type ReviewStatus, type Segment } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
 import { statusCountsOf, type ArticleStats } from '../stats/articleStats';
-import { addFigures, contribution, emptyFigures } from '../stats/contribution';
+import { addFigures, emptyFigures } from '../stats/contribution';
 import { ArticleRepository } from './articleRepository';
-import { openImportReader, resolveFormat, type ImportEnd } from './importFormats';
+import type { Finding, GlossaryTerm } from '../qa/runChecks';
+import { DEFAULT_TARGET_LANGUAGE, resolveFormat } from './importFormats';
+import type { PreparedEnd } from './importPreparation';
+import type { ImportThread } from './importThread';
 import type { Article, ArticleDocument, ArticleFormat, ArticleSummary } from './model';
 
 export const TITLE_MAX = 300;
 /** REDLINE_MAX_SEGMENTS's default: more sentences than a book, far fewer than a 10 MB upload of tiny ones. */
 export const DEFAULT_MAX_SEGMENTS = 200_000;
-/** Segments written per transaction of an import: one step of the write queue (inserts, search index, QA checks: ~50 ms), well under 100 ms. */
-export const IMPORT_CHUNK = 250;
+/**
+ * Segments written per transaction of an import: one step of the write queue. The worker reads and
+ * checks them (src/articles/importThread.ts); the step only writes (~15 ms on an idle core), well under 100 ms.
+ */
+export const IMPORT_CHUNK = 500;
 /** Segments deleted per step when an article is removed. */
 const DELETE_CHUNK = 1_000;
-/** Segmentation runs this long before it lets other requests in. */
-const SLICE_MS = 10;
 /** An article still 'importing' whose last step is older than this was left by a crash; a sweep removes it. */
 export const STALE_IMPORT_MS = 5 * 60_000;
 
 export const messages = {
   empty: 'The article contains no sentences.',
-  tooManySegments: (max: number) =>
-    `The article has more than ${max.toLocaleString('en-US')} segments, the limit per article (REDLINE_MAX_SEGMENTS). ` +
-    'Nothing was saved; split it into smaller articles.',
-  segmentTooLong: (index: number, length: number, max: number) =>
-    `Segment ${index.toLocaleString('en-US')} has ${length.toLocaleString('en-US')} characters; a segment can have at most ` +
-    `${max.toLocaleString('en-US')} (REDLINE_MAX_SEGMENT_CHARS). Nothing was saved; add the missing sentence breaks or line breaks.`,
   importInProgress: 'An import with this Idempotency-Key is still running. Wait for it to finish, then retry to get its article.',
   removedWhileImporting: 'The import was interrupted and removed before it finished. Nothing was saved; please import again.',
 };
@@ -100,6 +89,15 @@ export interface ArticleCollaborators {
   stats: ArticleStats;
   /** the write queue: every write of an import or deletion is one short step in it */
   writes: GroupCommit;
+  /** Reads, segments and checks imports in a worker thread. */
+  preparation: ImportThread;
+  /** The QA findings of an import (src/findings): the glossary its checks use, and storing what they found. */
+  qa: {
+    /** A new article has no glossary of its own yet: the shared one. */
+    sharedTerms(): readonly GlossaryTerm[];
+    importStarted(articleId: number): void;
+    storeImported(articleId: number, segments: readonly { id: number; text: string; findings: readonly Finding[] }[]): void;
+  };
 }
 
 /** Articles: import (split into segments), list, review pages, deletion. Their segments belong to SegmentService. */
@@ -142,81 +140,68 @@ export class ArticleService {
   }
 
   private async runImport(request: ImportRequest): Promise<Article> {
-    const { segments, stats, writes } = this.collaborators;
-    // Parsing the request's body was one step of the event loop; the reader's first pass over the text is the next.
+    const { segments, stats, writes, qa } = this.collaborators;
+    // Parsing the request's body was one step of the event loop; reading the input is the worker's.
     await nextTurn();
     let format = resolveFormat(request.format, request.fileName, request.source !== undefined);
     // A .txt file or pasted text may be Markdown, or even an XLIFF document.
     if (format === 'text' && request.format === undefined) format = detectFormat(request.text);
-    const reader = openImportReader({
-      content: request.text,
-      source: request.source,
-      format,
-      sourceLanguage: request.sourceLanguage,
-      targetLanguage: request.targetLanguage,
+    const prepared = this.collaborators.preparation.prepare({
+      input: {
+        content: request.text,
+        source: request.source,
+        format,
+        sourceLanguage: request.sourceLanguage,
+        targetLanguage: request.targetLanguage,
+      },
+      chunkSize: IMPORT_CHUNK,
+      maxSegments: this.limits.maxSegments,
+      maxSegmentChars: segments.maxSegmentChars,
+      // The checks read the languages the article is created with (a file's own are set at the end).
+      qa: {
+        sourceLanguage: request.sourceLanguage ?? null,
+        targetLanguage: request.targetLanguage ?? DEFAULT_TARGET_LANGUAGE,
+        glossary: qa.sharedTerms(),
+      },
     });
     const createdAt = now();
     const figures = emptyFigures();
-    const stream = reader.segments;
     let articleId: number | undefined;
     let written = 0;
-    let characters = 0;
-    let firstHeading: string | undefined;
-    let firstSentence: string | undefined;
-    let firstSource: string | undefined;
-    let end: ImportEnd | undefined;
     try {
-      // Read and segment for a slice of time, then let others in; every IMPORT_CHUNK segments (and at the end) write them as one step.
-      let chunk: ImportDraft[] = [];
-      for (let done = false; !done;) {
-        for (const sliceStart = performance.now(); chunk.length < IMPORT_CHUNK && performance.now() - sliceStart < SLICE_MS;) {
-          const step = stream.next();
-          if (step.done) {
-            end = step.value;
-            done = true;
-            break;
-          }
-          const segment = step.value;
-          const index = written + chunk.length + 1;
-          if (index > this.limits.maxSegments)
-            throw new AppError(413, 'too_many_segments', messages.tooManySegments(this.limits.maxSegments));
-          if (segment.text.length > segments.maxSegmentChars) {
-            throw unprocessable('segment_too_long', messages.segmentTooLong(index, segment.text.length, segments.maxSegmentChars), {
-              segment: index,
-              length: segment.text.length,
-              limit: segments.maxSegmentChars,
-            });
-          }
-          if (segment.kind === 'heading') firstHeading ??= segment.text;
-          // A unit without a target has an empty MT: its source names the article instead.
-          if (segment.kind === 'sentence' && segment.text) firstSentence ??= segment.text;
-          if (segment.source) firstSource ??= segment.source;
-          characters = reader.charactersRead() ?? characters + segment.text.length + segment.separator.length;
-          addFigures(
-            figures,
-            contribution({ ...segment, mt: segment.text, status: 'new', editingMs: 0, openFindings: 0, openComments: 0, annotations: [] }),
-          );
-          chunk.push(segment);
+      let end: PreparedEnd;
+      // The worker reads and checks the next chunks while this thread writes one per step.
+      for (;;) {
+        const piece = await prepared.next();
+        if (piece.type === 'end') {
+          end = piece.end;
+          break;
         }
-        if (chunk.length >= IMPORT_CHUNK || (done && chunk.length > 0)) {
-          const [ready, firstPosition, at] = [chunk, written, now()];
-          chunk = [];
-          articleId = await writes.run(() => {
-            const id = articleId ?? this.startImport(request, format, createdAt);
-            // The QA findings the chunk opened count in the stored figures like the rest.
-            figures.counters.openFindings += segments.insertImportChunk(id, ready, firstPosition, request.author, createdAt);
-            this.repository.heartbeat(id, at);
-            return id;
-          });
-          this.busyArticles.add(articleId);
-          written += ready.length;
-          request.onProgress?.({ segments: written, characters, totalCharacters: reader.totalCharacters });
-        } else if (!done) await nextTurn();
+        const { chunk } = piece;
+        const [firstPosition, at] = [written, now()];
+        articleId = await writes.run(() => {
+          let id = articleId;
+          if (id === undefined) {
+            id = this.startImport(request, format, createdAt);
+            qa.importStarted(id);
+          }
+          const ids = segments.insertImportChunk(id, chunk.segments, firstPosition, request.author, createdAt);
+          qa.storeImported(
+            id,
+            chunk.segments.map((segment, index) => ({ id: ids[index]!, text: segment.text, findings: segment.findings })),
+          );
+          this.repository.heartbeat(id, at);
+          return id;
+        });
+        this.busyArticles.add(articleId);
+        addFigures(figures, chunk.figures);
+        written += chunk.segments.length;
+        request.onProgress?.({ segments: written, characters: chunk.characters, totalCharacters: chunk.totalCharacters });
       }
-      if (articleId === undefined || end === undefined) throw unprocessable('empty_text', messages.empty);
+      if (articleId === undefined) throw unprocessable('empty_text', messages.empty);
       // Without a title or file name, the first heading (else the first sentence, else the first source) names the article.
       const title =
-        (request.title?.trim() || titleFromFileName(request.fileName) || firstHeading || firstSentence || firstSource || '')
+        (request.title?.trim() || titleFromFileName(request.fileName) || end.firstHeading || end.firstSentence || end.firstSource || '')
           .replace(/\s+/g, ' ')
           .trim()
           .slice(0, TITLE_MAX) || 'Untitled';
@@ -232,6 +217,7 @@ export class ArticleService {
       if (!finished) throw new AppError(409, 'import_interrupted', messages.removedWhileImporting);
       return this.get(id);
     } catch (error) {
+      prepared.cancel();
       if (articleId !== undefined) await this.removeQuietly(articleId);
       throw error;
     } finally {

@@ -69,7 +69,7 @@ function watchEventLoop(): () => Blocks {
   };
 }
 
-/** Units per second of wall time and per second of the process's CPU time (what an idle core would give). */
+/** Units per second of wall time, and per second of the CPU time of all the process's threads. */
 async function throughput(units: number, task: () => Promise<unknown>): Promise<{ wall: number; cpu: number; blocks: Blocks }> {
   const stop = watchEventLoop();
   const started = performance.now();
@@ -118,7 +118,8 @@ export async function benchInterchange(runs: number, databasePath: () => string,
   }
   const rows = (way: string, results: typeof imports): Row[] => [
     { measure: `${way} (units/s)`, samples: results.map((result) => result.wall), target: { atLeast: 20_000 } },
-    { measure: `${way} (units per CPU second)`, samples: results.map((result) => result.cpu), target: { atLeast: 20_000 } },
+    // The import reads in a worker thread beside the writes, so its CPU time is that of two threads: no longer what one idle core gives.
+    { measure: `${way} (units per CPU second, all threads)`, samples: results.map((result) => result.cpu) },
     { measure: `${way}, longest event-loop block (ms)`, samples: results.map((result) => result.blocks.wall), target: { atMost: 100 } },
     {
       measure: `${way}, longest event-loop block in CPU time (ms)`,

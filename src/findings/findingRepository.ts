@@ -43,9 +43,6 @@ export class FindingRepository {
                 s.open_findings AS openFindings, a.source_language AS sourceLanguage, a.target_language AS targetLanguage
            FROM segments s JOIN articles a ON a.id = s.article_id WHERE s.id IN (SELECT value FROM json_each(?))`,
       ),
-      articleLanguages: db.prepare(
-        `SELECT source_language AS sourceLanguage, target_language AS targetLanguage FROM articles WHERE id = ?`,
-      ),
       find: db.prepare(`SELECT ${FINDING_COLUMNS} FROM findings f WHERE f.id = ?`),
       bySegment: db.prepare(`SELECT ${FINDING_COLUMNS} FROM findings f WHERE f.segment_id = ? ORDER BY f.span_start, f.id`),
       // One statement for a page of segments: the ids arrive as a JSON array.
@@ -114,10 +111,6 @@ export class FindingRepository {
   /** What the checks read of these segments, in one read (those that exist). */
   qaSegments(ids: readonly number[]): QaSegment[] {
     return this.statements.qaSegments.all(JSON.stringify(ids)) as QaSegment[];
-  }
-
-  articleLanguages(articleId: number): { sourceLanguage: string | null; targetLanguage: string } | undefined {
-    return this.statements.articleLanguages.get(articleId) as { sourceLanguage: string | null; targetLanguage: string } | undefined;
   }
 
   find(id: number): StoredFinding | undefined {

@@ -4,11 +4,11 @@ import { now } from '../clock';
 import { conflict, notFound, unprocessable } from '../errors';
 import type { Actor } from '../auth/roles';
 import type { InlineCode } from '../codes/inlineCodes';
-import type { ImportedSegmentRow, Segment } from '../segments/model';
+import type { Segment } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
 import type { GlossaryService } from '../glossary/glossaryService';
 import type { ArticleTerm, GlossaryChange } from '../glossary/model';
-import { applyFixes, findTermOccurrences, QA_CHECKS, QA_RULES_VERSION, runChecks, type CheckId } from '../qa/runChecks';
+import { applyFixes, findTermOccurrences, QA_CHECKS, QA_RULES_VERSION, runChecks, type CheckId, type Finding } from '../qa/runChecks';
 import { FindingRepository, type QaSegment } from './findingRepository';
 import { reconcile, withMatched } from './reconcile';
 import type { CheckCount, FindingActor, FindingQuery, FixableFinding, ListedFinding, RowQa, StoredFinding, TermMark } from './model';
@@ -98,33 +98,21 @@ export class FindingService {
   }
 
   /**
-   * Stores the findings of segments an import (or one chunk of it) just wrote: new segments,
-   * so there is nothing to match. Marks the article as checked with the current rules.
+   * Inside an import's first write step: its segments are checked with the current rules, with the
+   * glossary as it is now (a change to it meanwhile marks the article for a re-check).
    */
-  refreshImported(articleId: number, segments: readonly ImportedSegmentRow[]): number {
-    const languages = this.repository.articleLanguages(articleId);
-    if (!languages) return 0;
-    let opened = 0;
-    const glossary = this.collaborators.glossary.termsFor(articleId);
-    for (const row of segments) {
-      const findings = runChecks({
-        text: row.text,
-        mt: row.mt,
-        source: row.source ?? null,
-        sourceLanguage: languages.sourceLanguage,
-        targetLanguage: languages.targetLanguage,
-        kind: row.kind,
-        codes: row.codes ?? [],
-        glossary,
-      });
-      if (findings.length === 0) continue;
-      const segment = { id: row.id, articleId, version: 1 };
-      for (const finding of withMatched(row.text, findings)) this.repository.insert(segment, finding);
-      this.repository.setOpenCount(segment, 0, findings.length);
-      opened += findings.length;
-    }
+  importStarted(articleId: number): void {
     this.repository.setQaVersion(articleId, QA_RULES_VERSION);
-    return opened;
+  }
+
+  /**
+   * Stores the findings an import's preparation computed for segments it just wrote (the caller holds
+   * the transaction): new segments, so there is nothing to match, and their open counts were stored with them.
+   */
+  storeImported(articleId: number, segments: readonly { id: number; text: string; findings: readonly Finding[] }[]): void {
+    for (const { id, text, findings } of segments) {
+      for (const finding of withMatched(text, findings)) this.repository.insert({ id, articleId, version: 1 }, finding);
+    }
   }
 
   /** Inside a glossary write: its articles' findings may be stale until recheckGlossary is done (a crash leaves them for the start-up re-check). */

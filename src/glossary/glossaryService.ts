@@ -236,21 +236,31 @@ export class GlossaryService {
    * QA checks index it once (src/qa keeps its index per array) and a save reads no rows.
    */
   termsFor(articleId: number): readonly ArticleTerm[] {
+    this.dropStaleCache();
+    let terms = this.termsByArticle.get(articleId);
+    if (!terms) {
+      terms = [...this.repository.byScope(articleId).map((entry) => articleTerm(entry)), ...this.sharedGlossaryTerms()];
+      // Deleted articles leave entries behind; a bound keeps that harmless.
+      if (this.termsByArticle.size >= 10_000) this.termsByArticle.clear();
+      this.termsByArticle.set(articleId, terms);
+    }
+    return terms;
+  }
+  /** The shared glossary's terms: all a new article's checks have (an import's). */
+  sharedGlossaryTerms(): readonly ArticleTerm[] {
+    this.dropStaleCache();
+    this.sharedTerms ??= this.repository.byScope(null).map((entry) => articleTerm(entry));
+    return this.sharedTerms;
+  }
+
+  /** The cached terms are stale once any connection changed the database (PRAGMA data_version) or this service wrote. */
+  private dropStaleCache(): void {
     const stamp = `${this.generation}:${String(this.dataVersion.get())}`;
     if (stamp !== this.cacheStamp) {
       this.cacheStamp = stamp;
       this.sharedTerms = null;
       this.termsByArticle.clear();
     }
-    let terms = this.termsByArticle.get(articleId);
-    if (!terms) {
-      this.sharedTerms ??= this.repository.byScope(null).map((entry) => articleTerm(entry));
-      terms = [...this.repository.byScope(articleId).map((entry) => articleTerm(entry)), ...this.sharedTerms];
-      // Deleted articles leave entries behind; a bound keeps that harmless.
-      if (this.termsByArticle.size >= 10_000) this.termsByArticle.clear();
-      this.termsByArticle.set(articleId, terms);
-    }
-    return terms;
   }
 
   private write<T>(articleId: number | null, work: () => T): T {

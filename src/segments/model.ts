@@ -265,14 +265,19 @@ export type RowFindings = (segments: readonly Segment[]) => ReadonlyMap<number, 
 /** The QA findings of segments as the API shows them in each segment (`findings: [...]`), passed in by app.ts. */
 export type SegmentFindings = (segmentIds: readonly number[]) => ReadonlyMap<number, readonly unknown[]>;
 
-/** A segment an import just stored, with what its QA checks read. */
-export interface ImportedSegmentRow {
-  id: number;
-  kind: Segment['kind'];
-  mt: string;
+/** A segment of an import as it is inserted (prepared by src/articles/importPreparation.ts, outside the write). */
+export interface ImportRow {
+  paragraph: number;
+  kind: SegmentKind;
+  /** The MT, which is also the text until an edit. */
   text: string;
-  /** The source sentence, when the article has one. */
-  source?: string | null;
-  /** The inline codes as written (src/codes): the checks read them as they are, not parsed back from the stored JSON. */
-  codes?: readonly InlineCode[] | null;
+  separator: string;
+  source: string | null;
+  sourceScope: SourceScope | null;
+  /** JSON InlineCode[] (src/codes), null without codes. */
+  codes: string | null;
+  /** JSON: where the segment lives in its original file (src/interchange), null when it came from no file. */
+  anchor: string | null;
+  /** Its QA findings, stored with it in the same step. */
+  openFindings: number;
 }

@@ -8,11 +8,10 @@ import {
   type Revision,
   type Segment,
   type SegmentFigureState,
-  type ImportedSegmentRow,
   type OpenFindingCounts,
   type SegmentFilter,
   type SegmentLayout,
-  type ImportDraft,
+  type ImportRow,
   type InterchangeRow,
 } from './model';
 
@@ -75,9 +74,9 @@ export class SegmentRepository {
   constructor(private readonly db: Db) {
     this.statements = {
       insertSegment: db.prepare(
-        `INSERT INTO segments (article_id, block, slot, paragraph, kind, source, source_scope, mt, codes, anchor, separator, text, status,
-                               version, updated_by, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`,
+        `INSERT INTO segments (article_id, block, slot, paragraph, kind, source, source_scope, mt, codes, anchor, separator, text,
+                               open_findings, status, version, updated_by, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`,
       ),
       insertBlock: db.prepare(`INSERT INTO article_blocks (article_id, block, start, size) VALUES (?, ?, ?, ?)`),
       insertImportRevisions: db.prepare(
@@ -188,42 +187,31 @@ export class SegmentRepository {
    * Stores a chunk of an imported article: its segments from reading position `firstPosition` on, and
    * their first revisions. The caller holds the transaction; insertBlocks() adds the reading order at the end.
    */
-  insertImportChunk(
-    articleId: number,
-    segments: readonly ImportDraft[],
-    firstPosition: number,
-    author: string,
-    at: string,
-  ): ImportedSegmentRow[] {
-    let firstId = 0;
-    let lastId = 0;
-    const stored = segments.map((segment, index): ImportedSegmentRow => {
+  insertImportChunk(articleId: number, rows: readonly ImportRow[], firstPosition: number, author: string, at: string): number[] {
+    const ids = rows.map((row, index) => {
       const position = firstPosition + index;
-      const codes = segment.codes && segment.codes.length > 0 ? segment.codes : null;
       const { lastInsertRowid } = this.statements.insertSegment.run(
         articleId,
         Math.floor(position / BLOCK_SIZE),
         position % BLOCK_SIZE,
-        segment.paragraph,
-        segment.kind,
-        segment.source ?? null,
-        segment.source === null || segment.source === undefined ? null : (segment.sourceScope ?? 'segment'),
-        segment.text,
-        codes && JSON.stringify(codes),
-        segment.anchor === undefined || segment.anchor === null ? null : JSON.stringify(segment.anchor),
-        segment.separator,
-        segment.text,
+        row.paragraph,
+        row.kind,
+        row.source,
+        row.sourceScope,
+        row.text,
+        row.codes,
+        row.anchor,
+        row.separator,
+        row.text,
+        row.openFindings,
         author,
         at,
       );
-      lastId = Number(lastInsertRowid);
-      if (index === 0) firstId = lastId;
-      // What the QA checks read of it (src/findings).
-      return { id: lastId, kind: segment.kind, mt: segment.text, text: segment.text, source: segment.source ?? null, codes };
+      return Number(lastInsertRowid);
     });
     // One statement for the chunk's first revisions: cheaper than a second insert per segment.
-    if (segments.length > 0) this.statements.insertImportRevisions.run(firstId, lastId);
-    return stored;
+    if (ids.length > 0) this.statements.insertImportRevisions.run(ids[0], ids.at(-1));
+    return ids;
   }
 
   /** The reading order of an imported article of `count` segments: blocks of BLOCK_SIZE. */

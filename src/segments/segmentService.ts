@@ -14,10 +14,9 @@ import {
   type LayoutDetail,
   type LayoutState,
   type BatchAction,
-  type ImportedSegmentRow,
   type OpenFindingCounts,
   type SegmentFilter,
-  type ImportDraft,
+  type ImportRow,
   type InterchangeRow,
   type Progress,
   type ReviewStatus,
@@ -41,8 +40,6 @@ export interface SegmentCollaborators {
   figures: SegmentFigures;
   /** Other features told of every write inside its transaction (QA findings, comments, live events, ...). */
   listeners?: readonly SegmentListener[];
-  /** Told of every chunk an import stored, inside its transaction (src/findings checks them); answers the QA findings it opened. */
-  imported?: (articleId: number, rows: readonly ImportedSegmentRow[]) => number;
   /** Brought up to date at the end of a transaction this service opens itself (inside the write queue, the queue does it). */
   searchIndex?: { sync(): void };
 }
@@ -253,11 +250,10 @@ export class SegmentService {
 
   /**
    * Stores a chunk of an imported article (segments from `firstPosition` on, with their first revisions);
-   * the caller holds the transaction. Answers how many QA findings the chunk opened (for the stored figures).
+   * the caller holds the transaction. Answers the new segments' ids, in order.
    */
-  insertImportChunk(articleId: number, segments: readonly ImportDraft[], firstPosition: number, author: string, at: string): number {
-    const stored = this.repository.insertImportChunk(articleId, segments, firstPosition, author, at);
-    return this.collaborators.imported?.(articleId, stored) ?? 0;
+  insertImportChunk(articleId: number, rows: readonly ImportRow[], firstPosition: number, author: string, at: string): number[] {
+    return this.repository.insertImportChunk(articleId, rows, firstPosition, author, at);
   }
 
   /** The reading order of a freshly imported article of `count` segments; the caller holds the transaction. */

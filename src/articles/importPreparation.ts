@@ -1,0 +1,119 @@
+import { AppError, unprocessable } from '../errors';
+import { runChecks, type Finding, type GlossaryTerm } from '../qa/runChecks';
+import type { ImportRow } from '../segments/model';
+import { addFigures, contribution, emptyFigures, type Figures } from '../stats/contribution';
+import { openImportReader, type ImportEnd, type ImportInput } from './importFormats';
+
+/**
+ * The reading half of an import, which needs no database: the format's reader turns the input
+ * into segments, the limits are checked, and each chunk is prepared for storing: its rows as
+ * they are inserted, their QA findings, and what they add to the article's stored figures.
+ * It runs in a worker thread (src/articles/importThread.ts), so that the main thread only
+ * writes: while it stores one chunk, the worker reads and checks the next.
+ */
+
+export const messages = {
+  tooManySegments: (max: number) =>
+    `The article has more than ${max.toLocaleString('en-US')} segments, the limit per article (REDLINE_MAX_SEGMENTS). ` +
+    'Nothing was saved; split it into smaller articles.',
+  segmentTooLong: (index: number, length: number, max: number) =>
+    `Segment ${index.toLocaleString('en-US')} has ${length.toLocaleString('en-US')} characters; a segment can have at most ` +
+    `${max.toLocaleString('en-US')} (REDLINE_MAX_SEGMENT_CHARS). Nothing was saved; add the missing sentence breaks or line breaks.`,
+};
+
+export interface PreparationRequest {
+  input: ImportInput;
+  /** Segments per prepared chunk: one write step each. */
+  chunkSize: number;
+  maxSegments: number;
+  maxSegmentChars: number;
+  /** What the QA checks read besides each segment: the article's languages, and its glossary (a new article has the shared one). */
+  qa: { sourceLanguage: string | null; targetLanguage: string; glossary: readonly GlossaryTerm[] };
+}
+
+/** A segment ready to store, with the QA findings of its text. */
+export interface PreparedSegment extends ImportRow {
+  findings: Finding[];
+}
+
+export interface PreparedChunk {
+  segments: PreparedSegment[];
+  /** What the chunk adds to the article's stored figures (its open findings included). */
+  figures: Figures;
+  /** Characters of the input read so far, of `totalCharacters`: the progress the import page shows. */
+  characters: number;
+  totalCharacters: number;
+}
+
+/** What is known once the input was read: its end, and what may name the article. */
+export interface PreparedEnd extends ImportEnd {
+  firstHeading?: string;
+  firstSentence?: string;
+  /** A unit without a target has an empty MT: the first source may name the article instead. */
+  firstSource?: string;
+}
+
+/** Reads the input chunk by chunk; throws the 4xx AppError the user reads for input it refuses. */
+export function* prepareImport(request: PreparationRequest): Generator<PreparedChunk, PreparedEnd, undefined> {
+  const { chunkSize, maxSegments, maxSegmentChars, qa } = request;
+  const reader = openImportReader(request.input);
+  const stream = reader.segments;
+  const titles: Omit<PreparedEnd, keyof ImportEnd> = {};
+  let count = 0;
+  let characters = 0;
+  for (;;) {
+    const segments: PreparedSegment[] = [];
+    const figures = emptyFigures();
+    let end: ImportEnd | undefined;
+    while (segments.length < chunkSize) {
+      const step = stream.next();
+      if (step.done) {
+        end = step.value;
+        break;
+      }
+      const draft = step.value;
+      count++;
+      if (count > maxSegments) throw new AppError(413, 'too_many_segments', messages.tooManySegments(maxSegments));
+      if (draft.text.length > maxSegmentChars) {
+        throw unprocessable('segment_too_long', messages.segmentTooLong(count, draft.text.length, maxSegmentChars), {
+          segment: count,
+          length: draft.text.length,
+          limit: maxSegmentChars,
+        });
+      }
+      if (draft.kind === 'heading') titles.firstHeading ??= draft.text;
+      if (draft.kind === 'sentence' && draft.text) titles.firstSentence ??= draft.text;
+      if (draft.source) titles.firstSource ??= draft.source;
+      characters = reader.charactersRead() ?? characters + draft.text.length + draft.separator.length;
+      const source = draft.source ?? null;
+      const codes = draft.codes && draft.codes.length > 0 ? draft.codes : null;
+      const findings = runChecks({ text: draft.text, mt: draft.text, source, kind: draft.kind, codes: codes ?? [], ...qa });
+      segments.push({
+        paragraph: draft.paragraph,
+        kind: draft.kind,
+        text: draft.text,
+        separator: draft.separator,
+        source,
+        sourceScope: source === null ? null : (draft.sourceScope ?? 'segment'),
+        codes: codes && JSON.stringify(codes),
+        anchor: draft.anchor === undefined || draft.anchor === null ? null : JSON.stringify(draft.anchor),
+        openFindings: findings.length,
+        findings,
+      });
+      addFigures(
+        figures,
+        contribution({
+          ...draft,
+          mt: draft.text,
+          status: 'new',
+          editingMs: 0,
+          openFindings: findings.length,
+          openComments: 0,
+          annotations: [],
+        }),
+      );
+    }
+    if (segments.length > 0) yield { segments, figures, characters, totalCharacters: reader.totalCharacters };
+    if (end) return { ...end, ...titles };
+  }
+}

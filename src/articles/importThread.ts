@@ -1,0 +1,161 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../errors';
+import type { PreparationRequest, PreparedChunk, PreparedEnd } from './importPreparation';
+import type { WorkerAnswer, WorkerRequest } from './importWorker';
+
+/** Chunks asked for ahead of the one the import is writing: the worker reads while the main thread writes. */
+const PREPARED_AHEAD = 2;
+/** An idle worker is stopped after this long (the next import starts one again in a few tens of ms). */
+const IDLE_MS = 30_000;
+
+export type PreparedPiece = { type: 'chunk'; chunk: PreparedChunk } | { type: 'end'; end: PreparedEnd };
+
+/** One import's prepared chunks, in order, then its end. */
+export interface PreparedImport {
+  /** The next chunk or the end; rejects with the AppError the user reads when the input is refused. */
+  next(): Promise<PreparedPiece>;
+  /** Stops the preparation (the import failed on the writing side). */
+  cancel(): void;
+}
+
+/**
+ * The main thread's side of the import worker (src/articles/importWorker.ts): one worker thread
+ * for the whole process, started on the first import and stopped when idle. Each import is a job
+ * whose chunks are asked for one by one, a few ahead, so reading never runs far ahead of writing.
+ */
+export class ImportThread {
+  private worker: Worker | undefined;
+  private readonly jobs = new Map<number, Job>();
+  private lastJob = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  prepare(request: PreparationRequest): PreparedImport {
+    const worker = this.running();
+    const id = ++this.lastJob;
+    const send = (message: WorkerRequest) => worker.postMessage(message);
+    const job = new Job(() => send({ type: 'next', job: id }));
+    this.jobs.set(id, job);
+    worker.ref();
+    send({ type: 'start', job: id, request });
+    for (let ahead = 0; ahead < PREPARED_AHEAD; ahead++) job.ask();
+    const finished = () => {
+      if (this.jobs.delete(id) && this.jobs.size === 0) this.idle();
+    };
+    return {
+      next: async () => {
+        try {
+          const piece = await job.next();
+          if (piece.type === 'end') finished();
+          return piece;
+        } catch (error) {
+          finished();
+          throw error;
+        }
+      },
+      cancel: () => {
+        if (this.worker === worker) send({ type: 'cancel', job: id });
+        finished();
+      },
+    };
+  }
+
+  /** Stops the worker now (tests, shutdown); imports still running fail. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.stopped(worker, new Error('The import worker was stopped.'));
+    await worker.terminate();
+  }
+
+  private running(): Worker {
+    clearTimeout(this.idleTimer);
+    if (this.worker) return this.worker;
+    const { file, execArgv } = workerEntry();
+    const worker = new Worker(file, { execArgv });
+    worker.on('message', (answer: WorkerAnswer) => this.jobs.get(answer.job)?.arrived(answer));
+    worker.on('error', (error) => this.stopped(worker, error));
+    worker.on('exit', (code) => this.stopped(worker, new Error(`The import worker stopped (exit code ${code}).`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  /** The worker is gone: the imports it was reading fail, and the next one starts a new worker. */
+  private stopped(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    for (const job of this.jobs.values()) job.arrived(error);
+    this.jobs.clear();
+  }
+
+  /** No import is running: the worker may not keep the process alive, and stops after a while. */
+  private idle(): void {
+    const worker = this.worker;
+    if (!worker) return;
+    worker.unref();
+    this.idleTimer = setTimeout(() => {
+      if (this.worker === worker && this.jobs.size === 0) void this.close();
+    }, IDLE_MS).unref();
+  }
+}
+
+/** The answers of one job, in order, and whoever waits for the next. */
+class Job {
+  private readonly answers: (WorkerAnswer | Error)[] = [];
+  private waiting: { resolve: (piece: PreparedPiece) => void; reject: (error: Error) => void } | undefined;
+
+  constructor(readonly ask: () => void) {}
+
+  arrived(answer: WorkerAnswer | Error): void {
+    if (this.waiting) {
+      const { resolve, reject } = this.waiting;
+      this.waiting = undefined;
+      this.settle(answer, resolve, reject);
+    } else {
+      this.answers.push(answer);
+    }
+  }
+
+  next(): Promise<PreparedPiece> {
+    return new Promise((resolve, reject) => {
+      const answer = this.answers.shift();
+      if (answer) this.settle(answer, resolve, reject);
+      else this.waiting = { resolve, reject };
+    });
+  }
+
+  private settle(answer: WorkerAnswer | Error, resolve: (piece: PreparedPiece) => void, reject: (error: Error) => void): void {
+    if (answer instanceof Error) return reject(answer);
+    switch (answer.type) {
+      case 'chunk':
+        // Taken: ask for one more, so that PREPARED_AHEAD stay on their way.
+        this.ask();
+        return resolve({ type: 'chunk', chunk: answer.chunk });
+      case 'end':
+        return resolve({ type: 'end', end: answer.end });
+      case 'error': {
+        const { status, code, message, details } = answer.error;
+        return reject(
+          status !== undefined && code !== undefined
+            ? new AppError(status, code, message, details)
+            : new Error(`The import worker failed: ${message}`),
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Built, this module is dist/articles/importThread.js beside the worker's .js. Run from the
+ * TypeScript sources (the tests, `npm run dev`), it is .ts, and the worker loads TypeScript the
+ * same way, through tsx (a development dependency).
+ */
+function workerEntry(): { file: string; execArgv?: string[] } {
+  if (path.extname(__filename) === '.ts') {
+    return { file: path.join(__dirname, 'importWorker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
+  }
+  return { file: path.join(__dirname, 'importWorker.js') };
+}
+
+/** The process's import worker, shared by every service graph in it (server, CLI, tests). */
+export const importThread = new ImportThread();
