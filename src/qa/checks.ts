@@ -314,7 +314,7 @@ export const QA_CHECKS: readonly CheckInfo[] = [
  * segment in the background (articles.qa_version), so stored findings never
  * lag behind the rules.
  */
-export const QA_RULES_VERSION = 1;
+export const QA_RULES_VERSION = 2;
 
 export const CHECK_IDS: readonly CheckId[] = QA_CHECKS.map((check) => check.id);
 

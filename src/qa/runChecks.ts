@@ -92,6 +92,9 @@ const LANGUAGE_NEUTRAL_CHECKS = CHECKS.filter((check) => !check.reports.every((i
  * keeps its fix and the other finding is reported without one).
  */
 export function runChecks(input: QaInput): Finding[] {
+  // Nothing written yet (an XLIFF unit without a target): all of it is missing, which its status
+  // says; a finding for each number and code of the source would only bury the real ones.
+  if (input.text.trim() === '') return [];
   const context = createContext({
     text: input.text,
     mt: input.mt,

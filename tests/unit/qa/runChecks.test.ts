@@ -293,6 +293,17 @@ describe('QA checks: comparison with the source', () => {
     expect(summary('15 ministers came.', corrected)).toEqual([]);
   });
 
+  it('when the text is empty (a unit imported without a target), then no finding, though the source has numbers, a URL and codes', () => {
+    const codes: InlineCode[] = [{ marker: '\uE000', id: '1', kind: 'standalone', label: '<1/>' }];
+    const untranslated = { source: 'Es kamen \uE00015 Minister (presse@example.de).', sourceLanguage: 'de', mt: '', codes };
+    expect(summary('', untranslated)).toEqual([]);
+    expect(summary(' ', untranslated)).toEqual([]);
+    // Once something is written, the checks compare it with the source again.
+    expect(summary('Ministers came.', untranslated).map(([id]) => id)).toEqual(
+      expect.arrayContaining(['source-number-mismatch', 'source-url-mismatch', 'inline-code-missing']),
+    );
+  });
+
   it('when the text loses a URL of the source, then it is flagged', () => {
     expect(summary('Contact: the press office', { source: 'Kontakt: presse@example.de', sourceLanguage: 'de' })).toEqual([
       ['source-url-mismatch', '', undefined],
