@@ -93,7 +93,7 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
       // What else follows a segment write is each listener's business.
       listeners: [
         // The QA findings follow the text (first: the others may read the row's open findings).
-        { revisionsWritten: (writes) => findings.refresh(writes.flatMap(({ after }) => (after ? [after.id] : []))) },
+        { revisionsWritten: (writes) => findings.refreshWritten(writes.flatMap(({ after }) => (after ? [after] : []))) },
         { layoutChanged: (change) => annotations.followLayout(change) },
         {
           revisionsWritten: (writes) => writes.forEach((write) => comments.revisionWritten(write)),

@@ -1,3 +1,4 @@
+import type { InlineCode } from '../codes/inlineCodes';
 import type { Db } from '../db/database';
 import type { SegmentKind } from '../segmentation/document';
 import type { ComputedFinding } from './reconcile';
@@ -18,11 +19,17 @@ export interface QaSegment {
   mt: string;
   text: string;
   source: string | null;
-  codes: string | null;
+  codes: readonly InlineCode[];
   version: number;
-  /** NULL once merged into another segment (then it has no findings). */
-  block: number | null;
+  /** False once merged into another segment (then it has no findings). */
+  inOrder: boolean;
   openFindings: number;
+  sourceLanguage: string | null;
+  targetLanguage: string;
+}
+
+/** An article's languages, as the checks read them. */
+export interface ArticleLanguages {
   sourceLanguage: string | null;
   targetLanguage: string;
 }
@@ -42,6 +49,9 @@ export class FindingRepository {
         `SELECT s.id, s.article_id AS articleId, s.kind, s.mt, s.text, s.source, s.codes, s.version, s.block,
                 s.open_findings AS openFindings, a.source_language AS sourceLanguage, a.target_language AS targetLanguage
            FROM segments s JOIN articles a ON a.id = s.article_id WHERE s.id IN (SELECT value FROM json_each(?))`,
+      ),
+      articleLanguages: db.prepare(
+        `SELECT source_language AS sourceLanguage, target_language AS targetLanguage FROM articles WHERE id = ?`,
       ),
       find: db.prepare(`SELECT ${FINDING_COLUMNS} FROM findings f WHERE f.id = ?`),
       bySegment: db.prepare(`SELECT ${FINDING_COLUMNS} FROM findings f WHERE f.segment_id = ? ORDER BY f.span_start, f.id`),
@@ -110,7 +120,15 @@ export class FindingRepository {
 
   /** What the checks read of these segments, in one read (those that exist). */
   qaSegments(ids: readonly number[]): QaSegment[] {
-    return this.statements.qaSegments.all(JSON.stringify(ids)) as QaSegment[];
+    const rows = this.statements.qaSegments.all(JSON.stringify(ids)) as (Omit<QaSegment, 'codes' | 'inOrder'> & {
+      codes: string | null;
+      block: number | null;
+    })[];
+    return rows.map(({ codes, block, ...row }) => ({ ...row, codes: parseCodes(codes), inOrder: block !== null }));
+  }
+
+  articleLanguages(articleId: number): ArticleLanguages | undefined {
+    return this.statements.articleLanguages.get(articleId) as ArticleLanguages | undefined;
   }
 
   find(id: number): StoredFinding | undefined {
@@ -220,5 +238,16 @@ export class FindingRepository {
 
   withGlossaryFindings(articleId: number): number[] {
     return this.statements.withGlossaryFindings.all(articleId) as number[];
+  }
+}
+
+/** segments.codes as the checks read it; unreadable JSON counts as no codes (the checks then see bare markers). */
+function parseCodes(codes: string | null): InlineCode[] {
+  if (!codes) return [];
+  try {
+    const parsed: unknown = JSON.parse(codes);
+    return Array.isArray(parsed) ? (parsed as InlineCode[]) : [];
+  } catch {
+    return [];
   }
 }

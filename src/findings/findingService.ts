@@ -3,13 +3,12 @@ import type { GroupCommit } from '../db/groupCommit';
 import { now } from '../clock';
 import { conflict, notFound, unprocessable } from '../errors';
 import type { Actor } from '../auth/roles';
-import type { InlineCode } from '../codes/inlineCodes';
 import type { Segment } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
 import type { GlossaryService } from '../glossary/glossaryService';
 import type { ArticleTerm, GlossaryChange } from '../glossary/model';
 import { applyFixes, findTermOccurrences, QA_CHECKS, QA_RULES_VERSION, runChecks, type CheckId, type Finding } from '../qa/runChecks';
-import { FindingRepository, type QaSegment } from './findingRepository';
+import { FindingRepository, type ArticleLanguages, type QaSegment } from './findingRepository';
 import { reconcile, withMatched } from './reconcile';
 import type { CheckCount, FindingActor, FindingQuery, FixableFinding, ListedFinding, RowQa, StoredFinding, TermMark } from './model';
 
@@ -61,14 +60,39 @@ export class FindingService {
    */
   refresh(segmentIds: readonly number[]): void {
     if (segmentIds.length === 0) return;
+    this.refreshEach(this.repository.qaSegments(segmentIds));
+  }
+
+  /**
+   * refresh() of segments a write has just stored, as the write path hands them over (its
+   * SegmentWrite.after, exactly the stored row): the same, without reading them back.
+   */
+  refreshWritten(segments: readonly Segment[]): void {
+    if (segments.length === 0) return;
+    const languages = new Map<number, ArticleLanguages>();
+    this.refreshEach(
+      segments.map((segment) => {
+        let ofArticle = languages.get(segment.articleId);
+        if (!ofArticle) {
+          ofArticle = this.repository.articleLanguages(segment.articleId) ?? { sourceLanguage: null, targetLanguage: 'en' };
+          languages.set(segment.articleId, ofArticle);
+        }
+        const { id, articleId, kind, mt, text, source, version, openFindings } = segment;
+        return { id, articleId, kind, mt, text, source, codes: segment.codes ?? [], version, inOrder: true, openFindings, ...ofArticle };
+      }),
+    );
+  }
+
+  /** One read of the segments' stored findings, however many there are (a batch's chunk), then each brought in step. */
+  private refreshEach(segments: readonly QaSegment[]): void {
     const storedBySegment = new Map<number, StoredFinding[]>();
-    for (const finding of this.repository.bySegments(segmentIds)) {
+    for (const finding of this.repository.bySegments(segments.map((segment) => segment.id))) {
       const list = storedBySegment.get(finding.segmentId);
       if (list) list.push(finding);
       else storedBySegment.set(finding.segmentId, [finding]);
     }
     const glossaries = new Map<number, readonly ArticleTerm[]>();
-    for (const segment of this.repository.qaSegments(segmentIds)) {
+    for (const segment of segments) {
       let glossary = glossaries.get(segment.articleId);
       if (!glossary) glossaries.set(segment.articleId, (glossary = this.collaborators.glossary.termsFor(segment.articleId)));
       this.refreshOne(segment, storedBySegment.get(segment.id) ?? [], glossary);
@@ -77,7 +101,7 @@ export class FindingService {
 
   private refreshOne(segment: QaSegment, stored: readonly StoredFinding[], glossary: readonly ArticleTerm[]): void {
     // A segment merged into another is no longer read: its findings go.
-    const computed = segment.block === null ? [] : withMatched(segment.text, runChecks(this.qaInput(segment, glossary)));
+    const computed = !segment.inOrder ? [] : withMatched(segment.text, runChecks(this.qaInput(segment, glossary)));
     const { kept, added, removed } = reconcile(stored, computed);
     for (const id of removed) this.repository.delete(id);
     const storedById = new Map(stored.map((finding) => [finding.id, finding]));
@@ -326,20 +350,9 @@ export class FindingService {
       sourceLanguage: segment.sourceLanguage,
       targetLanguage: segment.targetLanguage,
       kind: segment.kind,
-      codes: parseCodes(segment.codes),
+      codes: segment.codes,
       glossary,
     };
-  }
-}
-
-/** segments.codes as the checks read it; unreadable JSON counts as no codes (the checks then see bare markers). */
-function parseCodes(codes: string | null): InlineCode[] {
-  if (!codes) return [];
-  try {
-    const parsed: unknown = JSON.parse(codes);
-    return Array.isArray(parsed) ? (parsed as InlineCode[]) : [];
-  } catch {
-    return [];
   }
 }
 

@@ -46,12 +46,14 @@ export class SearchIndex {
                 EXISTS (SELECT 1 FROM search_pending) AS noted
            FROM search_index_state WHERE id = 1`,
       ),
-      removeOutdated: db.prepare(
-        `DELETE FROM segment_search WHERE rowid IN (SELECT segment_id FROM search_pending WHERE fresh = 0 AND segment_id <= ?)`,
-      ),
+      // Notes of rows above the mark are dropped first: those rows were never indexed, and are indexed by id below.
+      dropNotesAbove: db.prepare(`DELETE FROM search_pending WHERE segment_id > ?`),
+      removeOutdated: db.prepare(`DELETE FROM segment_search WHERE rowid IN (SELECT segment_id FROM search_pending WHERE fresh = 0)`),
+      // CROSS JOIN keeps the notes as the outer loop: with a plain JOIN and a bound on the ids the planner may scan
+      // the segments up to the bound instead (every row of an article, for each write).
       addNoted: db.prepare(
         `INSERT INTO segment_search (rowid, mt, text)
-           SELECT ${indexedColumns} FROM search_pending p JOIN segments s ON s.id = p.segment_id WHERE p.segment_id <= ?`,
+           SELECT ${indexedColumns} FROM search_pending p CROSS JOIN segments s ON s.id = p.segment_id`,
       ),
       addNew: db.prepare(`INSERT INTO segment_search (rowid, mt, text) SELECT ${indexedColumns} FROM segments s WHERE s.id > ?`),
       clear: db.prepare(`DELETE FROM search_pending`),
@@ -73,9 +75,9 @@ export class SearchIndex {
     if (!noted && lastId <= indexedThrough) return;
     let indexed = 0;
     if (noted) {
-      // Notes of rows above the mark need nothing more: those rows were never indexed, and are indexed below.
-      this.statements.removeOutdated.run(indexedThrough);
-      indexed += this.statements.addNoted.run(indexedThrough).changes;
+      this.statements.dropNotesAbove.run(indexedThrough);
+      this.statements.removeOutdated.run();
+      indexed += this.statements.addNoted.run().changes;
       this.statements.clear.run();
     }
     if (lastId > indexedThrough) {

@@ -153,8 +153,8 @@ interface RecordItem {
   actor: Actor;
   /** the segment was merged into another: listeners see no after */
   leftOrder?: boolean;
-  /** the segment's new MT (a split or merge) */
-  mt?: string;
+  /** the segment's new MT, separator and source (a split or merge), already stored by setLayout */
+  layout?: LayoutState;
 }
 
 /**
@@ -652,7 +652,7 @@ export class SegmentService {
     this.repository.setLayout(first.id, after);
     const firstDetail: LayoutDetail = { effect, partner: second.id, before, after, mtCut, partnerVersion: secondAfter.version, ...extra };
     const firstAfter = this.storedAfter(
-      this.record([{ current: first, change: { ...change, action, detail: firstDetail }, actor, mt: after.mt }])[0]!,
+      this.record([{ current: first, change: { ...change, action, detail: firstDetail }, actor, layout: after }])[0]!,
     );
     const firstLength = effect === 'split' ? after.mt.length : before.mt.length;
     for (const listener of this.listeners)
@@ -723,9 +723,9 @@ export class SegmentService {
         detail: change.detail ? JSON.stringify(change.detail) : null,
       })),
     );
-    const written = items.map(({ current, change, actor, mt }): Segment => ({
+    const written = items.map(({ current, change, actor, layout }): Segment => ({
       ...current,
-      mt: mt ?? current.mt,
+      ...layout,
       text: change.text,
       status: change.status,
       version: current.version + 1,
@@ -756,12 +756,12 @@ export class SegmentService {
   private figureChanges(items: readonly RecordItem[], before: ReadonlyMap<number, SegmentFigureState>): SegmentFigureChange[] {
     const unread = items.filter(({ current }) => !before.has(current.id)).map(({ current }) => current.id);
     const read = unread.length > 0 ? this.repository.figureStatesById(unread) : new Map<number, SegmentFigureState>();
-    return items.map(({ current, change, mt, leftOrder }) => {
+    return items.map(({ current, change, layout, leftOrder }) => {
       const was = before.get(current.id);
       const after = was
         ? {
             ...was,
-            mt: mt ?? was.mt,
+            mt: layout?.mt ?? was.mt,
             text: change.text,
             status: change.status,
             editingMs: was.editingMs + editingMsOf(change.editingSeconds),

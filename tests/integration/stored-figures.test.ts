@@ -19,6 +19,25 @@ const TEXT = [
   'Europe is trying to resume headquarters at the table. Trump’s prices hit the three -year war economy.',
 ].join('\n\n');
 
+/** The same article with a French source (TSV): the source-aware checks run on every write, and splits and merges cut sources. */
+const BILINGUAL = [
+  'source\tmt',
+  'Les pourparlers reprennent à Paris\tTalks resume in Paris',
+  'Le couple prévoit une force de réassurance de 1 000 soldats. Le Kremlin a critiqué l’initiative.\tThe couple provides for a comfort force of 1,000 soldiers. The Kremlin criticized the initiative.',
+  'Les prix ont augmenté de 10 %.\tPrices rose by 10%.',
+  'Les droits de douane de Trump frappent l’économie de guerre de trois ans (voir www.example.org).\tTrump’s prices hit the three -year war economy (see www.example.org).',
+].join('\n');
+
+/** The stored QA findings of an article, in a form that compares whole. */
+function storedFindings(testApp: TestApp, articleId: number) {
+  return testApp.db
+    .prepare(
+      `SELECT segment_id, check_id, span_start, span_end, message, fix, matched, segment_version, dismissed_at
+         FROM findings WHERE article_id = ? ORDER BY id`,
+    )
+    .all(articleId);
+}
+
 /** What the stored rows hold for the article, in a form that compares whole. */
 function storedRows(testApp: TestApp, articleId: number) {
   const { db } = testApp;
@@ -33,13 +52,25 @@ function storedRows(testApp: TestApp, articleId: number) {
 }
 
 describe('Stored figures', () => {
-  it.each([1, 2, 3, 4, 5])(
-    'when random edits, status changes, resets, reverts, annotation changes, splits, merges, undos, comments and batches happen (seed %d), then the stored figures equal a recount',
-    async (seed) => {
+  it.each([
+    [1, 'plain'],
+    [2, 'plain'],
+    [3, 'plain'],
+    [4, 'plain'],
+    [5, 'plain'],
+    [6, 'bilingual'],
+    [7, 'bilingual'],
+  ] as const)(
+    'when random edits, status changes, resets, reverts, annotation changes, splits, merges, undos, comments and batches happen (seed %d, %s), then the stored figures equal a recount and the QA findings a fresh check',
+    async (seed, kind) => {
       const testApp = createTestApp();
       const { services } = testApp;
       const actors: Actor[] = [await testApp.user('editor'), await testApp.user('reviewer')];
-      const article = await services.articles.importArticle({ text: TEXT, author: 'importer' });
+      const article = await services.articles.importArticle(
+        kind === 'plain'
+          ? { text: TEXT, author: 'importer' }
+          : { text: BILINGUAL, format: 'tsv', sourceLanguage: 'fr', author: 'importer' },
+      );
       const segments = services.articles.segments(article.id, { offset: 0, limit: 100 });
       const rng = random(seed);
       const words = ['reassurance', 'tariffs', 'three-year', 'seat', 'force', 'the', 'talks', 'Paris'];
@@ -136,6 +167,16 @@ describe('Stored figures', () => {
       expect(incremental.stats).toBeDefined();
       services.stats.recount(article.id);
       expect(storedRows(testApp, article.id)).toEqual(incremental);
+
+      // Each write checked the segment as it stored it: checking every segment afresh changes nothing.
+      const findings = storedFindings(testApp, article.id);
+      const ids = testApp.db
+        .prepare(`SELECT id FROM segments WHERE article_id = ? AND block IS NOT NULL`)
+        .pluck()
+        .all(article.id) as number[];
+      await services.writes.run(() => services.findings.refresh(ids));
+      expect(storedFindings(testApp, article.id)).toEqual(findings);
+      expect(findings.length).toBeGreaterThan(0);
     },
   );
 
