@@ -633,6 +633,8 @@ export class SegmentService {
 
   private layoutRevisions(step: LayoutStep): { first: Segment; second: Segment } {
     const { effect, first, place, second, layout, change, mtCut, action, actor, extra } = step;
+    // Both revisions of one split or merge carry one time: the article's last change is the same whichever is read as last.
+    const at = now();
     const before: LayoutState = { mt: place.mt, separator: place.separator, source: place.source, sourceScope: place.sourceScope };
     const after: LayoutState = { mt: layout.mt, separator: layout.separator, source: layout.source, sourceScope: layout.sourceScope };
     if (effect === 'merge') {
@@ -640,19 +642,22 @@ export class SegmentService {
       this.repository.removeFromOrder(second.articleId, second.id, secondPlace.block!, secondPlace.slot!, first.id);
     }
     const secondDetail: LayoutDetail = { effect, partner: first.id, ...(action === 'undo' ? { undoes: second.version } : {}) };
-    const secondWritten = this.record([
-      {
-        current: second,
-        change: { text: second.text, status: second.status, note: null, action, detail: secondDetail },
-        actor,
-        leftOrder: effect === 'merge',
-      },
-    ])[0]!;
+    const secondWritten = this.record(
+      [
+        {
+          current: second,
+          change: { text: second.text, status: second.status, note: null, action, detail: secondDetail },
+          actor,
+          leftOrder: effect === 'merge',
+        },
+      ],
+      at,
+    )[0]!;
     const secondAfter = effect === 'merge' ? secondWritten : this.storedAfter(secondWritten);
     this.repository.setLayout(first.id, after);
     const firstDetail: LayoutDetail = { effect, partner: second.id, before, after, mtCut, partnerVersion: secondAfter.version, ...extra };
     const firstAfter = this.storedAfter(
-      this.record([{ current: first, change: { ...change, action, detail: firstDetail }, actor, layout: after }])[0]!,
+      this.record([{ current: first, change: { ...change, action, detail: firstDetail }, actor, layout: after }], at)[0]!,
     );
     const firstLength = effect === 'split' ? after.mt.length : before.mt.length;
     for (const listener of this.listeners)
@@ -699,8 +704,7 @@ export class SegmentService {
    * Returns each segment as written, without what the listeners changed on its row (a rejection's
    * reason opens a comment thread): storedAfter() reads it back where that is shown.
    */
-  private record(items: readonly RecordItem[]): Segment[] {
-    const createdAt = now();
+  private record(items: readonly RecordItem[], createdAt = now()): Segment[] {
     // A segment a split just created (version 0) does not count yet; a split or merge counts as a whole.
     const counted = this.reshaping ? [] : items.filter(({ current }) => current.version > 0).map(({ current }) => current.id);
     const figuresBefore = this.repository.figureStatesById(counted);

@@ -99,8 +99,9 @@ export class ArticleStats implements SegmentFigures {
     return total;
   }
 
+  /** With no revision (an open-comment count), neither the last change nor the changes per hour move: a recount reads those from the revisions. */
   private add(articleId: number, before: Figures, after: Figures, at: string, revisions: number): void {
-    this.repository.add(articleId, changeOf(before, after), at);
+    this.repository.add(articleId, changeOf(before, after), revisions > 0 ? at : null);
     if (revisions > 0) this.repository.countChanges(articleId, at.slice(0, 13), revisions);
   }
 

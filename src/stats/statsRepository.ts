@@ -47,10 +47,11 @@ export class StatsRepository {
       allBuckets: db.prepare(`SELECT article_id AS articleId, bucket, count FROM article_hter_buckets`),
       changeHours: db.prepare(`SELECT hour, count FROM article_change_hours WHERE article_id = ? ORDER BY hour`),
       chrf: db.prepare(`SELECT chrf_stats AS chrfStats FROM article_stats WHERE article_id = ?`),
-      // Counters move by the change's delta; last_change only forward (ISO 8601 strings sort by time).
+      // Counters move by the change's delta; last_change only forward (ISO 8601 strings sort by time), and not for a
+      // change that is no revision (@at NULL: max() would give NULL).
       add: db.prepare(
         `UPDATE article_stats SET ${COUNTERS.map((counter) => `${column(counter)} = ${column(counter)} + @${counter}`).join(', ')},
-                chrf_stats = coalesce(@chrfStats, chrf_stats), last_change = max(last_change, @at)
+                chrf_stats = coalesce(@chrfStats, chrf_stats), last_change = coalesce(max(last_change, @at), last_change)
           WHERE article_id = @articleId`,
       ),
       touch: db.prepare(`UPDATE article_stats SET last_change = max(last_change, ?) WHERE article_id = ?`),
@@ -125,7 +126,8 @@ export class StatsRepository {
    * Adds a change's delta to the article's figures; the caller holds the transaction. An article
    * without stored figures is left alone: it is recounted at the next start (or by `redline recount`).
    */
-  add(articleId: number, delta: Figures, at: string): void {
+  /** `at`: the time of the revisions the delta stands for; null for a change that is none (an open-comment count). */
+  add(articleId: number, delta: Figures, at: string | null): void {
     let chrfStats: string | null = null;
     if (delta.chrf.some((value) => value !== 0)) {
       const row = this.statements.chrf.get(articleId) as { chrfStats: string } | undefined;
