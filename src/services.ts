@@ -1,5 +1,6 @@
 import type { Db } from './db/database';
 import { GroupCommit, type BusyRetry } from './db/groupCommit';
+import { Checkpoints } from './db/checkpoints';
 import { IdleWork } from './db/idleWork';
 import { AnnotationService } from './annotations/annotationService';
 import { ArticleService, DEFAULT_MAX_SEGMENTS } from './articles/articleService';
@@ -74,7 +75,12 @@ export function createServices(db: Db, options: ServiceOptions = {}): Services {
   // Every write ends by bringing the search index up to date, in its own transaction; merging the
   // index's pieces waits for a quiet moment.
   const searchIndex: SearchIndex = new SearchIndex(db, () => indexMerging.wanted());
-  const writes = new GroupCommit(db, options.busyRetry, () => searchIndex.sync());
+  const writes = new GroupCommit(db, options.busyRetry, () => {
+    searchIndex.sync();
+    checkpoints?.written();
+  });
+  // Copying the write-ahead log into the database file: in a thread of its own, once the writes pause (a file only).
+  const checkpoints: Checkpoints | undefined = db.memory ? undefined : new Checkpoints(db, writes);
   const indexMerging = new IdleWork(writes, () => searchIndex.mergeStep());
   const hub = new EventHub();
   const live: LiveEvents = new LiveEvents(hub, (segmentId) => segments.storedVersion(segmentId));

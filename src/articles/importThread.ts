@@ -1,6 +1,6 @@
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
+import { startWorker } from '../workerThreads';
 import type { PreparationRequest, PreparedChunk, PreparedEnd } from './importPreparation';
 import type { WorkerAnswer, WorkerRequest } from './importWorker';
 
@@ -71,8 +71,7 @@ export class ImportThread {
   private running(): Worker {
     clearTimeout(this.idleTimer);
     if (this.worker) return this.worker;
-    const { file, execArgv } = workerEntry();
-    const worker = new Worker(file, { execArgv });
+    const worker = startWorker(__dirname, 'importWorker');
     worker.on('message', (answer: WorkerAnswer) => this.jobs.get(answer.job)?.arrived(answer));
     worker.on('error', (error) => this.stopped(worker, error));
     worker.on('exit', (code) => this.stopped(worker, new Error(`The import worker stopped (exit code ${code}).`)));
@@ -143,18 +142,6 @@ class Job {
       }
     }
   }
-}
-
-/**
- * Built, this module is dist/articles/importThread.js beside the worker's .js. Run from the
- * TypeScript sources (the tests, `npm run dev`), it is .ts, and the worker loads TypeScript the
- * same way, through tsx (a development dependency).
- */
-function workerEntry(): { file: string; execArgv?: string[] } {
-  if (path.extname(__filename) === '.ts') {
-    return { file: path.join(__dirname, 'importWorker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
-  }
-  return { file: path.join(__dirname, 'importWorker.js') };
 }
 
 /** The process's import worker, shared by every service graph in it (server, CLI, tests). */
