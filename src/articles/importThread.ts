@@ -1,6 +1,5 @@
-import type { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
-import { startWorker } from '../workerThreads';
+import { OnDemandWorker } from '../workerThreads';
 import type { PreparationRequest, PreparedChunk, PreparedEnd } from './importPreparation';
 import type { WorkerAnswer, WorkerRequest } from './importWorker';
 
@@ -25,13 +24,21 @@ export interface PreparedImport {
  * whose chunks are asked for one by one, a few ahead, so reading never runs far ahead of writing.
  */
 export class ImportThread {
-  private worker: Worker | undefined;
+  private readonly thread = new OnDemandWorker<WorkerAnswer>(__dirname, 'importWorker', {
+    answer: (answer) => this.jobs.get(answer.job)?.arrived(answer),
+    // The imports it was reading fail; the next one starts a new thread.
+    stopped: (error) => {
+      for (const job of this.jobs.values()) job.arrived(error);
+      this.jobs.clear();
+    },
+  });
   private readonly jobs = new Map<number, Job>();
   private lastJob = 0;
   private idleTimer: NodeJS.Timeout | undefined;
 
   prepare(request: PreparationRequest): PreparedImport {
-    const worker = this.running();
+    clearTimeout(this.idleTimer);
+    const worker = this.thread.running();
     const id = ++this.lastJob;
     const send = (message: WorkerRequest) => worker.postMessage(message);
     const job = new Job(() => send({ type: 'next', job: id }));
@@ -54,46 +61,24 @@ export class ImportThread {
         }
       },
       cancel: () => {
-        if (this.worker === worker) send({ type: 'cancel', job: id });
+        if (this.thread.current === worker) send({ type: 'cancel', job: id });
         finished();
       },
     };
   }
 
   /** Stops the worker now (tests, shutdown); imports still running fail. */
-  async close(): Promise<void> {
-    const worker = this.worker;
-    if (!worker) return;
-    this.stopped(worker, new Error('The import worker was stopped.'));
-    await worker.terminate();
-  }
-
-  private running(): Worker {
-    clearTimeout(this.idleTimer);
-    if (this.worker) return this.worker;
-    const worker = startWorker(__dirname, 'importWorker');
-    worker.on('message', (answer: WorkerAnswer) => this.jobs.get(answer.job)?.arrived(answer));
-    worker.on('error', (error) => this.stopped(worker, error));
-    worker.on('exit', (code) => this.stopped(worker, new Error(`The import worker stopped (exit code ${code}).`)));
-    this.worker = worker;
-    return worker;
-  }
-
-  /** The worker is gone: the imports it was reading fail, and the next one starts a new worker. */
-  private stopped(worker: Worker, error: Error): void {
-    if (this.worker !== worker) return;
-    this.worker = undefined;
-    for (const job of this.jobs.values()) job.arrived(error);
-    this.jobs.clear();
+  close(): Promise<void> {
+    return this.thread.close('The import worker was stopped.');
   }
 
   /** No import is running: the worker may not keep the process alive, and stops after a while. */
   private idle(): void {
-    const worker = this.worker;
+    const worker = this.thread.current;
     if (!worker) return;
     worker.unref();
     this.idleTimer = setTimeout(() => {
-      if (this.worker === worker && this.jobs.size === 0) void this.close();
+      if (this.thread.current === worker && this.jobs.size === 0) void this.close();
     }, IDLE_MS).unref();
   }
 }

@@ -1,5 +1,4 @@
-import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../workerThreads';
+import { OnDemandWorker } from '../workerThreads';
 import type { Db } from './database';
 import type { GroupCommit } from './groupCommit';
 import type { CheckpointAnswer } from './checkpointWorker';
@@ -81,12 +80,25 @@ export class Checkpoints {
 
 /** The process's checkpoint thread: one for every database, started by the first checkpoint. */
 export class CheckpointThread {
-  private worker: Worker | undefined;
+  private readonly thread = new OnDemandWorker<CheckpointAnswer>(__dirname, 'checkpointWorker', {
+    answer: (answer) => {
+      const waiting = this.waiting.get(answer.id);
+      this.waiting.delete(answer.id);
+      // Nothing to wait for: the thread may not keep the process alive.
+      if (this.waiting.size === 0) this.thread.current?.unref();
+      if ('error' in answer) waiting?.reject(new Error(answer.error));
+      else waiting?.resolve();
+    },
+    stopped: (error) => {
+      for (const { reject } of this.waiting.values()) reject(error);
+      this.waiting.clear();
+    },
+  });
   private lastId = 0;
   private readonly waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
 
   checkpoint(file: string): Promise<void> {
-    const worker = this.running();
+    const worker = this.thread.running();
     const id = ++this.lastId;
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
@@ -95,35 +107,8 @@ export class CheckpointThread {
     });
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    if (!worker) return;
-    this.stopped(worker, new Error('The checkpoint thread was stopped.'));
-    await worker.terminate();
-  }
-
-  private running(): Worker {
-    if (this.worker) return this.worker;
-    const worker = startWorker(__dirname, 'checkpointWorker');
-    worker.on('message', (answer: CheckpointAnswer) => {
-      const waiting = this.waiting.get(answer.id);
-      this.waiting.delete(answer.id);
-      // Nothing to wait for: the thread may not keep the process alive.
-      if (this.waiting.size === 0) worker.unref();
-      if ('error' in answer) waiting?.reject(new Error(answer.error));
-      else waiting?.resolve();
-    });
-    worker.on('error', (error) => this.stopped(worker, error));
-    worker.on('exit', (code) => this.stopped(worker, new Error(`The checkpoint thread stopped (exit code ${code}).`)));
-    this.worker = worker;
-    return worker;
-  }
-
-  private stopped(worker: Worker, error: Error): void {
-    if (this.worker !== worker) return;
-    this.worker = undefined;
-    for (const { reject } of this.waiting.values()) reject(error);
-    this.waiting.clear();
+  close(): Promise<void> {
+    return this.thread.close('The checkpoint thread was stopped.');
   }
 }
 

@@ -8,9 +8,8 @@ import { migrate } from '../../../src/db/migrate';
 import { migrationsDir } from '../../../src/paths';
 import { SearchIndex, UNMERGED_WRITES_MAX } from '../../../src/search/searchIndex';
 
-function database(): { db: Db; index: SearchIndex; addSegment: (mt: string) => number } {
-  const db = openDatabase(':memory:');
-  migrate(db, migrationsDir);
+/** An article to put segments in, and a way to add them, on a migrated database. */
+function withArticle(db: Db): (mt: string) => number {
   const at = '2026-12-01T06:00:00.000Z';
   db.prepare(
     `INSERT INTO articles (id, title, format, leading, created_by, created_at, updated_at) VALUES (1, 'A', 'text', '', 'Ada', ?, ?)`,
@@ -20,7 +19,13 @@ function database(): { db: Db; index: SearchIndex; addSegment: (mt: string) => n
     `INSERT INTO segments (article_id, block, slot, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
      VALUES (1, 0, ?, 0, 'sentence', ?, ' ', ?, 'new', 1, 'Ada', ?)`,
   );
-  return { db, index: new SearchIndex(db), addSegment: (mt) => Number(insert.run(slot++, mt, mt, at).lastInsertRowid) };
+  return (mt) => Number(insert.run(slot++, mt, mt, at).lastInsertRowid);
+}
+
+function database(): { db: Db; index: SearchIndex; addSegment: (mt: string) => number } {
+  const db = openDatabase(':memory:');
+  migrate(db, migrationsDir);
+  return { db, index: new SearchIndex(db), addSegment: withArticle(db) };
 }
 
 const found = (db: Db, phrase: string) =>
@@ -153,22 +158,15 @@ describe('SearchIndex', () => {
     }
     const db = openDatabase(':memory:');
     migrate(db, older);
-    const at = '2026-12-01T06:00:00.000Z';
-    db.prepare(
-      `INSERT INTO articles (id, title, format, leading, created_by, created_at, updated_at) VALUES (1, 'A', 'text', '', 'Ada', ?, ?)`,
-    ).run(at, at);
-    const insert = db.prepare(
-      `INSERT INTO segments (article_id, block, slot, paragraph, kind, mt, separator, text, status, version, updated_by, updated_at)
-       VALUES (1, 0, ?, 0, 'sentence', ?, ' ', ?, 'new', 1, 'Ada', ?)`,
-    );
-    const old = Number(insert.run(0, 'The comfort force.', 'The comfort force.', at).lastInsertRowid);
+    const addSegment = withArticle(db);
+    const old = addSegment('The comfort force.');
     // Schema 7's sync, as that version ran it at the end of the write.
     db.exec(`INSERT INTO segment_search (rowid, mt, text) SELECT s.id, s.mt, '' FROM search_pending p JOIN segments s ON s.id = p.segment_id;
              DELETE FROM search_pending;`);
     migrate(db, migrationsDir);
     expect(indexedThrough(db)).toBe(old);
     const index = new SearchIndex(db);
-    const added = Number(insert.run(1, 'A comfort force again.', 'A comfort force again.', at).lastInsertRowid);
+    const added = addSegment('A comfort force again.');
     expect(pending(db)).toBe(0); // no trigger notes inserted rows any more
     index.sync();
     expect(found(db, 'comfort force')).toEqual([old, added]);
