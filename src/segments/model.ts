@@ -32,6 +32,8 @@ export interface Segment {
   openComments: number;
   /** QA findings not dismissed (kept in step by src/findings inside every write), for row markers and filters. */
   openFindings: number;
+  /** Σ measured editing time of its revisions, whole milliseconds (the stored figures' editing time). */
+  editingMs: number;
 }
 
 /** Which segments a review page lists: all, one status, those with open QA findings, or both. */

@@ -36,7 +36,7 @@ export function editingMsOf(editingSeconds: number | null | undefined): number {
 const ORDERED = `segments s JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block`;
 const SEGMENT_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.paragraph, s.kind, s.source,
   s.source_scope AS sourceScope, s.mt, s.codes, s.separator, s.text, s.status, s.version, s.note, s.updated_by AS updatedBy,
-  s.updated_at AS updatedAt, s.open_comments AS openComments, s.open_findings AS openFindings`;
+  s.updated_at AS updatedAt, s.open_comments AS openComments, s.open_findings AS openFindings, s.editing_ms AS editingMs`;
 
 /** A segments row as read: `codes` is still its JSON text. */
 type SegmentRow = Omit<Segment, 'codes'> & { codes: string | null };

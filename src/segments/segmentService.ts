@@ -705,9 +705,11 @@ export class SegmentService {
    * reason opens a comment thread): storedAfter() reads it back where that is shown.
    */
   private record(items: readonly RecordItem[], createdAt = now()): Segment[] {
-    // A segment a split just created (version 0) does not count yet; a split or merge counts as a whole.
-    const counted = this.reshaping ? [] : items.filter(({ current }) => current.version > 0).map(({ current }) => current.id);
-    const figuresBefore = this.repository.figureStatesById(counted);
+    // A segment a split just created (version 0) does not count yet; a split or merge counts as a whole. Every
+    // other caller read `current` in this transaction, just before: its figure state is the stored one.
+    const figuresBefore = new Map<number, SegmentFigureState>(
+      this.reshaping ? [] : items.filter(({ current }) => current.version > 0).map(({ current }) => [current.id, figureStateOf(current)]),
+    );
     const revisionIds = this.repository.appendAll(
       items.map(({ current, change, actor }) => ({
         segmentId: current.id,
@@ -736,6 +738,7 @@ export class SegmentService {
       note: change.note,
       updatedBy: actor.displayName,
       updatedAt: createdAt,
+      editingMs: current.editingMs + editingMsOf(change.editingSeconds),
     }));
     const writes = items.map(({ current, change, actor, leftOrder }, index): SegmentWrite => ({
       // A segment a split just created has version 0 until this, its first revision.
@@ -790,4 +793,10 @@ function mergedStatus(first: ReviewStatus, second: ReviewStatus, isMt: boolean):
 /** A text edit leaves a sentence waiting for review, unless it is the MT again. */
 function statusForText(text: string, mt: string): ReviewStatus {
   return text === mt ? 'new' : 'edited';
+}
+
+/** What the stored figures read of a segment. */
+function figureStateOf(segment: Segment): SegmentFigureState {
+  const { id, articleId, kind, status, mt, text, editingMs, openFindings, openComments } = segment;
+  return { id, articleId, kind, status, mt, text, editingMs, openFindings, openComments };
 }

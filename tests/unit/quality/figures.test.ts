@@ -151,6 +151,7 @@ describe('segmentRows', () => {
     updatedAt: ARTICLE.updatedAt,
     openComments: 0,
     openFindings: 0,
+    editingMs: 0,
   });
   const annotation = (id: number, segmentId: number, severity: Annotation['severity']): Annotation => ({
     id,
