@@ -9,13 +9,14 @@ import { migrationsDir } from '../../../src/paths';
 const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-')), 'test.sqlite');
 
 describe('Database', () => {
-  it('when a file database is opened, then it uses WAL, synchronous FULL, foreign keys, small checkpoints and in-memory statement journals', () => {
+  it('when a file database is opened, then it uses WAL, synchronous FULL, foreign keys, small checkpoints, a bounded log file and in-memory statement journals', () => {
     const db = openDatabase(tempFile());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(250);
     expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
+    expect(db.pragma('journal_size_limit', { simple: true })).toBe(64 * 1024 * 1024);
     db.close();
   });
 
