@@ -246,6 +246,7 @@ export class GlossaryService {
     }
     return terms;
   }
+
   /** The shared glossary's terms: all a new article's checks have (an import's). */
   sharedGlossaryTerms(): readonly ArticleTerm[] {
     this.dropStaleCache();

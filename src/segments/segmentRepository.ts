@@ -115,9 +115,6 @@ export class SegmentRepository {
       ),
       // What the stored figures need of a segment (src/stats): one row by its key, or an article's in reading order.
       figureState: db.prepare(`SELECT ${FIGURE_COLUMNS} FROM segments WHERE id = ? AND block IS NOT NULL`),
-      figureStatesById: db.prepare(
-        `SELECT ${FIGURE_COLUMNS} FROM segments WHERE id IN (SELECT value FROM json_each(?)) AND block IS NOT NULL`,
-      ),
       figureStates: db.prepare(
         `SELECT ${FIGURE_COLUMNS}, block, slot FROM segments
           WHERE article_id = ? AND block IS NOT NULL AND (block, slot) > (?, ?) ORDER BY block, slot LIMIT ?`,
@@ -276,12 +273,6 @@ export class SegmentRepository {
 
   figureState(id: number): SegmentFigureState | undefined {
     return this.statements.figureState.get(id) as SegmentFigureState | undefined;
-  }
-
-  /** What the figures count of these segments (those in the reading order), by id, in one read. */
-  figureStatesById(ids: readonly number[]): Map<number, SegmentFigureState> {
-    const rows = this.statements.figureStatesById.all(JSON.stringify(ids)) as SegmentFigureState[];
-    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** Up to `limit` segments of the article in reading order, after the position (block, slot) given. */

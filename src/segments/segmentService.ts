@@ -705,11 +705,6 @@ export class SegmentService {
    * reason opens a comment thread): storedAfter() reads it back where that is shown.
    */
   private record(items: readonly RecordItem[], createdAt = now()): Segment[] {
-    // A segment a split just created (version 0) does not count yet; a split or merge counts as a whole. Every
-    // other caller read `current` in this transaction, just before: its figure state is the stored one.
-    const figuresBefore = new Map<number, SegmentFigureState>(
-      this.reshaping ? [] : items.filter(({ current }) => current.version > 0).map(({ current }) => [current.id, figureStateOf(current)]),
-    );
     const revisionIds = this.repository.appendAll(
       items.map(({ current, change, actor }) => ({
         segmentId: current.id,
@@ -749,33 +744,16 @@ export class SegmentService {
       note: change.note,
       actor,
     }));
-    // As they stand before the listeners run: what those change (e.g. open comments) they count themselves.
-    // A segment counted before is still in the order with only what the revision wrote changed; one
-    // that was not (a part a split just made) is read.
-    const figureChanges = this.reshaping ? [] : this.figureChanges(items, figuresBefore);
+    // Every caller read `current` in this transaction, just before, and `written` is what the revision stored:
+    // the figures' states before and after, as they stand before the listeners run (what those change, e.g.
+    // open comments, they count themselves). A split or merge counts as a whole (changeLayout).
+    const figureChanges: SegmentFigureChange[] = this.reshaping
+      ? []
+      : writes.map(({ before, after }) => ({ before: before && figureStateOf(before), after: after && figureStateOf(after) }));
     for (const listener of this.listeners) listener.revisionsWritten?.(writes);
     for (const articleId of new Set(items.map(({ current }) => current.articleId))) this.collaborators.articleChanged(articleId, createdAt);
     if (figureChanges.length > 0) this.collaborators.figures.segmentsChanged(figureChanges, createdAt);
     return written;
-  }
-
-  /** Each recorded segment's figure state before (as read) and after its revision, for the stored figures. */
-  private figureChanges(items: readonly RecordItem[], before: ReadonlyMap<number, SegmentFigureState>): SegmentFigureChange[] {
-    const unread = items.filter(({ current }) => !before.has(current.id)).map(({ current }) => current.id);
-    const read = unread.length > 0 ? this.repository.figureStatesById(unread) : new Map<number, SegmentFigureState>();
-    return items.map(({ current, change, layout, leftOrder }) => {
-      const was = before.get(current.id);
-      const after = was
-        ? {
-            ...was,
-            mt: layout?.mt ?? was.mt,
-            text: change.text,
-            status: change.status,
-            editingMs: was.editingMs + editingMsOf(change.editingSeconds),
-          }
-        : read.get(current.id);
-      return { before: was ?? null, after: leftOrder ? null : (after ?? null) };
-    });
   }
 }
 

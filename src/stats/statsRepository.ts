@@ -125,8 +125,8 @@ export class StatsRepository {
   /**
    * Adds a change's delta to the article's figures; the caller holds the transaction. An article
    * without stored figures is left alone: it is recounted at the next start (or by `redline recount`).
+   * `at`: the time of the revisions the delta stands for; null for a change that is none (an open-comment count).
    */
-  /** `at`: the time of the revisions the delta stands for; null for a change that is none (an open-comment count). */
   add(articleId: number, delta: Figures, at: string | null): void {
     let chrfStats: string | null = null;
     if (delta.chrf.some((value) => value !== 0)) {
