@@ -1,7 +1,7 @@
 import { AppError, unprocessable } from '../errors';
 import { runChecks, type Finding, type GlossaryTerm } from '../qa/runChecks';
 import type { ImportRow } from '../segments/model';
-import { addFigures, contribution, emptyFigures, type Figures } from '../stats/contribution';
+import { addContribution, emptyFigures, type Figures } from '../stats/contribution';
 import { openImportReader, type ImportEnd, type ImportInput } from './importFormats';
 
 /**
@@ -87,7 +87,16 @@ export function* prepareImport(request: PreparationRequest): Generator<PreparedC
       characters = reader.charactersRead() ?? characters + draft.text.length + draft.separator.length;
       const source = draft.source ?? null;
       const codes = draft.codes && draft.codes.length > 0 ? draft.codes : null;
-      const findings = runChecks({ text: draft.text, mt: draft.text, source, kind: draft.kind, codes: codes ?? [], ...qa });
+      const findings = runChecks({
+        text: draft.text,
+        mt: draft.text,
+        source,
+        kind: draft.kind,
+        codes: codes ?? [],
+        sourceLanguage: qa.sourceLanguage,
+        targetLanguage: qa.targetLanguage,
+        glossary: qa.glossary,
+      });
       segments.push({
         paragraph: draft.paragraph,
         kind: draft.kind,
@@ -100,18 +109,16 @@ export function* prepareImport(request: PreparationRequest): Generator<PreparedC
         openFindings: findings.length,
         findings,
       });
-      addFigures(
-        figures,
-        contribution({
-          ...draft,
-          mt: draft.text,
-          status: 'new',
-          editingMs: 0,
-          openFindings: findings.length,
-          openComments: 0,
-          annotations: [],
-        }),
-      );
+      addContribution(figures, {
+        kind: draft.kind,
+        status: 'new',
+        mt: draft.text,
+        text: draft.text,
+        editingMs: 0,
+        openFindings: findings.length,
+        openComments: 0,
+        annotations: [],
+      });
     }
     if (segments.length > 0) yield { segments, figures, characters, totalCharacters: reader.totalCharacters };
     if (end) return { ...end, ...titles };

@@ -3,17 +3,7 @@ import { isBusy } from '../db/groupCommit';
 import { METRICS_ALGORITHM, segmentMetrics, textHash, type SegmentMetrics } from '../metrics/segmentMetrics';
 import { emptyCounts, type SegmentFigureChange, type SegmentFigures, type SegmentFigureState, type StatusCounts } from '../segments/model';
 import type { SegmentService } from '../segments/segmentService';
-import {
-  addFigures,
-  changeOf,
-  contribution,
-  emptyFigures,
-  isCovered,
-  mqmKey,
-  type FigureState,
-  type Figures,
-  type MqmMark,
-} from './contribution';
+import { addContribution, changeOf, emptyFigures, isCovered, mqmKey, type FigureState, type Figures, type MqmMark } from './contribution';
 import { StatsRepository, type CachedMetrics, type StoredFigures } from './statsRepository';
 
 export type { StoredFigures } from './statsRepository';
@@ -95,7 +85,7 @@ export class ArticleStats implements SegmentFigures {
         : new Map<number, readonly MqmMark[]>();
     const metrics = this.metricsOf(covered, store);
     const total = emptyFigures();
-    for (const state of states) addFigures(total, contribution(figureState(state, marks.get(state.id)), metrics.get(state)));
+    for (const state of states) addContribution(total, figureState(state, marks.get(state.id)), metrics.get(state));
     return total;
   }
 
@@ -218,7 +208,7 @@ export class ArticleStats implements SegmentFigures {
             fresh.set(state.id, { textHash: textHash(state.text), algorithm: METRICS_ALGORITHM, metrics });
           }
         }
-        addFigures(figures, contribution(figureState(state, marks.get(state.id)), metrics));
+        addContribution(figures, figureState(state, marks.get(state.id)), metrics);
       }
       const last = page[page.length - 1]!;
       page = page.length < RECOUNT_PAGE ? [] : segments.figureStates(articleId, last, RECOUNT_PAGE);

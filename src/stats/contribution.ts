@@ -125,39 +125,48 @@ export function isCovered(state: Pick<FigureState, 'kind' | 'status'>): boolean 
  * the MT against the text) is computed when not given; callers pass cached ones.
  */
 export function contribution(state: FigureState, metrics?: SegmentMetrics): Figures {
-  const figures = emptyFigures();
-  const counters = figures.counters;
-  counters.segments = 1;
-  counters[STATUS_COUNTER[state.status]] = 1;
-  counters.openFindings = state.openFindings;
-  counters.openComments = state.openComments;
-  if (!isEvaluated(state)) return figures;
-  const mtWords = countWords(state.mt);
-  counters.evaluatedSegments = 1;
-  counters.evaluatedWords = mtWords;
-  if (!isCovered(state)) return figures;
+  return addContribution(emptyFigures(), state, metrics);
+}
 
-  counters.coveredSegments = 1;
-  counters.coveredWords = mtWords;
+/**
+ * total += sign × contribution(state, metrics), without building the contribution first: an import or
+ * a recount adds up hundreds of thousands of segments, and a Figures of its own for each (an object, an
+ * array and two maps) was most of what they cost. Returns total.
+ */
+export function addContribution(total: Figures, state: FigureState, metrics?: SegmentMetrics, sign: 1 | -1 = 1): Figures {
+  const counters = total.counters;
+  counters.segments += sign;
+  counters[STATUS_COUNTER[state.status]] += sign;
+  counters.openFindings += sign * state.openFindings;
+  counters.openComments += sign * state.openComments;
+  if (!isEvaluated(state)) return total;
+  const mtWords = countWords(state.mt);
+  counters.evaluatedSegments += sign;
+  counters.evaluatedWords += sign * mtWords;
+  if (!isCovered(state)) return total;
+
+  counters.coveredSegments += sign;
+  counters.coveredWords += sign * mtWords;
   const { ter, chrf } = metrics ?? segmentMetrics(state.mt, state.text);
-  counters.terInsertions = ter.insertions;
-  counters.terDeletions = ter.deletions;
-  counters.terSubstitutions = ter.substitutions;
-  counters.terShifts = ter.shifts;
-  counters.terReferenceWords = ter.referenceWords;
-  for (let i = 0; i < CHRF_LENGTH; i++) figures.chrf[i] = chrf[i] ?? 0;
-  if (state.text === state.mt) counters.unchangedSegments = 1;
+  counters.terInsertions += sign * ter.insertions;
+  counters.terDeletions += sign * ter.deletions;
+  counters.terSubstitutions += sign * ter.substitutions;
+  counters.terShifts += sign * ter.shifts;
+  counters.terReferenceWords += sign * ter.referenceWords;
+  for (let i = 0; i < CHRF_LENGTH; i++) total.chrf[i]! += sign * (chrf[i] ?? 0);
+  if (state.text === state.mt) counters.unchangedSegments += sign;
   if (state.editingMs > 0) {
-    counters.editingMs = state.editingMs;
-    counters.timedSegments = 1;
-    counters.timedWords = mtWords;
+    counters.editingMs += sign * state.editingMs;
+    counters.timedSegments += sign;
+    counters.timedWords += sign * mtWords;
   }
-  figures.hterBuckets.set(hterBucket(sentenceScores({ ter, chrf }).ter), 1);
+  const bucket = hterBucket(sentenceScores({ ter, chrf }).ter);
+  total.hterBuckets.set(bucket, (total.hterBuckets.get(bucket) ?? 0) + sign);
   for (const mark of state.annotations) {
     const key = mqmKey(mark.category, mark.severity);
-    figures.mqm.set(key, (figures.mqm.get(key) ?? 0) + 1);
+    total.mqm.set(key, (total.mqm.get(key) ?? 0) + sign);
   }
-  return figures;
+  return total;
 }
 
 /** total += sign × figures, counter by counter (sign -1 subtracts). Returns total. */

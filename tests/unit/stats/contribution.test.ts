@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addContribution,
   addFigures,
   changeOf,
   contribution,
@@ -79,6 +80,27 @@ describe('A segment’s contribution to its article’s figures', () => {
     expect(total).toEqual(addFigures(emptyFigures(), after));
     addFigures(total, changeOf(after, before));
     expect(isZero(changeOf(total, before))).toBe(true);
+  });
+
+  it('when contributions are added straight to a total, then the sums equal those of the contributions built one by one, and taking them away leaves zero', () => {
+    const states = [
+      state(),
+      state({ status: 'edited', text: 'The couple provides for a reassurance force.', editingMs: 700 }),
+      state({ status: 'approved', annotations: [{ category: 'style', severity: 'minor' }] }),
+      state({ status: 'rejected', text: 'Couple.', annotations: [{ category: 'accuracy', severity: 'major' }], openFindings: 2 }),
+      state({ kind: 'heading', status: 'edited', mt: "Trump's prices", text: "Trump's tariffs", openComments: 1 }),
+      state({ kind: 'meta', status: 'approved', mt: 'Source: DW', text: 'Source: DPA' }),
+    ];
+    const built = emptyFigures();
+    const added = emptyFigures();
+    for (const each of states) {
+      addFigures(built, contribution(each));
+      addContribution(added, each);
+    }
+    expect(added).toEqual(built);
+    expect(added.counters.segments).toBe(states.length);
+    for (const each of states) addContribution(added, each, undefined, -1);
+    expect(isZero(added)).toBe(true);
   });
 
   it.each([
