@@ -55,6 +55,21 @@ describe('QA findings on import and in the segment API', () => {
     expect([openCount(db, hyphen.id), openCount(db, bracket.id), openCount(db, clean.id)]).toEqual([1, 1, 0]);
   });
 
+  it('when an article has more sentences than one insert statement takes, then each keeps its text, place and own findings', async () => {
+    const testApp = createTestApp();
+    // 130 sentences: the import writes them 50 rows per statement; the faulty ones sit on either side of those boundaries.
+    const faulty = new Set([0, 49, 50, 99, 129]);
+    const sentences = Array.from({ length: 130 }, (_, index) =>
+      faulty.has(index) ? `They want to end the three -year war number ${index}.` : `The council met for session number ${index}.`,
+    );
+    const article = await importViaApi(testApp, sentences.join(' '));
+    expect(article.segments.map((segment) => segment.text)).toEqual(sentences);
+    const withFindings = article.segments.flatMap((segment, index) => (openCount(testApp.db, segment.id) > 0 ? [index] : []));
+    expect(withFindings).toEqual([...faulty]);
+    for (const index of faulty)
+      expect(storedFindings(testApp.db, article.segments[index]!.id)).toEqual([expect.objectContaining({ check: 'space-before-hyphen' })]);
+  });
+
   it('when a word elsewhere in the sentence is edited, then the finding keeps its id and dismissal and moves with the text', async () => {
     const { client, segmentOf, hyphen, db } = await setup();
     const [before] = (await segmentOf(hyphen.id)).findings;
