@@ -67,18 +67,53 @@ export interface NewSegment
 }
 
 /**
- * Rows per INSERT statement of an import. A statement per row cost a third more: each one sets up
- * again (the AUTOINCREMENT counter, the foreign key, the indexes' cursors) for a single row.
- * 50 rows of 15 values stay far below SQLite's limit on bound values.
+ * Rows per statement where many are written at once (an import's segments, a batch's revisions).
+ * A statement per row cost a third more: each statement sets up again (the AUTOINCREMENT counter,
+ * foreign keys, the cursors of the indexes) for its rows. A JSON list read with json_each cost more
+ * still: SQLite turns each row of it back into text and parses it again for every value read.
+ * 50 rows of 16 values stay far below SQLite's limit on bound values.
  */
-const IMPORT_ROWS_PER_INSERT = 50;
+const ROWS_PER_STATEMENT = 50;
+
+/** `width` placeholders: "(?, ?, ?)". */
+const placeholders = (width: number) => `(${Array.from({ length: width }, () => '?').join(', ')})`;
+
+/** The statements that write many rows: `row` is one row of their VALUES list (see ROWS_PER_STATEMENT). */
+const MANY_ROWS = {
+  // An import's segments. The ids come back in no promised order (see insertImportChunk).
+  insertSegments: {
+    row: `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`,
+    sql: (values: string) =>
+      `INSERT INTO segments (article_id, block, slot, paragraph, kind, source, source_scope, mt, codes, anchor, separator, text,
+                             open_findings, status, version, updated_by, updated_at)
+       VALUES ${values} RETURNING id`,
+  },
+  // Revisions: [segmentId, previousVersion, version, text, status, note, author, createdAt, editingMs, articleId, action,
+  // userId, editingSeconds, batchId, detail, order] each (see appendAll).
+  updateCurrent: {
+    row: placeholders(16),
+    sql: (values: string) =>
+      `UPDATE segments SET text = r.column4, status = r.column5, version = r.column3, note = r.column6, updated_by = r.column7,
+                           updated_at = r.column8, editing_ms = editing_ms + r.column9
+         FROM (VALUES ${values}) AS r WHERE segments.id = r.column1 AND segments.version = r.column2`,
+  },
+  insertRevisions: {
+    row: placeholders(16),
+    sql: (values: string) =>
+      `INSERT INTO revisions (segment_id, version, text, status, note, author, created_at, article_id, action, user_id, editing_seconds,
+                              batch_id, detail)
+       SELECT column1, column3, column4, column5, column6, column7, column8, column10, column11, column12, column13, column14, column15
+         FROM (VALUES ${values}) ORDER BY column16
+       RETURNING id, segment_id AS segmentId`,
+  },
+} as const;
 
 /** SQL for segments and their revisions; private to src/segments (others call SegmentService). Statements are prepared once per handle. */
 export class SegmentRepository {
   private readonly statements;
   private readonly byFilters = new Map<string, ReturnType<Db['prepare']>>();
-  /** The import's INSERT of n rows, by n (see IMPORT_ROWS_PER_INSERT). */
-  private readonly importInserts = new Map<number, ReturnType<Db['prepare']>>();
+  /** MANY_ROWS statements by name and row count: at most ROWS_PER_STATEMENT of each. */
+  private readonly manyRowStatements = new Map<string, ReturnType<Db['prepare']>>();
 
   constructor(private readonly db: Db) {
     this.statements = {
@@ -133,21 +168,6 @@ export class SegmentRepository {
           WHERE article_id = ? AND open_findings > 0 AND block IS NOT NULL AND status = coalesce(?, status)`,
       ),
       editingMs: db.prepare(`SELECT id, editing_ms AS editingMs FROM segments WHERE id IN (SELECT value FROM json_each(?))`),
-      // A list of revisions as JSON arrays, [segmentId, previousVersion, version, text, status, note, author, createdAt,
-      // editingMs, articleId, action, userId, editingSeconds, batchId, detail] (see appendAll): two statements per list.
-      updateCurrent: db.prepare(
-        `UPDATE segments SET text = r.value->>3, status = r.value->>4, version = r.value->>2, note = r.value->>5, updated_by = r.value->>6,
-                             updated_at = r.value->>7, editing_ms = editing_ms + (r.value->>8)
-           FROM json_each(?) AS r WHERE segments.id = r.value->>0 AND segments.version = r.value->>1`,
-      ),
-      insertRevisions: db.prepare(
-        `INSERT INTO revisions (segment_id, article_id, version, action, text, status, note, author, user_id, editing_seconds, created_at,
-                                batch_id, detail)
-         SELECT r.value->>0, r.value->>9, r.value->>2, r.value->>10, r.value->>3, r.value->>4, r.value->>5, r.value->>6, r.value->>11,
-                r.value->>12, r.value->>7, r.value->>13, r.value->>14
-           FROM json_each(?) AS r ORDER BY r.key
-         RETURNING id, segment_id AS segmentId`,
-      ),
       // Split and merge: the reading order of one block and the starts of the later ones (see DESIGN in the README).
       place: db.prepare(
         `SELECT block, slot, version, separator, source, source_scope AS sourceScope, mt, codes IS NOT NULL AS hasCodes,
@@ -190,8 +210,8 @@ export class SegmentRepository {
    */
   insertImportChunk(articleId: number, rows: readonly ImportRow[], firstPosition: number, author: string, at: string): number[] {
     const ids: number[] = [];
-    for (let start = 0; start < rows.length; start += IMPORT_ROWS_PER_INSERT) {
-      const part = rows.slice(start, start + IMPORT_ROWS_PER_INSERT);
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      const part = rows.slice(start, start + ROWS_PER_STATEMENT);
       const values: unknown[] = [];
       part.forEach((row, index) => {
         const position = firstPosition + start + index;
@@ -213,27 +233,22 @@ export class SegmentRepository {
           at,
         );
       });
-      // The rows get their ids in the order of the VALUES (each one above the last); RETURNING promises no order.
-      const inserted = (this.importInsert(part.length).all(values) as number[]).sort((a, b) => a - b);
-      for (const id of inserted) ids.push(id);
+      // The rows get their ids in the order of the VALUES (each one above the last), which RETURNING does not promise to keep.
+      const inserted = this.manyRows('insertSegments', part.length).pluck().all(values) as number[];
+      for (const id of inserted.sort((a, b) => a - b)) ids.push(id);
     }
     // One statement for the chunk's first revisions: cheaper than a second insert per segment.
     if (ids.length > 0) this.statements.insertImportRevisions.run(ids[0], ids.at(-1));
     return ids;
   }
 
-  private importInsert(rows: number): ReturnType<Db['prepare']> {
-    let statement = this.importInserts.get(rows);
+  /** The MANY_ROWS statement `name` for `rows` rows, prepared on first use. */
+  private manyRows(name: keyof typeof MANY_ROWS, rows: number): ReturnType<Db['prepare']> {
+    const key = `${name} ${rows}`;
+    let statement = this.manyRowStatements.get(key);
     if (!statement) {
-      statement = this.db
-        .prepare(
-          `INSERT INTO segments (article_id, block, slot, paragraph, kind, source, source_scope, mt, codes, anchor, separator, text,
-                                 open_findings, status, version, updated_by, updated_at)
-           VALUES ${Array.from({ length: rows }, () => `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`).join(', ')}
-           RETURNING id`,
-        )
-        .pluck();
-      this.importInserts.set(rows, statement);
+      const { row, sql } = MANY_ROWS[name];
+      this.manyRowStatements.set(key, (statement = this.db.prepare(sql(Array.from({ length: rows }, () => row).join(', ')))));
     }
     return statement;
   }
@@ -318,39 +333,42 @@ export class SegmentRepository {
 
   /**
    * Appends revisions (each of a different segment) and makes each its segment's current state, in two
-   * statements however many there are (a batch's chunk: ~30 % cheaper than two per revision); returns
-   * the revisions' ids in the same order. The caller holds the transaction.
+   * statements per ROWS_PER_STATEMENT of them (a batch's chunk: far cheaper than two per revision);
+   * returns the revisions' ids in the same order. The caller holds the transaction.
    */
   appendAll(revisions: readonly (Omit<Revision, 'id'> & { previousVersion: number })[]): number[] {
-    if (revisions.length === 0) return [];
-    const rows = revisions.map((revision) => [
-      revision.segmentId,
-      revision.previousVersion,
-      revision.version,
-      revision.text,
-      revision.status,
-      revision.note,
-      revision.author,
-      revision.createdAt,
-      editingMsOf(revision.editingSeconds),
-      revision.articleId,
-      revision.action,
-      revision.userId,
-      revision.editingSeconds,
-      revision.batchId,
-      revision.detail,
-    ]);
     // One revision per segment: UPDATE ... FROM applies only one of several rows naming the same segment.
     if (new Set(revisions.map((revision) => revision.segmentId)).size !== revisions.length) {
       throw new Error('A list of revisions names the same segment twice');
     }
-    const list = JSON.stringify(rows);
-    const updated = this.statements.updateCurrent.run(list).changes;
-    // The version checks already happened in the same transaction; this guards the invariant.
-    if (updated !== revisions.length) throw new Error(`Segments changed under a transaction (${updated} of ${revisions.length} updated)`);
-    const ids = new Map(
-      (this.statements.insertRevisions.all(list) as { id: number; segmentId: number }[]).map((row) => [row.segmentId, row.id]),
-    );
+    const ids = new Map<number, number>();
+    for (let start = 0; start < revisions.length; start += ROWS_PER_STATEMENT) {
+      const part = revisions.slice(start, start + ROWS_PER_STATEMENT);
+      const values = part.flatMap((revision, index) => [
+        revision.segmentId,
+        revision.previousVersion,
+        revision.version,
+        revision.text,
+        revision.status,
+        revision.note,
+        revision.author,
+        revision.createdAt,
+        editingMsOf(revision.editingSeconds),
+        revision.articleId,
+        revision.action,
+        revision.userId,
+        revision.editingSeconds,
+        revision.batchId,
+        revision.detail,
+        index,
+      ]);
+      const updated = this.manyRows('updateCurrent', part.length).run(values).changes;
+      // The version checks already happened in the same transaction; this guards the invariant.
+      if (updated !== part.length) throw new Error(`Segments changed under a transaction (${updated} of ${part.length} updated)`);
+      for (const row of this.manyRows('insertRevisions', part.length).all(values) as { id: number; segmentId: number }[]) {
+        ids.set(row.segmentId, row.id);
+      }
+    }
     return revisions.map((revision) => ids.get(revision.segmentId)!);
   }
 

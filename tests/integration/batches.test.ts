@@ -222,6 +222,18 @@ describe('A big batch and the event loop', () => {
     expect(result.changed).toBe(sentences - 1);
     expect(result.skipped).toEqual([last.id]);
     expect(testApp.services.segments.get(last.id).text).toBe('Changed by a person.');
+    // Written 50 rows per statement: each sentence's newest revision is its own, with its text.
+    const mismatched = testApp.db
+      .prepare(
+        `SELECT count(*) FROM segments s JOIN revisions r ON r.segment_id = s.id AND r.version = s.version
+          WHERE s.article_id = ? AND (r.text <> s.text OR r.status <> s.status)`,
+      )
+      .pluck()
+      .get(article.id);
+    expect(mismatched).toBe(0);
+    expect(testApp.db.prepare(`SELECT count(*) FROM revisions WHERE article_id = ? AND action = 'replace'`).pluck().get(article.id)).toBe(
+      sentences - 1,
+    );
     // The batch's start and end, the person's save, and steps of at most BATCH_CHUNK sentences.
     expect(workItems).toBeGreaterThanOrEqual(3 + Math.ceil(sentences / BATCH_CHUNK));
     // The longest block of the event loop (the app's target is 100 ms, the bound leaves room for a shared
