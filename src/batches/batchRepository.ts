@@ -18,7 +18,21 @@ export interface ScannedSegment {
   text: string;
 }
 
+// In the order scanned() reads them: the statements are in raw mode (see toSegment in src/segments/segmentRepository.ts).
 const SCANNED_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.block, s.slot, s.version, s.mt, s.text`;
+
+function scanned(row: unknown[]): ScannedSegment {
+  return {
+    id: row[0] as number,
+    articleId: row[1] as number,
+    position: row[2] as number,
+    block: row[3] as number,
+    slot: row[4] as number,
+    version: row[5] as number,
+    mt: row[6] as string,
+    text: row[7] as string,
+  };
+}
 const LIVE_SEGMENTS = `segments s JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block
   JOIN articles a ON a.id = s.article_id AND a.state = 'ready'`;
 
@@ -105,12 +119,14 @@ export class BatchRepository {
       readyArticles: db.prepare(`SELECT id, title FROM articles WHERE state = 'ready' ORDER BY id`),
       // Candidates from the trigram index in rowid order, a chunk at a time (the caller verifies each one).
       candidates: db.prepare(`SELECT rowid AS id FROM segment_search WHERE segment_search MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?`),
-      segmentsByIds: db.prepare(`SELECT ${SCANNED_COLUMNS} FROM ${LIVE_SEGMENTS} WHERE s.id IN (SELECT value FROM json_each(?))`),
+      segmentsByIds: db.prepare(`SELECT ${SCANNED_COLUMNS} FROM ${LIVE_SEGMENTS} WHERE s.id IN (SELECT value FROM json_each(?))`).raw(),
       // An article in reading order, from after (block, slot), a chunk at a time.
-      scanArticle: db.prepare(
-        `SELECT ${SCANNED_COLUMNS} FROM ${LIVE_SEGMENTS}
+      scanArticle: db
+        .prepare(
+          `SELECT ${SCANNED_COLUMNS} FROM ${LIVE_SEGMENTS}
           WHERE s.article_id = ? AND (s.block, s.slot) > (?, ?) ORDER BY s.block, s.slot LIMIT ?`,
-      ),
+        )
+        .raw(),
     };
   }
 
@@ -189,10 +205,10 @@ export class BatchRepository {
   }
 
   segmentsByIds(ids: readonly number[]): ScannedSegment[] {
-    return this.statements.segmentsByIds.all(JSON.stringify(ids)) as ScannedSegment[];
+    return (this.statements.segmentsByIds.all(JSON.stringify(ids)) as unknown[][]).map(scanned);
   }
 
   scanArticle(articleId: number, after: { block: number; slot: number }, limit: number): ScannedSegment[] {
-    return this.statements.scanArticle.all(articleId, after.block, after.slot, limit) as ScannedSegment[];
+    return (this.statements.scanArticle.all(articleId, after.block, after.slot, limit) as unknown[][]).map(scanned);
   }
 }

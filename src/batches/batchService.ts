@@ -157,7 +157,9 @@ export class BatchService {
     const changeOf: (number | undefined)[] = read.map(({ current }, index) => {
       const write = writes[index];
       if (!current || !write) return undefined;
-      return changes.push({ ...write, current, action: ACTION_OF_KIND[header.kind], batchId, actor: header.actor }) - 1;
+      // Field by field: a spread of the write took V8's slow path, a few µs for each of a batch's thousands of sentences.
+      const { text, status, note, detail } = write;
+      return changes.push({ current, text, status, note, detail, action: ACTION_OF_KIND[header.kind], batchId, actor: header.actor }) - 1;
     });
     // A segment refused (e.g. a text too long) is skipped; an error of any other kind stops the batch.
     const written = segments.writeInBatch(changes);
