@@ -101,10 +101,12 @@ export class BatchRepository {
       lastRevisionId: db.prepare(`SELECT coalesce(max(id), 0) AS id FROM revisions`),
       // Revision ids only grow: a segment whose latest revision is newer than a preview changed after it.
       // Per segment, through the (segment_id, version) index: a few rows each, however long the history of the article.
-      latestRevisions: db.prepare(
-        `SELECT ids.value AS segmentId, (SELECT max(r.id) FROM revisions r WHERE r.segment_id = ids.value) AS revisionId
-           FROM json_each(?) ids`,
-      ),
+      latestRevisions: db
+        .prepare(
+          `SELECT ids.value AS segmentId, (SELECT max(r.id) FROM revisions r WHERE r.segment_id = ids.value) AS revisionId
+             FROM json_each(?) ids`,
+        )
+        .raw(),
       // Segments of these articles changed after a preview, each with its text as the preview saw it.
       changedSince: db.prepare(
         `SELECT c.segmentId, p.version, p.text
@@ -183,8 +185,7 @@ export class BatchRepository {
   }
 
   latestRevisions(segmentIds: readonly number[]): Map<number, number> {
-    const rows = this.statements.latestRevisions.all(JSON.stringify(segmentIds)) as { segmentId: number; revisionId: number }[];
-    return new Map(rows.map((row) => [row.segmentId, row.revisionId]));
+    return new Map(this.statements.latestRevisions.all(JSON.stringify(segmentIds)) as [segmentId: number, revisionId: number][]);
   }
 
   /** The segments of `articleIds` changed after revision `snapshot`, with their version and text as of it (null: created since). */

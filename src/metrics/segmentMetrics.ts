@@ -4,7 +4,7 @@
  * Article figures are corpus-level, as sacrebleu computes them: summed statistics,
  * not averaged sentence scores.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { chrfScore, corpusChrf, chrfStats, type ChrfStats } from './chrf';
 import { corpusTer, terScore, terStats, type TerStats } from './ter';
 import { countWordsAndCharacters } from './whitespace';
@@ -48,7 +48,7 @@ export function corpusScores(metrics: readonly SegmentMetrics[]): { ter: number;
   return { ter: corpusTer(metrics.map((m) => m.ter)), chrf: corpusChrf(metrics.map((m) => m.chrf)) };
 }
 
-/** The cache key of a segment's text (see segment_metrics in migrations/0002). */
+/** The cache key of a segment's text (see segment_metrics in migrations/0002). One-shot: half the cost of a Hash object, same digest. */
 export function textHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+  return hash('sha1', text, 'base64');
 }

@@ -131,7 +131,7 @@ const MANY_ROWS = {
                               batch_id, detail)
        SELECT column1, column3, column4, column5, column6, column7, column8, column10, column11, column12, column13, column14, column15
          FROM (VALUES ${values}) ORDER BY column16
-       RETURNING id, segment_id AS segmentId`,
+       RETURNING id, segment_id`,
   },
 } as const;
 
@@ -405,8 +405,8 @@ export class SegmentRepository {
       const updated = this.manyRows('updateCurrent', part.length).run(values).changes;
       // The version checks already happened in the same transaction; this guards the invariant.
       if (updated !== part.length) throw new Error(`Segments changed under a transaction (${updated} of ${part.length} updated)`);
-      for (const row of this.manyRows('insertRevisions', part.length).all(values) as { id: number; segmentId: number }[]) {
-        ids.set(row.segmentId, row.id);
+      for (const [id, segmentId] of this.manyRows('insertRevisions', part.length).raw().all(values) as [number, number][]) {
+        ids.set(segmentId, id);
       }
     }
     return revisions.map((revision) => ids.get(revision.segmentId)!);

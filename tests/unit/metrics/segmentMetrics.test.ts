@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chrfStats } from '../../../src/metrics/chrf';
-import { corpusScores, segmentMetrics, sentenceScores, unchangedMetrics } from '../../../src/metrics/segmentMetrics';
+import { createHash } from 'node:crypto';
+import { corpusScores, segmentMetrics, sentenceScores, textHash, unchangedMetrics } from '../../../src/metrics/segmentMetrics';
 import { countWords } from '../../../src/metrics/whitespace';
 import { terStats } from '../../../src/metrics/ter';
 
@@ -44,5 +45,13 @@ describe('Segment metrics', () => {
   it('when words are counted, then they are split on whitespace like TER: punctuation stays part of a word', () => {
     expect(countWords(' The “comfort force”, 10%prices  and\tthree -year war. ')).toBe(8);
     expect(countWords('')).toBe(0);
+  });
+});
+
+describe('The metrics cache key of a text', () => {
+  it('when a text is hashed, then the key is its SHA-1 in base64, as stored by earlier versions, and differs for another text', () => {
+    const text = 'The couple provides for a reassurance force — “Trump’s tariffs”.';
+    expect(textHash(text)).toBe(createHash('sha1').update(text, 'utf8').digest('base64'));
+    expect(textHash(text)).not.toBe(textHash(`${text} `));
   });
 });
