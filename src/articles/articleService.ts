@@ -25,6 +25,8 @@ export const DEFAULT_MAX_SEGMENTS = 200_000;
  * checks them (src/articles/importThread.ts); the step only writes (~15 ms on an idle core), well under 100 ms.
  */
 export const IMPORT_CHUNK = 500;
+/** The first chunk is smaller: the first write starts after the worker read 100 segments, not 500. */
+const FIRST_IMPORT_CHUNK = 100;
 /** Segments deleted per step when an article is removed. */
 const DELETE_CHUNK = 1_000;
 /** An article still 'importing' whose last step is older than this was left by a crash; a sweep removes it. */
@@ -155,6 +157,7 @@ export class ArticleService {
         targetLanguage: request.targetLanguage,
       },
       chunkSize: IMPORT_CHUNK,
+      firstChunkSize: FIRST_IMPORT_CHUNK,
       maxSegments: this.limits.maxSegments,
       maxSegmentChars: segments.maxSegmentChars,
       // The checks read the languages the article is created with (a file's own are set at the end).

@@ -25,6 +25,8 @@ export interface PreparationRequest {
   input: ImportInput;
   /** Segments per prepared chunk: one write step each. */
   chunkSize: number;
+  /** Segments in the first chunk when fewer: the main thread can start writing while the rest is read. */
+  firstChunkSize?: number;
   maxSegments: number;
   maxSegmentChars: number;
   /** What the QA checks read besides each segment: the article's languages, and its glossary (a new article has the shared one). */
@@ -65,7 +67,8 @@ export function* prepareImport(request: PreparationRequest): Generator<PreparedC
     const segments: PreparedSegment[] = [];
     const figures = emptyFigures();
     let end: ImportEnd | undefined;
-    while (segments.length < chunkSize) {
+    const size = count === 0 ? Math.min(chunkSize, request.firstChunkSize ?? chunkSize) : chunkSize;
+    while (segments.length < size) {
       const step = stream.next();
       if (step.done) {
         end = step.value;

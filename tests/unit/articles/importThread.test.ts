@@ -43,6 +43,14 @@ describe('prepareImport', () => {
     expect(last.value).toMatchObject({ firstSentence: 'A three -year war.', sourceLanguage: null, targetLanguage: 'en' });
   });
 
+  it('when a first chunk size is given, then the first chunk has that many segments and the others the chunk size', () => {
+    const chunks = [...prepareImport(request(sentences(11, 'Short'), 4, { firstChunkSize: 2 }))];
+    expect(chunks.map((chunk) => chunk.segments.length)).toEqual([2, 4, 4, 1]);
+    expect(chunks.flatMap((chunk) => chunk.segments.map((row) => row.text))).toEqual(
+      Array.from({ length: 11 }, (_, i) => `Short sentence ${i + 1} is here.`),
+    );
+  });
+
   it('when the input passes a limit, then the refusal is the AppError the user reads', () => {
     expect(() => [...prepareImport(request(sentences(5, 'Short'), 2, { maxSegments: 4 }))]).toThrow(
       expect.objectContaining({ status: 413, code: 'too_many_segments' }),
