@@ -26,7 +26,7 @@ export const DEFAULT_MAX_SEGMENTS = 200_000;
  */
 export const IMPORT_CHUNK = 500;
 /** The first chunk is smaller: the first write starts after the worker read 100 segments, not 500. */
-const FIRST_IMPORT_CHUNK = 100;
+export const FIRST_IMPORT_CHUNK = 100;
 /** Segments deleted per step when an article is removed. */
 const DELETE_CHUNK = 1_000;
 /** An article still 'importing' whose last step is older than this was left by a crash; a sweep removes it. */
