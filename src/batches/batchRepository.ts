@@ -20,7 +20,10 @@ export interface ScannedSegment {
 
 // In the order scanned() reads them: the statements are in raw mode (see toSegment in src/segments/segmentRepository.ts).
 const SCANNED_COLUMNS = `s.id, s.article_id AS articleId, b.start + s.slot AS position, s.block, s.slot, s.version, s.mt, s.text`;
+const LIVE_SEGMENTS = `segments s JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block
+  JOIN articles a ON a.id = s.article_id AND a.state = 'ready'`;
 
+/** The segment of a SCANNED_COLUMNS row (a raw row: see SCANNED_COLUMNS). */
 function scanned(row: unknown[]): ScannedSegment {
   return {
     id: row[0] as number,
@@ -33,8 +36,6 @@ function scanned(row: unknown[]): ScannedSegment {
     text: row[7] as string,
   };
 }
-const LIVE_SEGMENTS = `segments s JOIN article_blocks b ON b.article_id = s.article_id AND b.block = s.block
-  JOIN articles a ON a.id = s.article_id AND a.state = 'ready'`;
 
 /** A change a batch made: the revision it wrote and the state before it, which an undo restores. */
 export interface BatchRevision {
