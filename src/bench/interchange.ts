@@ -2,7 +2,7 @@
  * The interchange rows of `npm run bench`: a generated 10,000-unit XLIFF 2.0 file (with
  * inline codes, notes and an untranslated unit in every ten) imported through the app's import
  * pipeline and exported back through its XLIFF export after a twentieth of the segments were
- * corrected: `runs` times, after a first import (and export) reported apart (see below).
+ * corrected: `runs` times, after a first import reported apart (see below) and its export.
  * Throughput is units per second each way; the longest event-loop block is the longest stretch
  * between two turns of the event loop while the import or export runs (what a concurrent
  * request would wait at worst).
@@ -121,6 +121,7 @@ export async function benchInterchange(runs: number, databasePath: () => string,
     }
   }
   const [first] = imports.splice(0, 1);
+  // The first export is left out too (it runs in the main thread, which the bench's earlier rows warmed), so both ways have `runs` samples.
   exports.splice(0, 1);
   const rows = (way: string, results: typeof imports): Row[] => [
     { measure: `${way} (units/s)`, samples: results.map((result) => result.wall), target: { atLeast: 20_000 } },

@@ -269,7 +269,7 @@ export class SegmentRepository {
         );
       });
       // The rows get their ids in the order of the VALUES (each one above the last), which RETURNING does not promise to keep.
-      const inserted = this.manyRows('insertSegments', part.length).pluck().all(values) as number[];
+      const inserted = (this.manyRows('insertSegments', part.length).all(values) as [id: number][]).map(([id]) => id);
       for (const id of inserted.sort((a, b) => a - b)) ids.push(id);
     }
     // One statement for the chunk's first revisions: cheaper than a second insert per segment.
@@ -283,7 +283,10 @@ export class SegmentRepository {
     let statement = this.manyRowStatements.get(key);
     if (!statement) {
       const { row, sql } = MANY_ROWS[name];
-      this.manyRowStatements.set(key, (statement = this.db.prepare(sql(Array.from({ length: rows }, () => row).join(', ')))));
+      statement = this.db.prepare(sql(Array.from({ length: rows }, () => row).join(', ')));
+      // What RETURNING gives comes back as arrays (see toSegment), set once here rather than at each call.
+      if (statement.reader) statement.raw();
+      this.manyRowStatements.set(key, statement);
     }
     return statement;
   }
@@ -405,7 +408,7 @@ export class SegmentRepository {
       const updated = this.manyRows('updateCurrent', part.length).run(values).changes;
       // The version checks already happened in the same transaction; this guards the invariant.
       if (updated !== part.length) throw new Error(`Segments changed under a transaction (${updated} of ${part.length} updated)`);
-      for (const [id, segmentId] of this.manyRows('insertRevisions', part.length).raw().all(values) as [number, number][]) {
+      for (const [id, segmentId] of this.manyRows('insertRevisions', part.length).all(values) as [id: number, segmentId: number][]) {
         ids.set(segmentId, id);
       }
     }
