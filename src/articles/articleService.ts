@@ -188,17 +188,17 @@ export class ArticleService {
             id = this.startImport(request, format, createdAt);
             qa.importStarted(id);
           }
-          const ids = segments.insertImportChunk(id, chunk.segments, firstPosition, request.author, createdAt);
+          const ids = segments.insertImportChunk(id, chunk.rows, firstPosition, request.author, createdAt);
           qa.storeImported(
             id,
-            chunk.segments.map((segment, index) => ({ id: ids[index]!, text: segment.text, findings: segment.findings })),
+            chunk.findings.map(({ index, findings }) => ({ id: ids[index]!, text: chunk.rows.text[index]!, findings })),
           );
           this.repository.heartbeat(id, at);
           return id;
         });
         this.busyArticles.add(articleId);
         addFigures(figures, chunk.figures);
-        written += chunk.segments.length;
+        written += chunk.rows.text.length;
         request.onProgress?.({ segments: written, characters: chunk.characters, totalCharacters: chunk.totalCharacters });
       }
       if (articleId === undefined) throw unprocessable('empty_text', messages.empty);

@@ -1,6 +1,6 @@
 import { AppError, unprocessable } from '../errors';
 import { runChecks, type Finding, type GlossaryTerm } from '../qa/runChecks';
-import type { ImportRow } from '../segments/model';
+import { emptyImportRows, type ImportRows } from '../segments/model';
 import { addContribution, emptyFigures, type Figures } from '../stats/contribution';
 import { openImportReader, type ImportEnd, type ImportInput } from './importFormats';
 
@@ -33,13 +33,17 @@ export interface PreparationRequest {
   qa: { sourceLanguage: string | null; targetLanguage: string; glossary: readonly GlossaryTerm[] };
 }
 
-/** A segment ready to store, with the QA findings of its text. */
-export interface PreparedSegment extends ImportRow {
+/** The QA findings of one segment of a chunk (the segments without any have none here). */
+export interface PreparedFindings {
+  /** The segment's index in the chunk's rows. */
+  index: number;
   findings: Finding[];
 }
 
 export interface PreparedChunk {
-  segments: PreparedSegment[];
+  /** The segments ready to store. */
+  rows: ImportRows;
+  findings: PreparedFindings[];
   /** What the chunk adds to the article's stored figures (its open findings included). */
   figures: Figures;
   /** Characters of the input read so far, of `totalCharacters`: the progress the import page shows. */
@@ -64,11 +68,12 @@ export function* prepareImport(request: PreparationRequest): Generator<PreparedC
   let count = 0;
   let characters = 0;
   for (;;) {
-    const segments: PreparedSegment[] = [];
+    const rows = emptyImportRows();
+    const findingsOfRows: PreparedFindings[] = [];
     const figures = emptyFigures();
     let end: ImportEnd | undefined;
     const size = count === 0 ? Math.min(chunkSize, request.firstChunkSize ?? chunkSize) : chunkSize;
-    while (segments.length < size) {
+    while (rows.text.length < size) {
       const step = stream.next();
       if (step.done) {
         end = step.value;
@@ -100,18 +105,16 @@ export function* prepareImport(request: PreparationRequest): Generator<PreparedC
         targetLanguage: qa.targetLanguage,
         glossary: qa.glossary,
       });
-      segments.push({
-        paragraph: draft.paragraph,
-        kind: draft.kind,
-        text: draft.text,
-        separator: draft.separator,
-        source,
-        sourceScope: source === null ? null : (draft.sourceScope ?? 'segment'),
-        codes: codes && JSON.stringify(codes),
-        anchor: draft.anchor === undefined || draft.anchor === null ? null : JSON.stringify(draft.anchor),
-        openFindings: findings.length,
-        findings,
-      });
+      if (findings.length > 0) findingsOfRows.push({ index: rows.text.length, findings });
+      rows.paragraph.push(draft.paragraph);
+      rows.kind.push(draft.kind);
+      rows.text.push(draft.text);
+      rows.separator.push(draft.separator);
+      rows.source.push(source);
+      rows.sourceScope.push(source === null ? null : (draft.sourceScope ?? 'segment'));
+      rows.codes.push(codes && JSON.stringify(codes));
+      rows.anchor.push(draft.anchor === undefined || draft.anchor === null ? null : JSON.stringify(draft.anchor));
+      rows.openFindings.push(findings.length);
       addContribution(figures, {
         kind: draft.kind,
         status: 'new',
@@ -123,7 +126,7 @@ export function* prepareImport(request: PreparationRequest): Generator<PreparedC
         annotations: [],
       });
     }
-    if (segments.length > 0) yield { segments, figures, characters, totalCharacters: reader.totalCharacters };
+    if (rows.text.length > 0) yield { rows, findings: findingsOfRows, figures, characters, totalCharacters: reader.totalCharacters };
     if (end) return { ...end, ...titles };
   }
 }

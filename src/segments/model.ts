@@ -267,19 +267,29 @@ export type RowFindings = (segments: readonly Segment[]) => ReadonlyMap<number, 
 /** The QA findings of segments as the API shows them in each segment (`findings: [...]`), passed in by app.ts. */
 export type SegmentFindings = (segmentIds: readonly number[]) => ReadonlyMap<number, readonly unknown[]>;
 
-/** A segment of an import as it is inserted (prepared by src/articles/importPreparation.ts, outside the write). */
-export interface ImportRow {
-  paragraph: number;
-  kind: SegmentKind;
+/**
+ * An import's segments as they are inserted, one column per field: segment i is paragraph[i],
+ * kind[i], text[i]... (prepared by src/articles/importPreparation.ts in the import worker, outside
+ * the write). Columns of plain values cross from the worker to the main thread at about half the
+ * cost of one object per segment, whose property names a structured clone writes and reads again
+ * for every segment.
+ */
+export interface ImportRows {
+  paragraph: number[];
+  kind: SegmentKind[];
   /** The MT, which is also the text until an edit. */
-  text: string;
-  separator: string;
-  source: string | null;
-  sourceScope: SourceScope | null;
+  text: string[];
+  separator: string[];
+  source: (string | null)[];
+  sourceScope: (SourceScope | null)[];
   /** JSON InlineCode[] (src/codes), null without codes. */
-  codes: string | null;
+  codes: (string | null)[];
   /** JSON: where the segment lives in its original file (src/interchange), null when it came from no file. */
-  anchor: string | null;
-  /** Its QA findings, stored with it in the same step. */
-  openFindings: number;
+  anchor: (string | null)[];
+  /** How many QA findings it has, stored with it in the same step. */
+  openFindings: number[];
+}
+
+export function emptyImportRows(): ImportRows {
+  return { paragraph: [], kind: [], text: [], separator: [], source: [], sourceScope: [], codes: [], anchor: [], openFindings: [] };
 }

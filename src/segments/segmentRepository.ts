@@ -11,7 +11,7 @@ import {
   type OpenFindingCounts,
   type SegmentFilter,
   type SegmentLayout,
-  type ImportRow,
+  type ImportRows,
   type InterchangeRow,
 } from './model';
 
@@ -243,33 +243,35 @@ export class SegmentRepository {
    * Stores a chunk of an imported article: its segments from reading position `firstPosition` on, and
    * their first revisions. The caller holds the transaction; insertBlocks() adds the reading order at the end.
    */
-  insertImportChunk(articleId: number, rows: readonly ImportRow[], firstPosition: number, author: string, at: string): number[] {
+  insertImportChunk(articleId: number, rows: ImportRows, firstPosition: number, author: string, at: string): number[] {
     const ids: number[] = [];
-    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      const part = rows.slice(start, start + ROWS_PER_STATEMENT);
+    const count = rows.text.length;
+    for (let start = 0; start < count; start += ROWS_PER_STATEMENT) {
+      const end = Math.min(count, start + ROWS_PER_STATEMENT);
       const values: unknown[] = [];
-      part.forEach((row, index) => {
-        const position = firstPosition + start + index;
+      for (let index = start; index < end; index++) {
+        const position = firstPosition + index;
+        const text = rows.text[index];
         values.push(
           articleId,
           Math.floor(position / BLOCK_SIZE),
           position % BLOCK_SIZE,
-          row.paragraph,
-          row.kind,
-          row.source,
-          row.sourceScope,
-          row.text,
-          row.codes,
-          row.anchor,
-          row.separator,
-          row.text,
-          row.openFindings,
+          rows.paragraph[index],
+          rows.kind[index],
+          rows.source[index],
+          rows.sourceScope[index],
+          text,
+          rows.codes[index],
+          rows.anchor[index],
+          rows.separator[index],
+          text,
+          rows.openFindings[index],
           author,
           at,
         );
-      });
+      }
       // The rows get their ids in the order of the VALUES (each one above the last), which RETURNING does not promise to keep.
-      const inserted = (this.manyRows('insertSegments', part.length).all(values) as [id: number][]).map(([id]) => id);
+      const inserted = (this.manyRows('insertSegments', end - start).all(values) as [id: number][]).map(([id]) => id);
       for (const id of inserted.sort((a, b) => a - b)) ids.push(id);
     }
     // One statement for the chunk's first revisions: cheaper than a second insert per segment.

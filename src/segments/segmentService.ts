@@ -16,7 +16,7 @@ import {
   type BatchAction,
   type OpenFindingCounts,
   type SegmentFilter,
-  type ImportRow,
+  type ImportRows,
   type InterchangeRow,
   type Progress,
   type ReviewStatus,
@@ -252,7 +252,7 @@ export class SegmentService {
    * Stores a chunk of an imported article (segments from `firstPosition` on, with their first revisions);
    * the caller holds the transaction. Answers the new segments' ids, in order.
    */
-  insertImportChunk(articleId: number, rows: readonly ImportRow[], firstPosition: number, author: string, at: string): number[] {
+  insertImportChunk(articleId: number, rows: ImportRows, firstPosition: number, author: string, at: string): number[] {
     return this.repository.insertImportChunk(articleId, rows, firstPosition, author, at);
   }
 

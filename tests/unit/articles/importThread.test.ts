@@ -29,14 +29,19 @@ describe('prepareImport', () => {
     const second = steps.next();
     const last = steps.next();
     if (first.done || second.done || !last.done) throw new Error('expected two chunks, then the end');
-    expect(first.value.segments.map((row) => row.text)).toEqual(['A three -year war.', 'It was the the end.']);
-    expect(second.value.segments.map((row) => row.text)).toEqual(['A clean sentence.']);
-    const [war, talks] = first.value.segments;
-    expect(war!.findings.map((finding) => [finding.check, war!.text.slice(finding.start, finding.end), finding.fix])).toEqual([
+    expect(first.value.rows.text).toEqual(['A three -year war.', 'It was the the end.']);
+    expect(second.value.rows.text).toEqual(['A clean sentence.']);
+    const [war, talks] = first.value.findings;
+    const warText = first.value.rows.text[war!.index]!;
+    expect(war!.index).toBe(0);
+    expect(war!.findings.map((finding) => [finding.check, warText.slice(finding.start, finding.end), finding.fix])).toEqual([
       ['space-before-hyphen', ' -', '-'],
     ]);
+    expect(talks!.index).toBe(1);
     expect(talks!.findings.map((finding) => finding.check)).toEqual(['doubled-word']);
-    expect(first.value.segments.map((row) => row.openFindings)).toEqual([1, 1]);
+    expect(first.value.rows.openFindings).toEqual([1, 1]);
+    expect(second.value.findings).toEqual([]);
+    expect(second.value.rows.openFindings).toEqual([0]);
     expect(first.value.figures.counters).toMatchObject({ segments: 2, newCount: 2, openFindings: 2 });
     expect(second.value.figures.counters).toMatchObject({ segments: 1, openFindings: 0 });
     expect(second.value.characters).toBe(text.length);
@@ -45,10 +50,8 @@ describe('prepareImport', () => {
 
   it('when a first chunk size is given, then the first chunk has that many segments and the others the chunk size', () => {
     const chunks = [...prepareImport(request(sentences(11, 'Short'), 4, { firstChunkSize: 2 }))];
-    expect(chunks.map((chunk) => chunk.segments.length)).toEqual([2, 4, 4, 1]);
-    expect(chunks.flatMap((chunk) => chunk.segments.map((row) => row.text))).toEqual(
-      Array.from({ length: 11 }, (_, i) => `Short sentence ${i + 1} is here.`),
-    );
+    expect(chunks.map((chunk) => chunk.rows.text.length)).toEqual([2, 4, 4, 1]);
+    expect(chunks.flatMap((chunk) => chunk.rows.text)).toEqual(Array.from({ length: 11 }, (_, i) => `Short sentence ${i + 1} is here.`));
   });
 
   it('when the input passes a limit, then the refusal is the AppError the user reads', () => {
@@ -69,11 +72,9 @@ describe('ImportThread', () => {
     const first = thread.prepare(request(sentences(25, 'First'), 4));
     const second = thread.prepare(request(sentences(10, 'Second'), 3));
     const [a, b] = await Promise.all([readAll(first), readAll(second)]);
-    expect(a.chunks.map((chunk) => chunk.segments.length)).toEqual([4, 4, 4, 4, 4, 4, 1]);
-    expect(b.chunks.map((chunk) => chunk.segments.length)).toEqual([3, 3, 3, 1]);
-    expect(a.chunks.flatMap((chunk) => chunk.segments.map((row) => row.text))).toEqual(
-      Array.from({ length: 25 }, (_, i) => `First sentence ${i + 1} is here.`),
-    );
+    expect(a.chunks.map((chunk) => chunk.rows.text.length)).toEqual([4, 4, 4, 4, 4, 4, 1]);
+    expect(b.chunks.map((chunk) => chunk.rows.text.length)).toEqual([3, 3, 3, 1]);
+    expect(a.chunks.flatMap((chunk) => chunk.rows.text)).toEqual(Array.from({ length: 25 }, (_, i) => `First sentence ${i + 1} is here.`));
     expect(b.end.firstSentence).toBe('Second sentence 1 is here.');
   });
 
@@ -86,7 +87,7 @@ describe('ImportThread', () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 422 });
     const { chunks } = await readAll(thread.prepare(request(sentences(3, 'After'), 10)));
-    expect(chunks[0]!.segments).toHaveLength(3);
+    expect(chunks[0]!.rows.text).toHaveLength(3);
   });
 
   it('when an import is cancelled halfway, then the worker drops it and reads the next one', async () => {
@@ -94,10 +95,7 @@ describe('ImportThread', () => {
     await dropped.next();
     dropped.cancel();
     const { chunks } = await readAll(thread.prepare(request(sentences(2, 'Next'), 10)));
-    expect(chunks.flatMap((chunk) => chunk.segments.map((row) => row.text))).toEqual([
-      'Next sentence 1 is here.',
-      'Next sentence 2 is here.',
-    ]);
+    expect(chunks.flatMap((chunk) => chunk.rows.text)).toEqual(['Next sentence 1 is here.', 'Next sentence 2 is here.']);
   });
 
   it('when the worker is stopped under a running import, then that import fails instead of waiting forever, and the next one starts a new worker', async () => {
@@ -112,6 +110,6 @@ describe('ImportThread', () => {
     }
     expect(failure).toEqual(new Error('The import worker was stopped.'));
     const { chunks } = await readAll(thread.prepare(request(sentences(1, 'Again'), 10)));
-    expect(chunks[0]!.segments[0]!.text).toBe('Again sentence 1 is here.');
+    expect(chunks[0]!.rows.text[0]).toBe('Again sentence 1 is here.');
   });
 });
