@@ -190,6 +190,11 @@ function splitContent(parts: readonly RecordedPart[]): SplitContent {
   return { whole, segments, gaps };
 }
 
+/** The text and codes of content without its 1.2 segment boundaries (2.0 content has none: no copy is made). */
+function contentParts(parts: readonly RecordedPart[]): ContentPart[] {
+  return parts.some(isBoundary) ? splitContent(parts).whole : (parts as ContentPart[]);
+}
+
 const NATIVE_CODE_ELEMENTS_12 = new Set(['ph', 'bpt', 'ept', 'it']);
 
 /** Records the inside of one content element; nested inline elements arrive through open/close. */
@@ -798,18 +803,18 @@ export class XliffReader {
       if ('ignorable' in item) {
         const shown = item.ignorable.find((content) => content.tag.local === 'target') ?? item.ignorable[0];
         const previous = segments.at(-1);
-        if (shown && previous) previous.separator += separatorText(partsText(splitContent(shown.parts).whole), shown.preserve);
+        if (shown && previous) previous.separator += separatorText(partsText(contentParts(shown.parts)), shown.preserve);
         continue;
       }
       if (!item.source) continue;
-      const sourceParts = splitContent(item.source.parts).whole;
+      const sourceParts = contentParts(item.source.parts);
       if (!hasContent(sourceParts)) continue;
       unitHasSource = true;
       this.stats.sourceSegments++;
       if (!unit.translate) continue;
       const targetPreserve = item.target?.preserve ?? item.source.preserve;
       resolveDataRefs(sourceParts, unit.data);
-      const targetParts = item.target ? splitContent(item.target.parts).whole : [];
+      const targetParts = item.target ? contentParts(item.target.parts) : [];
       resolveDataRefs(targetParts, unit.data);
       const marked = markCodes(sourceParts, targetParts, { source: item.source.preserve, target: targetPreserve });
       if (marked.source.trim() === '') continue;

@@ -21,6 +21,8 @@ export interface CheckContext {
   /** URLs and e-mail addresses of the text: typography checks leave them alone. */
   links: readonly LinkSpan[];
   mtToText: MtToTextMap;
+  /** Whether the text keeps its reference's inline codes exactly: both code checks ask, so the first one stores it (src/qa/inlineCodeChecks.ts). */
+  codesKept: boolean | undefined;
 }
 
 export type Check = (context: CheckContext, findings: Finding[]) => void;
@@ -50,6 +52,7 @@ export function createContext(input: {
     glossary: input.glossary,
     links: findLinks(input.text),
     mtToText: new MtToTextMap(input.mt, input.text),
+    codesKept: undefined,
   };
 }
 

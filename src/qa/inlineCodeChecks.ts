@@ -41,6 +41,11 @@ function nextMarker(text: string, from: number): number {
  * unedited import), and one walk along both sides is cheaper than counting and nesting both.
  */
 function keepsReferenceCodes(context: CheckContext): boolean {
+  context.codesKept ??= walkKeepsReferenceCodes(context);
+  return context.codesKept;
+}
+
+function walkKeepsReferenceCodes(context: CheckContext): boolean {
   const reference = referenceOf(context);
   const { text } = context;
   let inReference = nextMarker(reference, 0);

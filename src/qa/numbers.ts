@@ -351,6 +351,7 @@ export function findNumbers(text: string, reading: NumberReading, skip: readonly
     }
   }
   if (reading.englishWords && /[a-z]/i.test(text)) {
+    const digitTokens = tokens.length;
     for (const match of numberWordMatches(text)) {
       if (isSkipped(skip, match.index)) continue;
       const value = match[1]
@@ -363,7 +364,8 @@ export function findNumbers(text: string, reading: NumberReading, skip: readonly
       const form = cardinal ? 'cardinal' : 'word';
       tokens.push({ start: match.index, end, raw: match[0], keys: withContext(text, end, [key(value)]), form });
     }
-    tokens.sort((a, b) => a.start - b.start);
+    // Words found after digits are put in reading order (both are in order on their own).
+    if (digitTokens > 0 && tokens.length > digitTokens) tokens.sort((a, b) => a.start - b.start);
   }
   return tokens;
 }
