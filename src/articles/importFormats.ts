@@ -1,5 +1,6 @@
 import { AppError, unprocessable } from '../errors';
 import {
+  anchorJson,
   chunksOf,
   decodeBytes,
   InterchangeError,
@@ -8,6 +9,7 @@ import {
   XliffReader,
   type ImportedSegment,
   type XliffDocument,
+  type XliffSegment,
 } from '../interchange';
 import { normalizeNewlines } from '../segmentation/document';
 import type { ImportDraft } from '../segments/model';
@@ -168,7 +170,7 @@ function xliffReader(input: ImportInput): ImportReader {
   return { segments: segments(), totalCharacters: text.length, charactersRead: () => read };
 }
 
-function fromXliff(segment: ImportedSegment & { anchor: unknown }): ImportDraft {
+function fromXliff(segment: XliffSegment): ImportDraft {
   return {
     paragraph: segment.paragraph,
     kind: 'sentence',
@@ -178,7 +180,7 @@ function fromXliff(segment: ImportedSegment & { anchor: unknown }): ImportDraft 
     source: segment.source,
     sourceScope: 'segment',
     codes: segment.codes,
-    anchor: segment.anchor,
+    anchor: anchorJson(segment.anchor),
   };
 }
 

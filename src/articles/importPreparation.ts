@@ -113,7 +113,7 @@ export function* prepareImport(request: PreparationRequest): Generator<PreparedC
       rows.source.push(source);
       rows.sourceScope.push(source === null ? null : (draft.sourceScope ?? 'segment'));
       rows.codes.push(codes && JSON.stringify(codes));
-      rows.anchor.push(draft.anchor === undefined || draft.anchor === null ? null : JSON.stringify(draft.anchor));
+      rows.anchor.push(draft.anchor ?? null);
       rows.openFindings.push(findings.length);
       addContribution(figures, {
         kind: draft.kind,

@@ -7,12 +7,12 @@ import { stripCodeMarkers } from '../codes/inlineCodes';
 import { unprocessable } from '../errors';
 import {
   articleXliffChunks,
+  readAnchor,
   tmxChunks,
   xliffExportChunks,
   XmlTextEncoder,
   type ArticleSegmentForXliff,
   type TmxSegment,
-  type XliffAnchor,
   type XliffSegmentUpdate,
 } from '../interchange';
 import { segmentMetrics, sentenceScores } from '../metrics/segmentMetrics';
@@ -104,7 +104,7 @@ async function* ownXliffChunks(
       // A segment made by a split has no place in the file of its own; its text travels with its partner's.
       if (row.anchor === null) continue;
       updates.push({
-        anchor: JSON.parse(row.anchor) as XliffAnchor,
+        anchor: readAnchor(row.anchor),
         text: row.text,
         status: row.status,
         touched: row.version > 1,

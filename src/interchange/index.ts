@@ -7,6 +7,8 @@ export type { ElementRange, GlossaryEntry, ImportedSegment, Range, ReviewStatus 
 export { chunksOf, DEFAULT_CHUNK_SIZE } from './chunks';
 export { decodeBytes, XmlTextEncoder } from './textEncoding';
 export {
+  anchorJson,
+  readAnchor,
   readXliff,
   XliffReader,
   type Xliff12Anchor,

@@ -64,13 +64,14 @@ export function markCodes(
   targetParts: readonly ContentPart[],
   preserveSpace: { source: boolean; target: boolean },
 ): MarkedSegment {
-  const literal = new Set<number>();
+  // Private Use Area characters the text holds itself (rare): made only when there are some.
+  let literal: Set<number> | null = null;
   for (const parts of [sourceParts, targetParts]) {
     for (const part of parts) {
       if (typeof part !== 'string' || !PRIVATE_USE.test(part)) continue;
       for (let i = 0; i < part.length; i++) {
         const code = part.charCodeAt(i);
-        if (code >= CODE_MARKER_FIRST && code <= CODE_MARKER_LAST) literal.add(code);
+        if (code >= CODE_MARKER_FIRST && code <= CODE_MARKER_LAST) (literal ??= new Set()).add(code);
       }
     }
   }
@@ -81,7 +82,7 @@ export function markCodes(
   const markerFor = (occurrence: CodeOccurrence, fullKey: string): string => {
     const known = byKey.get(fullKey);
     if (known) return known.marker;
-    while (literal.has(next)) next++;
+    while (literal?.has(next)) next++;
     if (next > CODE_MARKER_LAST) {
       throw new InterchangeError(
         'bad_segment',
@@ -102,13 +103,14 @@ export function markCodes(
   };
 
   const render = (parts: readonly ContentPart[], preserve: boolean): string => {
-    const seen = new Map<string, number>();
+    let seen: Map<string, number> | undefined;
     let text = '';
     for (const part of parts) {
       if (typeof part === 'string') {
         text += part;
         continue;
       }
+      seen ??= new Map();
       const roleKey = `${part.key}|${part.kind}`;
       const occurrence = seen.get(roleKey) ?? 0;
       seen.set(roleKey, occurrence + 1);

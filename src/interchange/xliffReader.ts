@@ -84,6 +84,62 @@ export interface Xliff20Anchor {
 
 export type XliffAnchor = Xliff12Anchor | Xliff20Anchor;
 
+/**
+ * The JSON an anchor is stored as (segments.anchor), written out field by field: it is made for
+ * every segment an XLIFF import stores, and JSON.stringify of the nested object took twice as
+ * long. Fields at their usual value (no indent, xml:space default, no xml:space of the source,
+ * a 1.2 unit that is not segmented) are left out; readAnchor() puts them back, and also reads
+ * the whole objects stored before.
+ */
+export function anchorJson(anchor: XliffAnchor): string {
+  let json: string;
+  if (anchor.format === 'xliff-2.0') {
+    json =
+      `{"format":"xliff-2.0","unit":${anchor.unit},"segmentTag":${rangeJson(anchor.segmentTag)},` +
+      `"target":${elementJson(anchor.target)},"insertTargetAt":${anchor.insertTargetAt}`;
+    if (anchor.sourceSpace !== null) json += `,"sourceSpace":${JSON.stringify(anchor.sourceSpace)}`;
+  } else {
+    json =
+      `{"format":"xliff-1.2","unit":${anchor.unit},"unitTag":${rangeJson(anchor.unitTag)},` +
+      `"target":${elementJson(anchor.target)},"insertTargetAt":${anchor.insertTargetAt}`;
+    if (anchor.mid !== null) json += `,"mid":${JSON.stringify(anchor.mid)}`;
+    if (anchor.content !== null) json += `,"content":${elementJson(anchor.content)}`;
+    if (anchor.insertMrkAt !== null) json += `,"insertMrkAt":${anchor.insertMrkAt}`;
+    if (anchor.segSource !== null) {
+      json += `,"segSource":{"content":${rangeJson(anchor.segSource.content)},"mrkContent":${rangeJson(anchor.segSource.mrkContent)}}`;
+    }
+  }
+  if (anchor.indent !== '') json += `,"indent":${JSON.stringify(anchor.indent)}`;
+  if (anchor.preserveSpace) json += ',"preserveSpace":true';
+  return `${json}}`;
+}
+
+/** The anchor stored as anchorJson() wrote it (or as a whole object, as earlier versions did). */
+export function readAnchor(json: string): XliffAnchor {
+  const stored = JSON.parse(json) as Partial<Xliff12Anchor> | Partial<Xliff20Anchor>;
+  const layout = { indent: stored.indent ?? '', preserveSpace: stored.preserveSpace ?? false };
+  if (stored.format === 'xliff-2.0') return { ...stored, ...layout, sourceSpace: stored.sourceSpace ?? null } as Xliff20Anchor;
+  const anchor12 = stored as Partial<Xliff12Anchor>;
+  return {
+    ...anchor12,
+    ...layout,
+    mid: anchor12.mid ?? null,
+    content: anchor12.content ?? null,
+    insertMrkAt: anchor12.insertMrkAt ?? null,
+    segSource: anchor12.segSource ?? null,
+  } as Xliff12Anchor;
+}
+
+function rangeJson(range: Range): string {
+  return `[${range[0]},${range[1]}]`;
+}
+
+function elementJson(element: ElementRange | null): string {
+  return element === null
+    ? 'null'
+    : `{"open":${rangeJson(element.open)},"close":${element.close === null ? 'null' : rangeJson(element.close)}}`;
+}
+
 export interface XliffSegment extends ImportedSegment {
   source: string;
   unitId: string;
@@ -373,7 +429,8 @@ interface Unit20 {
   frameDepth: number;
   translate: boolean;
   notes: string[];
-  data: Map<string, string>;
+  /** The unit's <originalData>, made when it has any. */
+  data: Map<string, string> | null;
   /** Segments and ignorables in order; an ignorable is the text it shows. */
   items: (Segment20 | { ignorable: RecordedContent[] })[];
 }
@@ -745,7 +802,7 @@ export class XliffReader {
           frameDepth: depth,
           translate: frame.translate,
           notes: [],
-          data: new Map(),
+          data: null,
           items: [],
         };
       }
@@ -790,7 +847,7 @@ export class XliffReader {
     } else if (tag.local === 'data' && parent?.tag.local === 'originalData' && grandparent?.tag === unit.tag) {
       const id = attributeValue(tag, 'id');
       this.startCapture(depth, (text) => {
-        if (id !== undefined) unit.data.set(id, text);
+        if (id !== undefined) (unit.data ??= new Map()).set(id, text);
       });
     }
   }
@@ -877,9 +934,9 @@ function separatorText(text: string, preserve: boolean): string {
   return preserve ? text : text === '' ? '' : collapseSpace(text) || ' ';
 }
 
-function resolveDataRefs(parts: ContentPart[], data: ReadonlyMap<string, string>): void {
+function resolveDataRefs(parts: ContentPart[], data: ReadonlyMap<string, string> | null): void {
   for (const part of parts) {
     if (typeof part === 'string' || part.dataRef === undefined) continue;
-    part.title ??= data.get(part.dataRef) ?? part.xml;
+    part.title ??= data?.get(part.dataRef) ?? part.xml;
   }
 }

@@ -55,8 +55,8 @@ export interface ImportDraft extends DraftSegment {
   source?: string | null;
   sourceScope?: SourceScope | null;
   codes?: readonly InlineCode[] | null;
-  /** Where the segment lives in the original file (src/interchange), stored as JSON for the export. */
-  anchor?: unknown;
+  /** Where the segment lives in the original file, as the JSON its format stores for the export (src/interchange anchorJson). */
+  anchor?: string | null;
 }
 
 /** What the interchange exports (XLIFF, TMX, post-editing data) need of a segment, in reading order. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codeMarkersIn, stripCodeMarkers } from '../../../src/codes/inlineCodes';
 import { InterchangeError } from '../../../src/interchange/errors';
 import type { ReviewStatus } from '../../../src/interchange/types';
-import { readXliff, type XliffSegment } from '../../../src/interchange/xliffReader';
+import { anchorJson, readAnchor, readXliff, type XliffSegment } from '../../../src/interchange/xliffReader';
 import { writeXliff, type XliffSegmentUpdate } from '../../../src/interchange/xliffWriter';
 import { readReal, realFiles, xliffSchema, xmllint } from './files';
 
@@ -59,7 +59,8 @@ function editOf(segment: XliffSegment, index: number): XliffSegmentUpdate {
   const text = rewrite
     ? `Fixed & <checked> "quoted" ]]> ${markers.slice(1).reverse().join('')}${stripCodeMarkers(segment.mt)} end`
     : segment.mt;
-  return { anchor: segment.anchor, text, status, touched, codes: segment.codes, mt: segment.mt };
+  // The anchor as the database gives it back to the export.
+  return { anchor: readAnchor(anchorJson(segment.anchor)), text, status, touched, codes: segment.codes, mt: segment.mt };
 }
 
 /** The document without targets, review states and trgLang: what an export must leave exactly as it was. */
@@ -102,6 +103,25 @@ describe('real XLIFF files', () => {
         expect(segment.source.trim()).not.toBe('');
         for (const marker of codeMarkersIn(segment.source + segment.mt)) {
           expect(segment.codes.map((code) => code.marker)).toContain(marker);
+        }
+      }
+    });
+
+    it('when its anchors are stored as JSON, then they read back whole, and so do anchors stored whole before', () => {
+      for (const segment of segments) {
+        const stored = anchorJson(segment.anchor);
+        expect(readAnchor(stored)).toEqual(segment.anchor);
+        expect(readAnchor(JSON.stringify(segment.anchor))).toEqual(segment.anchor);
+        // Fields at their usual value are left out of what is stored.
+        for (const usual of [
+          '"indent":""',
+          '"preserveSpace":false',
+          '"sourceSpace":null',
+          '"mid":null',
+          '"content":null',
+          '"segSource":null',
+        ]) {
+          expect(stored).not.toContain(usual);
         }
       }
     });
