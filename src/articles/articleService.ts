@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../db/database';
 import type { GroupCommit } from '../db/groupCommit';
 import { now } from '../clock';
+import { parseCodes } from '../codes/inlineCodes';
 import { AppError, conflict, notFound, unprocessable } from '../errors';
 import { paginate } from '../pagination';
 import type { AuditLog } from '../auth/auditLog';
@@ -13,7 +14,7 @@ import { addFigures, emptyFigures } from '../stats/contribution';
 import { ArticleRepository } from './articleRepository';
 import type { Finding, GlossaryTerm } from '../qa/runChecks';
 import { DEFAULT_TARGET_LANGUAGE, resolveFormat } from './importFormats';
-import type { PreparedEnd } from './importPreparation';
+import { checkRows, type PreparedEnd } from './importPreparation';
 import type { ImportThread } from './importThread';
 import type { Article, ArticleDocument, ArticleFormat, ArticleSummary } from './model';
 
@@ -148,6 +149,12 @@ export class ArticleService {
     let format = resolveFormat(request.format, request.fileName, request.source !== undefined);
     // A .txt file or pasted text may be Markdown, or even an XLIFF document.
     if (format === 'text' && request.format === undefined) format = detectFormat(request.text);
+    // The checks read the languages the article is created with (a file's own are set at the end).
+    const checks = {
+      sourceLanguage: request.sourceLanguage ?? null,
+      targetLanguage: request.targetLanguage ?? DEFAULT_TARGET_LANGUAGE,
+      glossary: qa.sharedTerms(),
+    };
     const prepared = this.collaborators.preparation.prepare({
       input: {
         content: request.text,
@@ -160,12 +167,7 @@ export class ArticleService {
       firstChunkSize: FIRST_IMPORT_CHUNK,
       maxSegments: this.limits.maxSegments,
       maxSegmentChars: segments.maxSegmentChars,
-      // The checks read the languages the article is created with (a file's own are set at the end).
-      qa: {
-        sourceLanguage: request.sourceLanguage ?? null,
-        targetLanguage: request.targetLanguage ?? DEFAULT_TARGET_LANGUAGE,
-        glossary: qa.sharedTerms(),
-      },
+      qa: checks,
     });
     const createdAt = now();
     const figures = emptyFigures();
@@ -173,7 +175,7 @@ export class ArticleService {
     let written = 0;
     try {
       let end: PreparedEnd;
-      // The worker reads and checks the next chunks while this thread writes one per step.
+      // The worker reads (and mostly checks) the next chunks while this thread writes one per step.
       for (;;) {
         const piece = await prepared.next();
         if (piece.type === 'end') {
@@ -181,6 +183,8 @@ export class ArticleService {
           break;
         }
         const { chunk } = piece;
+        // A chunk the worker read without its checks (it was the slower side) is checked here, before its step.
+        const checked = chunk.checked ?? checkRows(chunk.rows, checks, (index) => parseCodes(chunk.rows.codes[index]!));
         const [firstPosition, at] = [written, now()];
         articleId = await writes.run(() => {
           let id = articleId;
@@ -191,13 +195,13 @@ export class ArticleService {
           const ids = segments.insertImportChunk(id, chunk.rows, firstPosition, request.author, createdAt);
           qa.storeImported(
             id,
-            chunk.findings.map(({ index, findings }) => ({ id: ids[index]!, text: chunk.rows.text[index]!, findings })),
+            checked.findings.map(({ index, findings }) => ({ id: ids[index]!, text: chunk.rows.text[index]!, findings })),
           );
           this.repository.heartbeat(id, at);
           return id;
         });
         this.busyArticles.add(articleId);
-        addFigures(figures, chunk.figures);
+        addFigures(figures, checked.figures);
         written += chunk.rows.text.length;
         request.onProgress?.({ segments: written, characters: chunk.characters, totalCharacters: chunk.totalCharacters });
       }

@@ -1,3 +1,4 @@
+import type { InlineCode } from '../codes/inlineCodes';
 import { AppError, unprocessable } from '../errors';
 import { runChecks, type Finding, type GlossaryTerm } from '../qa/runChecks';
 import { emptyImportRows, type ImportRows } from '../segments/model';
@@ -9,7 +10,9 @@ import { openImportReader, type ImportEnd, type ImportInput } from './importForm
  * into segments, the limits are checked, and each chunk is prepared for storing: its rows as
  * they are inserted, their QA findings, and what they add to the article's stored figures.
  * It runs in a worker thread (src/articles/importThread.ts), so that the main thread only
- * writes: while it stores one chunk, the worker reads and checks the next.
+ * writes: while it stores one chunk, the worker reads and checks the next. When the main thread
+ * is the one waiting, chunks come without their checks, which it then runs itself (checkRows):
+ * each thread does what keeps the other busy.
  */
 
 export const messages = {
@@ -40,15 +43,57 @@ export interface PreparedFindings {
   findings: Finding[];
 }
 
-export interface PreparedChunk {
-  /** The segments ready to store. */
-  rows: ImportRows;
+/** A chunk's QA findings and what it adds to the article's stored figures (its open findings included). */
+export interface CheckedRows {
   findings: PreparedFindings[];
-  /** What the chunk adds to the article's stored figures (its open findings included). */
   figures: Figures;
+}
+
+export interface PreparedChunk {
+  /** The segments ready to store (`openFindings` counted once checked). */
+  rows: ImportRows;
+  /** Null when the chunk was read without its checks: checkRows() runs them where it is stored. */
+  checked: CheckedRows | null;
   /** Characters of the input read so far, of `totalCharacters`: the progress the import page shows. */
   characters: number;
   totalCharacters: number;
+}
+
+/**
+ * Runs the QA checks on a chunk's rows with the import's languages and glossary: sets each row's
+ * `openFindings`, and gives the findings and what the rows add to the figures. `codes` gives the
+ * inline codes of row `index` ([] for none).
+ */
+export function checkRows(rows: ImportRows, qa: PreparationRequest['qa'], codes: (index: number) => readonly InlineCode[]): CheckedRows {
+  const findings: PreparedFindings[] = [];
+  const figures = emptyFigures();
+  for (let index = 0; index < rows.text.length; index++) {
+    const text = rows.text[index]!;
+    const kind = rows.kind[index]!;
+    const found = runChecks({
+      text,
+      mt: text,
+      source: rows.source[index]!,
+      kind,
+      codes: codes(index),
+      sourceLanguage: qa.sourceLanguage,
+      targetLanguage: qa.targetLanguage,
+      glossary: qa.glossary,
+    });
+    if (found.length > 0) findings.push({ index, findings: found });
+    rows.openFindings[index] = found.length;
+    addContribution(figures, {
+      kind,
+      status: 'new',
+      mt: text,
+      text,
+      editingMs: 0,
+      openFindings: found.length,
+      openComments: 0,
+      annotations: [],
+    });
+  }
+  return { findings, figures };
 }
 
 /** What is known once the input was read: its end, and what may name the article. */
@@ -59,18 +104,22 @@ export interface PreparedEnd extends ImportEnd {
   firstSource?: string;
 }
 
-/** Reads the input chunk by chunk; throws the 4xx AppError the user reads for input it refuses. */
-export function* prepareImport(request: PreparationRequest): Generator<PreparedChunk, PreparedEnd, undefined> {
+/**
+ * Reads the input chunk by chunk; throws the 4xx AppError the user reads for input it refuses.
+ * The value next() is given says whether the chunk it reads is checked too (the first one always is).
+ */
+export function* prepareImport(request: PreparationRequest): Generator<PreparedChunk, PreparedEnd, boolean | undefined> {
   const { chunkSize, maxSegments, maxSegmentChars, qa } = request;
   const reader = openImportReader(request.input);
   const stream = reader.segments;
   const titles: Omit<PreparedEnd, keyof ImportEnd> = {};
   let count = 0;
   let characters = 0;
+  let check = true;
   for (;;) {
     const rows = emptyImportRows();
-    const findingsOfRows: PreparedFindings[] = [];
-    const figures = emptyFigures();
+    // The chunk's codes as the checks read them, before they become JSON.
+    const codeLists: (readonly InlineCode[] | null)[] = [];
     let end: ImportEnd | undefined;
     const size = count === 0 ? Math.min(chunkSize, request.firstChunkSize ?? chunkSize) : chunkSize;
     while (rows.text.length < size) {
@@ -95,17 +144,7 @@ export function* prepareImport(request: PreparationRequest): Generator<PreparedC
       characters = reader.charactersRead() ?? characters + draft.text.length + draft.separator.length;
       const source = draft.source ?? null;
       const codes = draft.codes && draft.codes.length > 0 ? draft.codes : null;
-      const findings = runChecks({
-        text: draft.text,
-        mt: draft.text,
-        source,
-        kind: draft.kind,
-        codes: codes ?? [],
-        sourceLanguage: qa.sourceLanguage,
-        targetLanguage: qa.targetLanguage,
-        glossary: qa.glossary,
-      });
-      if (findings.length > 0) findingsOfRows.push({ index: rows.text.length, findings });
+      codeLists.push(codes);
       rows.paragraph.push(draft.paragraph);
       rows.kind.push(draft.kind);
       rows.text.push(draft.text);
@@ -114,19 +153,12 @@ export function* prepareImport(request: PreparationRequest): Generator<PreparedC
       rows.sourceScope.push(source === null ? null : (draft.sourceScope ?? 'segment'));
       rows.codes.push(codes && JSON.stringify(codes));
       rows.anchor.push(draft.anchor ?? null);
-      rows.openFindings.push(findings.length);
-      addContribution(figures, {
-        kind: draft.kind,
-        status: 'new',
-        mt: draft.text,
-        text: draft.text,
-        editingMs: 0,
-        openFindings: findings.length,
-        openComments: 0,
-        annotations: [],
-      });
+      rows.openFindings.push(0);
     }
-    if (rows.text.length > 0) yield { rows, findings: findingsOfRows, figures, characters, totalCharacters: reader.totalCharacters };
+    if (rows.text.length > 0) {
+      const checked: CheckedRows | null = check ? checkRows(rows, qa, (index) => codeLists[index] ?? []) : null;
+      check = (yield { rows, checked, characters, totalCharacters: reader.totalCharacters }) ?? true;
+    }
     if (end) return { ...end, ...titles };
   }
 }

@@ -46,11 +46,11 @@ export class ImportThread {
     const worker = this.thread.running();
     const id = ++this.lastJob;
     const send = (message: WorkerRequest) => worker.postMessage(message);
-    const job = new Job(() => send({ type: 'next', job: id }));
+    const job = new Job((check) => send({ type: 'next', job: id, check }));
     this.jobs.set(id, job);
     worker.ref();
     send({ type: 'start', job: id, request });
-    for (let ahead = 0; ahead < PREPARED_AHEAD; ahead++) job.ask();
+    for (let ahead = 0; ahead < PREPARED_AHEAD; ahead++) job.ask(true);
     const finished = () => {
       if (this.jobs.delete(id) && this.jobs.size === 0) this.idle();
     };
@@ -93,13 +93,14 @@ class Job {
   private readonly answers: (WorkerAnswer | Error)[] = [];
   private waiting: { resolve: (piece: PreparedPiece) => void; reject: (error: Error) => void } | undefined;
 
-  constructor(readonly ask: () => void) {}
+  /** `ask(check)` asks the worker for the next chunk, read with its QA checks or without. */
+  constructor(readonly ask: (check: boolean) => void) {}
 
   arrived(answer: WorkerAnswer | Error): void {
     if (this.waiting) {
       const { resolve, reject } = this.waiting;
       this.waiting = undefined;
-      this.settle(answer, resolve, reject);
+      this.settle(answer, resolve, reject, true);
     } else {
       this.answers.push(answer);
     }
@@ -108,17 +109,26 @@ class Job {
   next(): Promise<PreparedPiece> {
     return new Promise((resolve, reject) => {
       const answer = this.answers.shift();
-      if (answer) this.settle(answer, resolve, reject);
+      if (answer) this.settle(answer, resolve, reject, false);
       else this.waiting = { resolve, reject };
     });
   }
 
-  private settle(answer: WorkerAnswer | Error, resolve: (piece: PreparedPiece) => void, reject: (error: Error) => void): void {
+  /** `waited`: the importing side asked before the answer was there. */
+  private settle(
+    answer: WorkerAnswer | Error,
+    resolve: (piece: PreparedPiece) => void,
+    reject: (error: Error) => void,
+    waited: boolean,
+  ): void {
     if (answer instanceof Error) return reject(answer);
     switch (answer.type) {
       case 'chunk':
-        // Taken: ask for one more, so that PREPARED_AHEAD stay on their way.
-        this.ask();
+        // Taken: ask for one more, so that PREPARED_AHEAD stay on their way. If the main thread had to wait
+        // for this one, the worker is the slower side: the chunk it reads next comes without its checks, and
+        // the main thread runs them (importPreparation checkRows) while the worker reads on. A chunk that was
+        // ready before it was asked for leaves the checks in the worker.
+        this.ask(!waited);
         return resolve({ type: 'chunk', chunk: answer.chunk });
       case 'end':
         return resolve({ type: 'end', end: answer.end });

@@ -7,9 +7,11 @@ import { parentPort } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { prepareImport, type PreparationRequest, type PreparedChunk, type PreparedEnd } from './importPreparation';
 
-/** From the main thread: start a job, prepare its next chunk, or drop it. */
+/** From the main thread: start a job, prepare its next chunk (with its QA checks or without), or drop it. */
 export type WorkerRequest =
-  { type: 'start'; job: number; request: PreparationRequest } | { type: 'next'; job: number } | { type: 'cancel'; job: number };
+  | { type: 'start'; job: number; request: PreparationRequest }
+  | { type: 'next'; job: number; check: boolean }
+  | { type: 'cancel'; job: number };
 
 /** A refusal the user reads (an AppError), or a failure of ours (`status` absent). */
 export interface WorkerError {
@@ -28,7 +30,7 @@ export type WorkerAnswer =
 const port = parentPort;
 if (!port) throw new Error('importWorker.ts runs as a worker thread (src/articles/importThread.ts).');
 
-const jobs = new Map<number, Generator<PreparedChunk, PreparedEnd, undefined>>();
+const jobs = new Map<number, Generator<PreparedChunk, PreparedEnd, boolean | undefined>>();
 
 port.on('message', (message: WorkerRequest) => {
   switch (message.type) {
@@ -43,14 +45,14 @@ port.on('message', (message: WorkerRequest) => {
       const job = jobs.get(message.job);
       // A job that ended, failed or was dropped answers nothing more.
       if (!job) return;
-      port.postMessage(answer(message.job, job));
+      port.postMessage(answer(message.job, job, message.check));
     }
   }
 });
 
-function answer(id: number, job: Generator<PreparedChunk, PreparedEnd, undefined>): WorkerAnswer {
+function answer(id: number, job: Generator<PreparedChunk, PreparedEnd, boolean | undefined>, check: boolean): WorkerAnswer {
   try {
-    const step = job.next();
+    const step = job.next(check);
     if (!step.done) return { type: 'chunk', job: id, chunk: step.value };
     jobs.delete(id);
     return { type: 'end', job: id, end: step.value };

@@ -33,6 +33,17 @@ export interface InlineCode {
   xml?: string;
 }
 
+/** segments.codes as the checks read it; no codes, or unreadable JSON, is [] (the checks then see bare markers). */
+export function parseCodes(codes: string | null): InlineCode[] {
+  if (!codes) return [];
+  try {
+    const parsed: unknown = JSON.parse(codes);
+    return Array.isArray(parsed) ? (parsed as InlineCode[]) : [];
+  } catch {
+    return [];
+  }
+}
+
 export function isCodeMarker(char: string): boolean {
   const code = char.charCodeAt(0);
   return char.length === 1 && code >= CODE_MARKER_FIRST && code <= CODE_MARKER_LAST;

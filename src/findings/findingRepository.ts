@@ -1,4 +1,4 @@
-import type { InlineCode } from '../codes/inlineCodes';
+import { parseCodes, type InlineCode } from '../codes/inlineCodes';
 import type { Db } from '../db/database';
 import type { SegmentKind } from '../segmentation/document';
 import type { ComputedFinding } from './reconcile';
@@ -238,16 +238,5 @@ export class FindingRepository {
 
   withGlossaryFindings(articleId: number): number[] {
     return this.statements.withGlossaryFindings.all(articleId) as number[];
-  }
-}
-
-/** segments.codes as the checks read it; unreadable JSON counts as no codes (the checks then see bare markers). */
-function parseCodes(codes: string | null): InlineCode[] {
-  if (!codes) return [];
-  try {
-    const parsed: unknown = JSON.parse(codes);
-    return Array.isArray(parsed) ? (parsed as InlineCode[]) : [];
-  } catch {
-    return [];
   }
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { importThread } from '../../src/articles/importThread';
 import { createTestApp, csrfFrom, importViaApi, type TestApp } from '../helpers/app';
 
 // Sentence 1 has a space before a hyphen (certain fix), sentence 2 an unclosed bracket (no certain fix), sentence 3 nothing.
@@ -68,6 +69,44 @@ describe('QA findings on import and in the segment API', () => {
     expect(withFindings).toEqual([...faulty]);
     for (const index of faulty)
       expect(storedFindings(testApp.db, article.segments[index]!.id)).toEqual([expect.objectContaining({ check: 'space-before-hyphen' })]);
+  });
+
+  it('when the import worker leaves a chunk unchecked, then the import checks it itself: the same findings, counts and stored figures', async () => {
+    const faulty = new Set([3, 120, 129]);
+    const sentences = Array.from({ length: 130 }, (_, index) =>
+      faulty.has(index) ? `They want to end the three -year war number ${index}.` : `The council met for session number ${index}.`,
+    );
+    // The worker reads chunks without their checks when the importing side waits for it; here every chunk after the first comes so.
+    const prepare = importThread.prepare.bind(importThread);
+    const spy = vi.spyOn(importThread, 'prepare').mockImplementation((request) => {
+      const prepared = prepare(request);
+      let chunks = 0;
+      return {
+        ...prepared,
+        next: async () => {
+          const piece = await prepared.next();
+          return piece.type === 'chunk' && chunks++ > 0 ? { type: 'chunk', chunk: { ...piece.chunk, checked: null } } : piece;
+        },
+      };
+    });
+    const testApp = createTestApp();
+    try {
+      const article = await importViaApi(testApp, sentences.join(' '));
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(article.segments.map((segment) => segment.text)).toEqual(sentences);
+      const withFindings = article.segments.flatMap((segment, index) => (openCount(testApp.db, segment.id) > 0 ? [index] : []));
+      expect(withFindings).toEqual([...faulty]);
+      for (const index of faulty)
+        expect(storedFindings(testApp.db, article.segments[index]!.id)).toEqual([
+          expect.objectContaining({ check: 'space-before-hyphen' }),
+        ]);
+      const stored = testApp.db
+        .prepare('SELECT segments, open_findings AS openFindings FROM article_stats WHERE article_id = ?')
+        .get(article.id);
+      expect(stored).toEqual({ segments: 130, openFindings: 3 });
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('when a word elsewhere in the sentence is edited, then the finding keeps its id and dismissal and moves with the text', async () => {

@@ -1,6 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
-import { prepareImport, type PreparationRequest, type PreparedChunk, type PreparedEnd } from '../../../src/articles/importPreparation';
+import {
+  checkRows,
+  prepareImport,
+  type PreparationRequest,
+  type PreparedChunk,
+  type PreparedEnd,
+} from '../../../src/articles/importPreparation';
 import { ImportThread, type PreparedImport } from '../../../src/articles/importThread';
 
 const qa = { sourceLanguage: null, targetLanguage: 'en', glossary: [] };
@@ -31,7 +37,7 @@ describe('prepareImport', () => {
     if (first.done || second.done || !last.done) throw new Error('expected two chunks, then the end');
     expect(first.value.rows.text).toEqual(['A three -year war.', 'It was the the end.']);
     expect(second.value.rows.text).toEqual(['A clean sentence.']);
-    const [war, talks] = first.value.findings;
+    const [war, talks] = first.value.checked!.findings;
     const warText = first.value.rows.text[war!.index]!;
     expect(war!.index).toBe(0);
     expect(war!.findings.map((finding) => [finding.check, warText.slice(finding.start, finding.end), finding.fix])).toEqual([
@@ -40,12 +46,32 @@ describe('prepareImport', () => {
     expect(talks!.index).toBe(1);
     expect(talks!.findings.map((finding) => finding.check)).toEqual(['doubled-word']);
     expect(first.value.rows.openFindings).toEqual([1, 1]);
-    expect(second.value.findings).toEqual([]);
+    expect(second.value.checked!.findings).toEqual([]);
     expect(second.value.rows.openFindings).toEqual([0]);
-    expect(first.value.figures.counters).toMatchObject({ segments: 2, newCount: 2, openFindings: 2 });
-    expect(second.value.figures.counters).toMatchObject({ segments: 1, openFindings: 0 });
+    expect(first.value.checked!.figures.counters).toMatchObject({ segments: 2, newCount: 2, openFindings: 2 });
+    expect(second.value.checked!.figures.counters).toMatchObject({ segments: 1, openFindings: 0 });
     expect(second.value.characters).toBe(text.length);
     expect(last.value).toMatchObject({ firstSentence: 'A three -year war.', sourceLanguage: null, targetLanguage: 'en' });
+  });
+
+  it('when a chunk is asked for without its checks, then it comes unchecked, and checkRows gives what the worker would have', () => {
+    const text = 'It was the the end.\n\nA clean sentence.\n\nA three -year war.\n\nPrices rose 10%last year.';
+    const checkedRead = [...prepareImport(request(text, 2))];
+    const steps = prepareImport(request(text, 2));
+    const first = steps.next();
+    // The value given to next() decides for the chunk it reads: the second one.
+    const second = steps.next(false);
+    if (first.done || second.done) throw new Error('expected two chunks');
+    expect(first.value.checked).not.toBeNull();
+    expect(second.value.checked).toBeNull();
+    expect(second.value.rows.openFindings).toEqual([0, 0]);
+    const checked = checkRows(second.value.rows, qa, () => []);
+    expect(checked).toEqual(checkedRead[1]!.checked);
+    expect(second.value.rows.openFindings).toEqual(checkedRead[1]!.rows.openFindings);
+    expect(checked.findings.map(({ index, findings }) => [index, findings.map((finding) => finding.check)])).toEqual([
+      [0, ['space-before-hyphen']],
+      [1, ['number-glued-to-word']],
+    ]);
   });
 
   it('when a first chunk size is given, then the first chunk has that many segments and the others the chunk size', () => {
@@ -76,6 +102,24 @@ describe('ImportThread', () => {
     expect(b.chunks.map((chunk) => chunk.rows.text.length)).toEqual([3, 3, 3, 1]);
     expect(a.chunks.flatMap((chunk) => chunk.rows.text)).toEqual(Array.from({ length: 25 }, (_, i) => `First sentence ${i + 1} is here.`));
     expect(b.end.firstSentence).toBe('Second sentence 1 is here.');
+  });
+
+  it('when the importing side waits for each chunk, then the worker leaves the checks of the next ones to it; when chunks wait for it, they come checked', async () => {
+    // Taken as soon as they come: the importing side waits for the worker every time.
+    const eager = await readAll(thread.prepare(request(sentences(40, 'Eager'), 4)));
+    expect(eager.chunks[0]!.checked).not.toBeNull();
+    expect(eager.chunks.slice(2).some((chunk) => chunk.checked === null)).toBe(true);
+    // Taken slowly: each chunk is ready long before it is asked for.
+    const slow = thread.prepare(request(sentences(24, 'Slow'), 4));
+    const chunks: PreparedChunk[] = [];
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      const piece = await slow.next();
+      if (piece.type === 'end') break;
+      chunks.push(piece.chunk);
+    }
+    expect(chunks).toHaveLength(6);
+    expect(chunks.at(-1)!.checked).not.toBeNull();
   });
 
   it('when an input is refused, then next() rejects with its AppError, and the thread goes on reading other imports', async () => {
