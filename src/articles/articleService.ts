@@ -183,8 +183,9 @@ export class ArticleService {
           break;
         }
         const { chunk } = piece;
-        // A chunk the worker read without its checks (it was the slower side) is checked here, before its step.
-        const checked = chunk.checked ?? checkRows(chunk.rows, checks, (index) => parseCodes(chunk.rows.codes[index]!));
+        // A chunk the worker read without its checks (it was the slower side) is checked here, before its step;
+        // a segment's codes are parsed only if a code check needs them.
+        const checked = chunk.checked ?? checkRows(chunk.rows, checks, (index) => () => parseCodes(chunk.rows.codes[index]!));
         const [firstPosition, at] = [written, now()];
         articleId = await writes.run(() => {
           let id = articleId;

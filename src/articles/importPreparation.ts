@@ -62,9 +62,13 @@ export interface PreparedChunk {
 /**
  * Runs the QA checks on a chunk's rows with the import's languages and glossary: sets each row's
  * `openFindings`, and gives the findings and what the rows add to the figures. `codes` gives the
- * inline codes of row `index` ([] for none).
+ * inline codes of row `index` ([] for none), or a function that reads them when a check needs them.
  */
-export function checkRows(rows: ImportRows, qa: PreparationRequest['qa'], codes: (index: number) => readonly InlineCode[]): CheckedRows {
+export function checkRows(
+  rows: ImportRows,
+  qa: PreparationRequest['qa'],
+  codes: (index: number) => readonly InlineCode[] | (() => readonly InlineCode[]),
+): CheckedRows {
   const findings: PreparedFindings[] = [];
   const figures = emptyFigures();
   for (let index = 0; index < rows.text.length; index++) {

@@ -5,7 +5,7 @@
  * source).
  */
 import { codeMarkersIn, type InlineCode } from '../codes/inlineCodes';
-import type { Check, CheckContext } from './context';
+import { codesOf, type Check, type CheckContext } from './context';
 
 function referenceOf(context: CheckContext): string {
   return context.source ?? context.mt;
@@ -72,7 +72,7 @@ export const inlineCodeCount: Check = (context, findings) => {
     const kept = actual.get(marker) ?? 0;
     if (kept >= wanted) continue;
     const where = locateInMt(context, marker);
-    const has = wanted > 1 ? `has ${labelOf(marker, context.codes)} ${wanted} times` : `has ${labelOf(marker, context.codes)}`;
+    const has = wanted > 1 ? `has ${labelOf(marker, codesOf(context))} ${wanted} times` : `has ${labelOf(marker, codesOf(context))}`;
     const textHas = kept === 0 ? 'the text has none' : `the text has it ${kept} times`;
     findings.push({
       check: 'inline-code-missing',
@@ -95,8 +95,8 @@ export const inlineCodeCount: Check = (context, findings) => {
       end: index + 1,
       message:
         (expected.get(marker) ?? 0) === 0
-          ? `${capitalised(labelOf(marker, context.codes))} is not in the ${reference}: delete it.`
-          : `${capitalised(labelOf(marker, context.codes))} occurs here once more than in the ${reference}: delete the extra one.`,
+          ? `${capitalised(labelOf(marker, codesOf(context)))} is not in the ${reference}: delete it.`
+          : `${capitalised(labelOf(marker, codesOf(context)))} occurs here once more than in the ${reference}: delete the extra one.`,
     });
   }
 };
@@ -155,12 +155,14 @@ function markerOfOpen(codes: readonly InlineCode[], id: string): string | undefi
 }
 
 export const inlineCodeOrder: Check = (context, findings) => {
-  if (context.codes.length === 0 || !hasMarkers(context.text)) return;
+  if (!hasMarkers(context.text)) return;
   // The text's order problems would be the reference's, which are not the text's fault.
-  if (keepsReferenceCodes(context)) return;
+  // (Asked before the codes: reading them may cost a parse, src/qa/context.ts.)
+  if (keepsReferenceCodes(context) || codesOf(context).length === 0) return;
   // Only when the reference nests properly: otherwise the text cannot be blamed.
-  if (orderProblems(referenceOf(context), context.codes).length > 0) return;
-  for (const problem of orderProblems(context.text, context.codes)) {
+  const codes = codesOf(context);
+  if (orderProblems(referenceOf(context), codes).length > 0) return;
+  for (const problem of orderProblems(context.text, codes)) {
     findings.push({ check: 'inline-code-order', start: problem.index, end: problem.index + 1, message: problem.message });
   }
 };

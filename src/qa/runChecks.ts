@@ -53,8 +53,8 @@ export interface QaInput {
   targetLanguage?: string;
   /** "sentence" by default; headings have no final punctuation, metadata lines ("date 2025-04-18") are not prose. */
   kind?: SegmentKind;
-  /** What the inline-code markers of source, MT and text stand for. */
-  codes?: readonly InlineCode[];
+  /** What the inline-code markers of source, MT and text stand for (or how to get it: asked only when a code check needs it). */
+  codes?: readonly InlineCode[] | (() => readonly InlineCode[]);
   glossary?: readonly GlossaryTerm[];
 }
 

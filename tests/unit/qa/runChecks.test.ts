@@ -347,6 +347,22 @@ describe('QA checks: inline codes', () => {
     ]);
   });
 
+  it('when the codes are given as a function, then it is called only when a code check needs them, with the same findings', () => {
+    let reads = 0;
+    const lazily = () => {
+      reads++;
+      return codes;
+    };
+    // The text keeps the source's codes exactly: no code check looks further.
+    expect(summary('This is \uE000very \uE002important\uE003\uE001 \uE004.', { source, sourceLanguage: 'de', codes: lazily })).toEqual([]);
+    expect(reads).toBe(0);
+    const crossed = 'This is \uE000very \uE002important\uE001\uE003 \uE004.';
+    expect(summary(crossed, { source, sourceLanguage: 'de', codes: lazily })).toEqual(
+      summary(crossed, { source, sourceLanguage: 'de', codes }),
+    );
+    expect(reads).toBe(1);
+  });
+
   it('when there is no source, then the codes are compared with the MT', () => {
     const mt = 'This is \uE000important\uE001.';
     expect(summary('This is important\uE001.', { mt, codes })).toEqual([['inline-code-missing', '', undefined]]);
