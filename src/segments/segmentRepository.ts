@@ -107,13 +107,18 @@ const placeholders = (width: number) => `(${Array.from({ length: width }, () => 
 
 /** The statements that write many rows: `row` is one row of their VALUES list (see ROWS_PER_STATEMENT). */
 const MANY_ROWS = {
-  // An import's segments: their ids follow from the last one (see insertImportChunk).
+  // An import's segments: the article, author and time once per statement, then per row [block, slot, paragraph,
+  // kind, source, sourceScope, text, codes, anchor, separator, openFindings], the text bound once for both mt and
+  // text (binding a string copies it into UTF-8): ~10 % less insert time than a plain VALUES list. Inserted in
+  // reading order, so their ids follow from the last one (see insertImportChunk).
   insertSegments: {
-    row: `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 1, ?, ?)`,
+    row: placeholders(11),
     sql: (values: string) =>
       `INSERT INTO segments (article_id, block, slot, paragraph, kind, source, source_scope, mt, codes, anchor, separator, text,
                              open_findings, status, version, updated_by, updated_at)
-       VALUES ${values}`,
+       SELECT ?, column1, column2, column3, column4, column5, column6, column7, column8, column9, column10, column7, column11,
+              'new', 1, ?, ?
+         FROM (VALUES ${values}) ORDER BY column1, column2`,
   },
   // Revisions: [segmentId, previousVersion, version, text, status, note, author, createdAt, editingMs, articleId, action,
   // userId, editingSeconds, batchId, detail, order] each (see appendAll).
@@ -249,30 +254,25 @@ export class SegmentRepository {
     const count = rows.text.length;
     for (let start = 0; start < count; start += ROWS_PER_STATEMENT) {
       const end = Math.min(count, start + ROWS_PER_STATEMENT);
-      const values: unknown[] = [];
+      const values: unknown[] = [articleId, author, at];
       for (let index = start; index < end; index++) {
         const position = firstPosition + index;
-        const text = rows.text[index];
         values.push(
-          articleId,
           Math.floor(position / BLOCK_SIZE),
           position % BLOCK_SIZE,
           rows.paragraph[index],
           rows.kind[index],
           rows.source[index],
           rows.sourceScope[index],
-          text,
+          rows.text[index],
           rows.codes[index],
           rows.anchor[index],
           rows.separator[index],
-          text,
           rows.openFindings[index],
-          author,
-          at,
         );
       }
-      // AUTOINCREMENT gives the rows of one statement consecutive ids in the order of the VALUES, each one
-      // above the highest id the table ever had: so they follow from the last. (Asking for them with
+      // AUTOINCREMENT gives the rows of one statement consecutive ids in the order they are inserted (ORDER BY
+      // block, slot), each one above the highest id the table ever had: so they follow from the last. (Asking for them with
       // RETURNING cost a tenth of the insert: SQLite keeps the returned rows aside until the statement ends.)
       const last = Number(this.manyRows('insertSegments', end - start).run(values).lastInsertRowid);
       for (let id = last - (end - start) + 1; id <= last; id++) ids.push(id);
