@@ -150,10 +150,12 @@ export class SegmentRepository {
   constructor(private readonly db: Db) {
     this.statements = {
       insertBlock: db.prepare(`INSERT INTO article_blocks (article_id, block, start, size) VALUES (?, ?, ?, ?)`),
+      // "+article_id": the article is checked on the rows of the id range, not used to find them: through an
+      // index on article_id SQLite would read every segment the import stored so far, once per chunk.
       insertImportRevisions: db.prepare(
         `INSERT INTO revisions (segment_id, article_id, version, action, text, status, author, created_at)
          SELECT id, article_id, 1, 'import', mt, 'new', updated_by, updated_at FROM segments
-          WHERE id BETWEEN ? AND ? AND article_id = ? ORDER BY id`,
+          WHERE id BETWEEN ? AND ? AND +article_id = ? ORDER BY id`,
       ),
       // Merged-away segments are the ones out of the reading order (block IS NULL): found through the order index.
       clearMergedInto: db.prepare(
