@@ -116,18 +116,20 @@ export function anchorJson(anchor: XliffAnchor): string {
 
 /** The anchor stored as anchorJson() wrote it (or as a whole object, as earlier versions did). */
 export function readAnchor(json: string): XliffAnchor {
-  const stored = JSON.parse(json) as Partial<Xliff12Anchor> | Partial<Xliff20Anchor>;
-  const layout = { indent: stored.indent ?? '', preserveSpace: stored.preserveSpace ?? false };
-  if (stored.format === 'xliff-2.0') return { ...stored, ...layout, sourceSpace: stored.sourceSpace ?? null } as Xliff20Anchor;
-  const anchor12 = stored as Partial<Xliff12Anchor>;
-  return {
-    ...anchor12,
-    ...layout,
-    mid: anchor12.mid ?? null,
-    content: anchor12.content ?? null,
-    insertMrkAt: anchor12.insertMrkAt ?? null,
-    segSource: anchor12.segSource ?? null,
-  } as Xliff12Anchor;
+  // The fields left out are put back in place (no copy: an export reads every segment's anchor).
+  const anchor = JSON.parse(json) as Partial<Xliff12Anchor> | Partial<Xliff20Anchor>;
+  anchor.indent ??= '';
+  anchor.preserveSpace ??= false;
+  if (anchor.format === 'xliff-2.0') {
+    anchor.sourceSpace ??= null;
+  } else {
+    const anchor12 = anchor as Partial<Xliff12Anchor>;
+    anchor12.mid ??= null;
+    anchor12.content ??= null;
+    anchor12.insertMrkAt ??= null;
+    anchor12.segSource ??= null;
+  }
+  return anchor as XliffAnchor;
 }
 
 function rangeJson(range: Range): string {
