@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 /** How long the event loop was held at most while some work ran: what every other user waited. */
@@ -6,7 +7,7 @@ export interface EventLoopBlocks {
   maxMs: number;
   p99Ms: number;
   /**
-   * the most CPU time the process used between two turns of the event loop, in ms: the longest
+   * the most CPU time the event loop's thread used between two of its turns, in ms: the longest
    * synchronous step's own cost. On a shared machine the wall-clock delay also counts the time
    * other processes had the core; this does not, so it is what a test can hold to a limit.
    */
@@ -15,25 +16,40 @@ export interface EventLoopBlocks {
   maxCpuAtMs: number;
 }
 
-/** CPU time (user + system) of this process, in ms. */
-const cpuMs = () => {
+const hasThreadClock = (() => {
+  try {
+    readFileSync('/proc/thread-self/schedstat', 'utf8');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * CPU time of the calling thread, in ms. A step of the event loop is the server's thread's own work,
+ * while the import worker and V8's helper threads run beside it: the process's CPU time counted
+ * theirs too (a 60 ms step during an import read as up to 125 ms). Linux gives the thread's time in
+ * /proc/thread-self/schedstat (nanoseconds on a core); elsewhere this falls back to the process's.
+ */
+export function threadCpuMs(): number {
+  if (hasThreadClock) return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ', 1)[0]) / 1e6;
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
-};
+}
 
 /**
  * Runs `work` while sampling the event loop's delay (perf_hooks.monitorEventLoopDelay,
  * a timer every `resolutionMs`): a request that computes for a second in one go shows
  * as a one-second delay, one that works in short steps shows as its longest step.
- * Beside it, a timer due every millisecond notes the time and the CPU time between its turns.
+ * Beside it, a timer due every millisecond notes the time and the thread's CPU time between its turns.
  */
 export async function measureEventLoop<T>(work: () => Promise<T>, resolutionMs = 5): Promise<EventLoopBlocks & { result: T }> {
   const histogram = monitorEventLoopDelay({ resolution: resolutionMs });
   let [maxCpuMs, maxWallMs, maxCpuAtMs] = [0, 0, 0];
-  let [lastCpu, lastWall] = [cpuMs(), performance.now()];
+  let [lastCpu, lastWall] = [threadCpuMs(), performance.now()];
   const started = lastWall;
   const tick = () => {
-    const [cpu, wall] = [cpuMs(), performance.now()];
+    const [cpu, wall] = [threadCpuMs(), performance.now()];
     if (cpu - lastCpu > maxCpuMs) [maxCpuMs, maxCpuAtMs] = [cpu - lastCpu, wall - started];
     maxWallMs = Math.max(maxWallMs, wall - lastWall);
     [lastCpu, lastWall] = [cpu, wall];

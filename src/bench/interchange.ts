@@ -13,6 +13,7 @@ import { generatePassword } from '../auth/passwords';
 import { collectBytes, exportArticle } from '../export/exportService';
 import { createServices } from '../services';
 import { openMigratedDatabase } from '../startup';
+import { threadCpuMs } from './eventLoop';
 import type { Row } from './report';
 
 /** A seeded XLIFF 2.0 document of `units` units, one segment each. */
@@ -40,27 +41,27 @@ export function generateXliff(units: number): string {
 interface Blocks {
   /** The longest gap between two turns of the event loop, in ms of wall time. */
   wall: number;
-  /** The most CPU time the process spent between two turns, in ms: the block as an idle machine would see it. */
+  /** The most CPU time the event loop's thread spent between two turns, in ms: the block as an idle machine would see it. */
   cpu: number;
 }
 
 /**
  * Starts timing the gaps between turns of the event loop; the returned function stops and gives
  * the longest. On a shared machine the wall time of a block includes the time the process waited
- * for a core, so the CPU time of the same gap is reported beside it.
+ * for a core, so the CPU time the event loop's thread spent in the same gap is reported beside it.
  */
 function watchEventLoop(): () => Blocks {
   let last = performance.now();
-  let lastCpu = process.cpuUsage();
+  let lastCpu = threadCpuMs();
   const longest: Blocks = { wall: 0, cpu: 0 };
   let running = true;
   const tick = () => {
     const at = performance.now();
-    const cpu = process.cpuUsage(lastCpu);
+    const cpu = threadCpuMs();
     longest.wall = Math.max(longest.wall, at - last);
-    longest.cpu = Math.max(longest.cpu, (cpu.user + cpu.system) / 1000);
+    longest.cpu = Math.max(longest.cpu, cpu - lastCpu);
     last = at;
-    lastCpu = process.cpuUsage();
+    lastCpu = cpu;
     if (running) setImmediate(tick);
   };
   setImmediate(tick);
