@@ -9,7 +9,7 @@ import { openImportReader, type ImportEnd, type ImportInput } from './importForm
  * The reading half of an import, which needs no database: the format's reader turns the input
  * into segments, the limits are checked, and each chunk is prepared for storing: its rows as
  * they are inserted, their QA findings, and what they add to the article's stored figures.
- * It runs in a worker thread (src/articles/importThread.ts), so that the main thread only
+ * It runs in a worker thread (src/articles/importThread.ts), so that the main thread mostly
  * writes: while it stores one chunk, the worker reads and checks the next. When the main thread
  * is the one waiting, chunks come without their checks, which it then runs itself (checkRows):
  * each thread does what keeps the other busy.
@@ -77,7 +77,7 @@ export function checkRows(
     const found = runChecks({
       text,
       mt: text,
-      source: rows.source[index]!,
+      source: rows.source[index] ?? null,
       kind,
       codes: codes(index),
       sourceLanguage: qa.sourceLanguage,
