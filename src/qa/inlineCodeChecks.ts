@@ -158,10 +158,10 @@ export const inlineCodeOrder: Check = (context, findings) => {
   if (!hasMarkers(context.text)) return;
   // The text's order problems would be the reference's, which are not the text's fault.
   // (Asked before the codes: reading them may cost a parse, src/qa/context.ts.)
-  if (keepsReferenceCodes(context) || codesOf(context).length === 0) return;
-  // Only when the reference nests properly: otherwise the text cannot be blamed.
+  if (keepsReferenceCodes(context)) return;
   const codes = codesOf(context);
-  if (orderProblems(referenceOf(context), codes).length > 0) return;
+  // Only when the reference nests properly: otherwise the text cannot be blamed.
+  if (codes.length === 0 || orderProblems(referenceOf(context), codes).length > 0) return;
   for (const problem of orderProblems(context.text, codes)) {
     findings.push({ check: 'inline-code-order', start: problem.index, end: problem.index + 1, message: problem.message });
   }
