@@ -62,7 +62,7 @@ export interface ImportRequest {
 
 export interface ImportProgress {
   segments: number;
-  /** characters of the text segmented so far, of `totalCharacters` */
+  /** how much of the input was read so far, of `totalCharacters`: characters of a text, bytes of a file read undecoded (XLIFF, CSV) */
   characters: number;
   totalCharacters: number;
 }

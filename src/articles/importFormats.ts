@@ -5,6 +5,7 @@ import {
   decodeBytes,
   InterchangeError,
   readParallelText,
+  StrictTextDecoder,
   TableReader,
   XliffReader,
   type ImportedSegment,
@@ -144,30 +145,47 @@ function plainTextReader(input: ImportInput): ImportReader {
 }
 
 function xliffReader(input: ImportInput): ImportReader {
-  // The decoded text is what is kept: the reader's anchors are offsets into it, and the export
-  // encodes it back into the file's own encoding (a BOM stays as U+FEFF).
-  const { text, encoding } =
-    typeof input.content === 'string'
-      ? { text: input.content, encoding: 'utf-8' }
-      : refusingBadInput(() => decodeBytes(input.content as Uint8Array, 'xml'));
+  const content = input.content;
+  // A file is decoded chunk by chunk as it is read, so that its first segments are not held back
+  // by decoding all of it (~10 ms for a 2.7 MB XLIFF). The decoded text is what is kept: the
+  // reader's anchors are offsets into it, and the export encodes it back into the file's own
+  // encoding (a BOM stays as U+FEFF).
+  const decoder = typeof content === 'string' ? null : new StrictTextDecoder('xml');
+  const decoded: string[] = [];
   function* segments(): Generator<ImportDraft, ImportEnd, undefined> {
     const reader = new XliffReader();
-    for (const chunk of chunksOf(text, READ_STEP)) {
-      read += chunk.length;
-      for (const segment of refusingBadInput(() => reader.write(chunk))) yield fromXliff(segment);
+    function* read(text: string): Generator<ImportDraft> {
+      if (decoder) decoded.push(text);
+      for (const segment of refusingBadInput(() => reader.write(text))) yield fromXliff(segment);
+    }
+    if (decoder) {
+      for (const bytes of chunksOf(content as Uint8Array, READ_STEP)) {
+        readSoFar += bytes.length;
+        yield* read(refusingBadInput(() => decoder.write(bytes)));
+      }
+      yield* read(refusingBadInput(() => decoder.end()));
+    } else {
+      for (const chunk of chunksOf(content as string, READ_STEP)) {
+        readSoFar += chunk.length;
+        yield* read(chunk);
+      }
     }
     const { document, segments: rest } = refusingBadInput(() => reader.close());
     for (const segment of rest) yield fromXliff(segment);
-    const meta: XliffMeta = { document, encoding };
+    const meta: XliffMeta = { document, encoding: decoder?.encoding ?? 'utf-8' };
     return {
       leading: '',
       sourceLanguage: input.sourceLanguage ?? fileLanguageTag(document.sourceLanguage) ?? UNDETERMINED,
       targetLanguage: input.targetLanguage ?? fileLanguageTag(document.targetLanguage) ?? DEFAULT_TARGET_LANGUAGE,
-      document: { kind: document.version === '1.2' ? 'xliff-1.2' : 'xliff-2.0', content: text, meta: JSON.stringify(meta) },
+      document: {
+        kind: document.version === '1.2' ? 'xliff-1.2' : 'xliff-2.0',
+        content: decoder ? decoded.join('') : (content as string),
+        meta: JSON.stringify(meta),
+      },
     };
   }
-  let read = 0;
-  return { segments: segments(), totalCharacters: text.length, charactersRead: () => read };
+  let readSoFar = 0;
+  return { segments: segments(), totalCharacters: content.length, charactersRead: () => readSoFar };
 }
 
 function fromXliff(segment: XliffSegment): ImportDraft {

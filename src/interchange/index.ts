@@ -5,7 +5,7 @@
 export { InterchangeError, type InterchangeErrorCode, type TextPosition } from './errors';
 export type { ElementRange, GlossaryEntry, ImportedSegment, Range, ReviewStatus } from './types';
 export { chunksOf, DEFAULT_CHUNK_SIZE } from './chunks';
-export { decodeBytes, XmlTextEncoder } from './textEncoding';
+export { decodeBytes, StrictTextDecoder, XmlTextEncoder } from './textEncoding';
 export {
   anchorJson,
   readAnchor,

@@ -12,6 +12,20 @@ interface SegmentJson {
   codes?: { marker: string; label: string }[];
 }
 
+/** An XLIFF 2.0 file of `units` units on a line each, after three lines of header; `target(unit)` is each unit's MT. */
+function manyUnits(units: number, target: (unit: number) => string): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr" trgLang="en">',
+    '<file id="f1">',
+  ];
+  for (let unit = 1; unit <= units; unit++) {
+    lines.push(`<unit id="u${unit}"><segment><source>Phrase ${unit}.</source><target>${target(unit)}</target></segment></unit>`);
+  }
+  lines.push('</file>', '</xliff>', '');
+  return lines.join('\n');
+}
+
 describe('Bilingual import through the API', () => {
   it('when an XLIFF 1.2 file is uploaded, then its units become segments with source, MT, codes and the file is kept', async () => {
     const testApp = createTestApp();
@@ -60,6 +74,32 @@ describe('Bilingual import through the API', () => {
       expect(countRows(testApp.db, 'segments')).toBe(0);
     },
   );
+
+  it('when a big UTF-8 XLIFF is read chunk by chunk, then characters cut between chunks arrive whole and the file is kept as it was', async () => {
+    const testApp = createTestApp();
+    const client = await testApp.api('admin');
+    // 2-, 3- and 4-byte characters, so that the 16 KB steps of the reader cut through some of them.
+    const xliff = manyUnits(600, (unit) => `Café € 😀 ${unit}`);
+    const created = await client.post('/api/articles').attach('file', Buffer.from(xliff, 'utf8'), 'many.xlf').expect(201);
+    const segments = (await client.get(`/api/articles/${created.body.id}?limit=1000`).expect(200)).body.segments as SegmentJson[];
+    expect(segments.map((segment) => segment.mt)).toEqual(Array.from({ length: 600 }, (_, index) => `Café € 😀 ${index + 1}`));
+    const document = testApp.db.prepare('SELECT content FROM article_documents WHERE article_id = ?').get(created.body.id);
+    expect(document).toEqual({ content: xliff });
+  });
+
+  it('when a byte that is not UTF-8 comes late in a big XLIFF, after steps were written, then 422 names its line and nothing is stored', async () => {
+    const testApp = createTestApp();
+    const client = await testApp.api('admin');
+    const xliff = Buffer.from(manyUnits(3_000, (unit) => `Sentence ${unit}.`), 'utf8');
+    // The line of unit 2,500 (one unit per line, after the three lines of the header): a lone Latin-1 "é".
+    const line = 2_500 + 3;
+    const at = xliff.indexOf('Sentence 2500.');
+    const broken = Buffer.concat([xliff.subarray(0, at), Buffer.from([0xe9]), xliff.subarray(at)]);
+    const response = await client.post('/api/articles').attach('file', broken, 'late.xlf').expect(422);
+    expect(response.body.error.code).toBe('invalid_encoding');
+    expect(response.body.error.message).toMatch(new RegExp(`not valid UTF-8: the byte 0xE9 .*line ${line}, column \\d+`));
+    for (const table of ['articles', 'segments', 'revisions', 'article_documents']) expect(countRows(testApp.db, table)).toBe(0);
+  });
 
   it('when the XML has a DTD with entities, then 422 and nothing is parsed or stored', async () => {
     const testApp = createTestApp();
