@@ -43,8 +43,14 @@ export class ArticleRepository {
       ),
       // A file's own languages are known once it is read: the last step of its import sets them.
       setLanguages: db.prepare(`UPDATE articles SET source_language = ?, target_language = ? WHERE id = ? AND state = 'importing'`),
-      insertDocument: db.prepare(`INSERT INTO article_documents (article_id, kind, file_name, content, meta) VALUES (?, ?, ?, ?, ?)`),
-      document: db.prepare(`SELECT kind, file_name AS fileName, content, meta FROM article_documents WHERE article_id = ?`),
+      // A document's text may be written before what is known about it (migrations/0009). Bytes are a UTF-8
+      // file's, stored as its text: the import reads every byte as UTF-8, or fails and this row goes with the article.
+      insertDocumentText: db.prepare(`INSERT INTO article_document_texts (article_id, content) VALUES (?, CAST(? AS TEXT))`),
+      insertDocument: db.prepare(`INSERT INTO article_documents (article_id, kind, file_name, meta) VALUES (?, ?, ?, ?)`),
+      document: db.prepare(
+        `SELECT d.kind, d.file_name AS fileName, t.content, d.meta
+           FROM article_documents d JOIN article_document_texts t ON t.article_id = d.article_id WHERE d.article_id = ?`,
+      ),
       // Paragraphs of a two-file import whose sentences could not be paired: their source is shown whole.
       unalignedParagraphs: db.prepare(
         `SELECT count(DISTINCT paragraph) AS count FROM segments WHERE article_id = ? AND source_scope = 'paragraph'`,
@@ -116,8 +122,18 @@ export class ArticleRepository {
     this.statements.setLanguages.run(sourceLanguage, targetLanguage, articleId);
   }
 
-  insertDocument(articleId: number, document: ArticleDocument): void {
-    this.statements.insertDocument.run(articleId, document.kind, document.fileName, document.content, document.meta);
+  /** The text of the article's document: decoded, or the bytes of a UTF-8 file (see insertDocumentText above). */
+  insertDocumentText(articleId: number, content: string | Uint8Array): void {
+    const value =
+      typeof content === 'string' || Buffer.isBuffer(content)
+        ? content
+        : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    this.statements.insertDocumentText.run(articleId, value);
+  }
+
+  /** What is known about the article's document (its text is inserted apart, by insertDocumentText). */
+  insertDocument(articleId: number, document: Omit<ArticleDocument, 'content'>): void {
+    this.statements.insertDocument.run(articleId, document.kind, document.fileName, document.meta);
   }
 
   document(articleId: number): ArticleDocument | undefined {

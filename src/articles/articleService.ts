@@ -173,6 +173,9 @@ export class ArticleService {
     const figures = emptyFigures();
     let articleId: number | undefined;
     let written = 0;
+    // The document's text, when it is the input as received, is written by the first step that can:
+    // while the reader prepares the next chunk, rather than in the last step, which nothing else overlaps.
+    let documentWritten = false;
     try {
       let end: PreparedEnd;
       // The worker reads (and mostly checks) the next chunks while this thread writes one per step.
@@ -199,6 +202,7 @@ export class ArticleService {
             id = this.startImport(request, format, createdAt);
             qa.importStarted(id);
           }
+          if (chunk.keepsInput && !documentWritten) this.repository.insertDocumentText(id, request.text);
           const ids = segments.insertImportChunk(id, chunk.rows, firstPosition, request.author, createdAt);
           qa.storeImported(
             id,
@@ -208,6 +212,7 @@ export class ArticleService {
           return id;
         });
         this.busyArticles.add(articleId);
+        documentWritten ||= chunk.keepsInput;
         addFigures(figures, checked.figures);
         written += chunk.rows.text.length;
         request.onProgress?.({ segments: written, characters: chunk.characters, totalCharacters: chunk.totalCharacters });
@@ -225,7 +230,10 @@ export class ArticleService {
         segments.insertBlocks(id, written);
         stats.created(id, figures, createdAt);
         this.repository.setLanguages(id, sourceLanguage, targetLanguage);
-        if (document) this.repository.insertDocument(id, { ...document, fileName: request.fileName ?? null });
+        if (document) {
+          if (!documentWritten) this.repository.insertDocumentText(id, document.content ?? request.text);
+          this.repository.insertDocument(id, { kind: document.kind, fileName: request.fileName ?? null, meta: document.meta });
+        }
         return this.repository.finish(id, title, leading, createdAt);
       });
       if (!finished) throw new AppError(409, 'import_interrupted', messages.removedWhileImporting);

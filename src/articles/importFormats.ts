@@ -58,8 +58,8 @@ export interface ImportEnd {
   leading: string;
   sourceLanguage: string | null;
   targetLanguage: string;
-  /** The original file to keep for a faithful export (XLIFF). */
-  document?: Omit<ArticleDocument, 'fileName'>;
+  /** The original file to keep for a faithful export (XLIFF); its `content` is null when it is the input as received. */
+  document?: Omit<ArticleDocument, 'fileName' | 'content'> & { content: string | null };
 }
 
 export interface ImportReader {
@@ -68,6 +68,12 @@ export interface ImportReader {
   totalCharacters: number;
   /** How much of it was read so far, when the reader reads in chunks (else the caller counts the segments' characters). */
   charactersRead: () => number | undefined;
+  /**
+   * Whether it is known that the document the import keeps is its input exactly as received (a file
+   * in UTF-8, or text): then the import stores the input while it is read, and the end's document
+   * comes without its text. False for inputs that keep no document or are decoded from another encoding.
+   */
+  keepsInput: () => boolean;
 }
 
 /** What the XLIFF export needs to know about the document beside its text (article_documents.meta). */
@@ -141,7 +147,7 @@ function plainTextReader(input: ImportInput): ImportReader {
     const leading = yield* segmentArticle(text, targetLanguage);
     return { leading, sourceLanguage: null, targetLanguage };
   }
-  return { segments: segments(), totalCharacters: text.length, charactersRead: () => undefined };
+  return { segments: segments(), totalCharacters: text.length, charactersRead: () => undefined, keepsInput: () => false };
 }
 
 function xliffReader(input: ImportInput): ImportReader {
@@ -149,13 +155,15 @@ function xliffReader(input: ImportInput): ImportReader {
   // A file is decoded chunk by chunk as it is read, so that its first segments are not held back
   // by decoding all of it (~10 ms for a 2.7 MB XLIFF). The decoded text is what is kept: the
   // reader's anchors are offsets into it, and the export encodes it back into the file's own
-  // encoding (a BOM stays as U+FEFF).
+  // encoding (a BOM stays as U+FEFF). Text, or a UTF-8 file, is that text as received: the import
+  // stores the input itself (ImportReader.keepsInput), so only other encodings collect what was decoded.
   const decoder = typeof content === 'string' ? null : new StrictTextDecoder('xml');
+  const keepsInput = () => decoder === null || decoder.encoding === 'utf-8';
   const decoded: string[] = [];
   function* segments(): Generator<ImportDraft, ImportEnd, undefined> {
     const reader = new XliffReader();
     function* read(text: string): Generator<ImportDraft> {
-      if (decoder) decoded.push(text);
+      if (!keepsInput()) decoded.push(text);
       for (const segment of refusingBadInput(() => reader.write(text))) yield fromXliff(segment);
     }
     if (decoder) {
@@ -179,13 +187,13 @@ function xliffReader(input: ImportInput): ImportReader {
       targetLanguage: input.targetLanguage ?? fileLanguageTag(document.targetLanguage) ?? DEFAULT_TARGET_LANGUAGE,
       document: {
         kind: document.version === '1.2' ? 'xliff-1.2' : 'xliff-2.0',
-        content: decoder ? decoded.join('') : (content as string),
+        content: keepsInput() ? null : decoded.join(''),
         meta: JSON.stringify(meta),
       },
     };
   }
   let readSoFar = 0;
-  return { segments: segments(), totalCharacters: content.length, charactersRead: () => readSoFar };
+  return { segments: segments(), totalCharacters: content.length, charactersRead: () => readSoFar, keepsInput };
 }
 
 function fromXliff(segment: XliffSegment): ImportDraft {
@@ -219,7 +227,7 @@ function tableReader(input: ImportInput): ImportReader {
     };
   }
   let read = 0;
-  return { segments: segments(), totalCharacters: content.length, charactersRead: () => read };
+  return { segments: segments(), totalCharacters: content.length, charactersRead: () => read, keepsInput: () => false };
 }
 
 function fromRow(row: ImportedSegment): ImportDraft {
@@ -259,5 +267,5 @@ function parallelTextReader(input: ImportInput): ImportReader {
     }
     return { leading: paired.leading, sourceLanguage, targetLanguage };
   }
-  return { segments: segments(), totalCharacters: mt.length, charactersRead: () => undefined };
+  return { segments: segments(), totalCharacters: mt.length, charactersRead: () => undefined, keepsInput: () => false };
 }

@@ -57,6 +57,8 @@ export interface PreparedChunk {
   /** Characters of the input read so far, of `totalCharacters`: the progress the import page shows. */
   characters: number;
   totalCharacters: number;
+  /** The input as received is the document the import keeps (ImportReader.keepsInput): it can be stored now. */
+  keepsInput: boolean;
 }
 
 /**
@@ -161,7 +163,7 @@ export function* prepareImport(request: PreparationRequest): Generator<PreparedC
     }
     if (rows.text.length > 0) {
       const checked: CheckedRows | null = check ? checkRows(rows, qa, (index) => codeLists[index] ?? []) : null;
-      check = (yield { rows, checked, characters, totalCharacters: reader.totalCharacters }) ?? true;
+      check = (yield { rows, checked, characters, totalCharacters: reader.totalCharacters, keepsInput: reader.keepsInput() }) ?? true;
     }
     if (end) return { ...end, ...titles };
   }

@@ -83,14 +83,17 @@ describe('Bilingual import through the API', () => {
     const created = await client.post('/api/articles').attach('file', Buffer.from(xliff, 'utf8'), 'many.xlf').expect(201);
     const segments = (await client.get(`/api/articles/${created.body.id}?limit=1000`).expect(200)).body.segments as SegmentJson[];
     expect(segments.map((segment) => segment.mt)).toEqual(Array.from({ length: 600 }, (_, index) => `Café € 😀 ${index + 1}`));
-    const document = testApp.db.prepare('SELECT content FROM article_documents WHERE article_id = ?').get(created.body.id);
+    const document = testApp.db.prepare('SELECT content FROM article_document_texts WHERE article_id = ?').get(created.body.id);
     expect(document).toEqual({ content: xliff });
   });
 
   it('when a byte that is not UTF-8 comes late in a big XLIFF, after steps were written, then 422 names its line and nothing is stored', async () => {
     const testApp = createTestApp();
     const client = await testApp.api('admin');
-    const xliff = Buffer.from(manyUnits(3_000, (unit) => `Sentence ${unit}.`), 'utf8');
+    const xliff = Buffer.from(
+      manyUnits(3_000, (unit) => `Sentence ${unit}.`),
+      'utf8',
+    );
     // The line of unit 2,500 (one unit per line, after the three lines of the header): a lone Latin-1 "é".
     const line = 2_500 + 3;
     const at = xliff.indexOf('Sentence 2500.');
@@ -98,7 +101,9 @@ describe('Bilingual import through the API', () => {
     const response = await client.post('/api/articles').attach('file', broken, 'late.xlf').expect(422);
     expect(response.body.error.code).toBe('invalid_encoding');
     expect(response.body.error.message).toMatch(new RegExp(`not valid UTF-8: the byte 0xE9 .*line ${line}, column \\d+`));
-    for (const table of ['articles', 'segments', 'revisions', 'article_documents']) expect(countRows(testApp.db, table)).toBe(0);
+    for (const table of ['articles', 'segments', 'revisions', 'article_documents', 'article_document_texts']) {
+      expect(countRows(testApp.db, table)).toBe(0);
+    }
   });
 
   it('when the XML has a DTD with entities, then 422 and nothing is parsed or stored', async () => {
