@@ -171,22 +171,27 @@ export function* xliffExportChunks(
   let cursor = 0;
   let unitsInStep = 0;
 
-  function* copyTo(end: number): Generator<Uint8Array | string> {
+  // Copies the original up to `end` into `out`, and returns the steps of output that filled meanwhile, to be
+  // yielded (usually none). A plain function rather than a generator delegated to with yield*: a generator
+  // made inside each export gives its generator objects a new shape, which deoptimised this one at each export.
+  const copyTo = (end: number): readonly (Uint8Array | string)[] => {
+    let filled: (Uint8Array | string)[] | undefined;
     while (end - cursor + out.length > STEP_CHARACTERS) {
       let cut = cursor + Math.max(0, STEP_CHARACTERS - out.length);
       if (cut > cursor && isHighSurrogate(text.slice(cut - 1, cut).charCodeAt(0))) cut--;
       out += text.slice(cursor, cut);
       cursor = cut;
-      yield output(out);
+      (filled ??= []).push(output(out));
       out = '';
     }
     out += text.slice(cursor, end);
     cursor = end;
-  }
+    return filled ?? NO_CHUNKS;
+  };
 
   const rootSplice = version === '2.0' ? targetLanguageSplice(text, document, ordered, options) : null;
   if (rootSplice) {
-    yield* copyTo(rootSplice.start);
+    for (const chunk of copyTo(rootSplice.start)) yield chunk;
     out += rootSplice.text;
     cursor = rootSplice.end;
   }
@@ -194,7 +199,7 @@ export function* xliffExportChunks(
     if (unit.length > 1) unit.sort((a, b) => segmentPosition(a.anchor) - segmentPosition(b.anchor));
     const splices = version === '1.2' ? unitSplices12(text, unit as Update12[]) : unitSplices20(text, unit as Update20[]);
     for (const splice of splices) {
-      yield* copyTo(splice.start);
+      for (const chunk of copyTo(splice.start)) yield chunk;
       out += splice.text;
       cursor = splice.end;
     }
@@ -204,9 +209,11 @@ export function* xliffExportChunks(
       out = '';
     }
   }
-  yield* copyTo(text.length);
+  for (const chunk of copyTo(text.length)) yield chunk;
   if (out) yield output(out);
 }
+
+const NO_CHUNKS: readonly string[] = [];
 
 /** A long text held as consecutive pieces; slices may cross pieces. */
 class PiecedText {
