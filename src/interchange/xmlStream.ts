@@ -199,8 +199,7 @@ export class XmlStream {
 
   private onOpenTag(node: SaxesTagPlain): void {
     const end = this.parser.position;
-    // An attribute value cannot hold "<", so the last "<" before the end is the tag's.
-    const start = this.bufferStart + this.buffer.lastIndexOf('<', end - 1 - this.bufferStart);
+    const start = this.tagStart(end);
     const attributes = node.attributes as Record<string, string>;
     // One pass over the names (a for-in enumeration per pass was a tenth of this handler): declarations
     // first, since a prefix may be declared after an attribute that uses it.
@@ -271,10 +270,22 @@ export class XmlStream {
       endTag = { start: tag.end, end: tag.end };
     } else {
       const end = this.parser.position;
-      endTag = { start: this.bufferStart + this.buffer.lastIndexOf('<', end - 1 - this.bufferStart), end };
+      endTag = { start: this.tagStart(end), end };
       this.lastMarkupEnd = end;
     }
     this.handlers.closeTag(tag, endTag);
+  }
+
+  /**
+   * Where the tag that ends at `end` starts: an attribute value cannot hold "<", so the last "<" before
+   * the end is the tag's. Read back one character at a time: a tag is short, and lastIndexOf is a call
+   * into V8's runtime (two of them per element were ~2 % of reading an XLIFF file).
+   */
+  private tagStart(end: number): number {
+    const buffer = this.buffer;
+    let at = end - 1 - this.bufferStart;
+    while (at > 0 && buffer.charCodeAt(at) !== 0x3c /* < */) at--;
+    return this.bufferStart + at;
   }
 
   private wellFormednessError(saxesMessage: string): InterchangeError {
