@@ -1,20 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../src/db/database';
+import type { Db } from '../../../src/db/database';
 import { migrate } from '../../../src/db/migrate';
 import { migrationsDir } from '../../../src/paths';
 import { SearchIndex } from '../../../src/search/searchIndex';
+import { databaseAtSchema } from '../../helpers/schema';
 
 /** A database at schema 3 (before blocks, AUTOINCREMENT and the review tools), filled the way Redline 3 wrote it. */
 function databaseAtVersion3(sentences: number): Db {
-  const olderMigrations = fs.mkdtempSync(path.join(os.tmpdir(), 'redline-migrations-'));
-  for (const file of fs.readdirSync(migrationsDir).filter((name) => /^000[123]_/.test(name))) {
-    fs.copyFileSync(path.join(migrationsDir, file), path.join(olderMigrations, file));
-  }
-  const db = openDatabase(':memory:');
-  migrate(db, olderMigrations);
+  const db = databaseAtSchema(3);
   const at = '2026-11-30T10:15:00.000Z';
   db.prepare(`INSERT INTO articles (id, title, format, leading, created_by, created_at, updated_at) VALUES (1, 'Long', 'text', '', 'Ada', ?, ?)`).run(at, at);
   db.prepare(`INSERT INTO articles (id, title, format, leading, created_by, created_at, updated_at) VALUES (2, 'Short', 'text', '', 'Ada', ?, ?)`).run(at, at);

@@ -1,20 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArticleRepository } from '../../../src/articles/articleRepository';
-import { openDatabase } from '../../../src/db/database';
 import { migrate } from '../../../src/db/migrate';
 import { migrationsDir } from '../../../src/paths';
+import { databaseAtSchema } from '../../helpers/schema';
 
 describe('Migration 0009', () => {
   it('when a database with a kept XLIFF document is migrated, then the document reads back whole, its text in a table of its own', () => {
-    const olderMigrations = fs.mkdtempSync(path.join(os.tmpdir(), 'redline-migrations-'));
-    for (const file of fs.readdirSync(migrationsDir).filter((name) => /^000[1-8]_/.test(name))) {
-      fs.copyFileSync(path.join(migrationsDir, file), path.join(olderMigrations, file));
-    }
-    const db = openDatabase(':memory:');
-    migrate(db, olderMigrations);
+    const db = databaseAtSchema(8);
     const at = '2026-12-01T10:15:00.000Z';
     db.prepare(
       `INSERT INTO articles (id, title, format, leading, created_by, created_at, updated_at, state) VALUES (1, 'Kept', 'xliff', '', 'Ada', ?, ?, 'ready')`,

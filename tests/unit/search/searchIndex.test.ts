@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src/db/database';
 import { GroupCommit } from '../../../src/db/groupCommit';
 import { migrate } from '../../../src/db/migrate';
 import { migrationsDir } from '../../../src/paths';
 import { SearchIndex, UNMERGED_WRITES_MAX } from '../../../src/search/searchIndex';
+import { databaseAtSchema } from '../../helpers/schema';
 
 /** An article to put segments in, and a way to add them, on a migrated database. */
 function withArticle(db: Db): (mt: string) => number {
@@ -152,12 +150,7 @@ describe('SearchIndex', () => {
   });
 
   it('when a database of schema 7 (a note per inserted row) is migrated, then its indexed rows stay indexed once and new rows are indexed by id', () => {
-    const older = fs.mkdtempSync(path.join(os.tmpdir(), 'redline-migrations-'));
-    for (const file of fs.readdirSync(migrationsDir).filter((name) => /^000[1-7]_/.test(name))) {
-      fs.copyFileSync(path.join(migrationsDir, file), path.join(older, file));
-    }
-    const db = openDatabase(':memory:');
-    migrate(db, older);
+    const db = databaseAtSchema(7);
     const addSegment = withArticle(db);
     const old = addSegment('The comfort force.');
     // Schema 7's sync, as that version ran it at the end of the write.
