@@ -155,15 +155,12 @@ describe('TMX export', () => {
   // The kept text comes three ways (src/articles/importFormats.ts keepsInput): a UTF-8 upload's bytes and a JSON
   // body's text are stored as received, while the file is read; a file in another encoding is stored decoded, at the end.
   it.each([
-    ['a UTF-8 file with a BOM', (xml: string) => ({ file: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(xml, 'utf8')]) })],
-    [
-      'a UTF-16LE file',
-      (xml: string) => ({ file: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml.replace('UTF-8', 'UTF-16'), 'utf16le')]) }),
-    ],
-    ['text in a JSON body', (xml: string) => ({ text: xml })],
-  ])(
+    ['a UTF-8 file with a BOM', 'file', 'utf8'],
+    ['a UTF-16LE file', 'file', 'utf16le'],
+    ['text in a JSON body', 'text', 'utf8'],
+  ] as const)(
     'when the XLIFF comes as %s and one target is corrected, then the export is the original with only that target changed',
-    async (_, sent) => {
+    async (_, way, encoding) => {
       const testApp = createTestApp();
       const client = await testApp.api('admin');
       const units = Array.from(
@@ -171,20 +168,23 @@ describe('TMX export', () => {
         (_, index) =>
           `<unit id="u${index + 1}"><segment><source>Phrase é ${index + 1}.</source><target>Sentence é ${index + 1}.</target></segment></unit>`,
       );
-      const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr" trgLang="en"><file id="f">\n${units.join('\n')}\n</file></xliff>\n`;
-      const input = sent(xml);
-      const created = input.file
-        ? await client.post('/api/articles').attach('file', input.file, 'kept.xlf').expect(201)
-        : await client.post('/api/articles').send({ format: 'xliff', text: input.text }).expect(201);
+      const declared = encoding === 'utf16le' ? 'UTF-16' : 'UTF-8';
+      const xml = `<?xml version="1.0" encoding="${declared}"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr" trgLang="en"><file id="f">\n${units.join('\n')}\n</file></xliff>\n`;
+      const bom = way === 'text' ? [] : encoding === 'utf16le' ? [0xff, 0xfe] : [0xef, 0xbb, 0xbf];
+      const original = Buffer.concat([Buffer.from(bom), Buffer.from(xml, encoding)]);
+      const created =
+        way === 'file'
+          ? await client.post('/api/articles').attach('file', original, 'kept.xlf').expect(201)
+          : await client.post('/api/articles').send({ format: 'xliff', text: xml }).expect(201);
       const segments = (await client.get(`/api/articles/${created.body.id}?limit=500`).expect(200)).body.segments as SegmentJson[];
       const last = segments.at(-1)!;
       await client.patch(`/api/segments/${last.id}`).send({ text: 'Sentence 300, corrected.', version: last.version }).expect(200);
       const exported = await asBytes(client.get(`/api/articles/${created.body.id}/export?format=xliff`)).expect(200);
-      const expected = (input.file ?? Buffer.from(input.text, 'utf8'))
-        .toString(input.file && input.file[0] === 0xff ? 'utf16le' : 'utf8')
+      const expected = original
+        .toString(encoding)
         .replace('<target>Sentence é 300.</target>', '<target>Sentence 300, corrected.</target>')
         .replace('<segment><source>Phrase é 300.', '<segment state="translated"><source>Phrase é 300.');
-      expect((exported.body as Buffer).toString(input.file && input.file[0] === 0xff ? 'utf16le' : 'utf8')).toBe(expected);
+      expect((exported.body as Buffer).toString(encoding)).toBe(expected);
     },
   );
 
