@@ -13,7 +13,7 @@ import { generatePassword } from '../auth/passwords';
 import { collectBytes, exportArticle } from '../export/exportService';
 import { createServices } from '../services';
 import { openMigratedDatabase } from '../startup';
-import { threadCpuMs } from './eventLoop';
+import { measureEventLoop } from './eventLoop';
 import type { Row } from './report';
 
 /** A seeded XLIFF 2.0 document of `units` units, one segment each. */
@@ -38,48 +38,21 @@ export function generateXliff(units: number): string {
   return parts.join('');
 }
 
-interface Blocks {
-  /** The longest gap between two turns of the event loop, in ms of wall time. */
-  wall: number;
-  /** The most CPU time the event loop's thread spent between two turns, in ms: the block as an idle machine would see it. */
-  cpu: number;
-}
-
 /**
- * Starts timing the gaps between turns of the event loop; the returned function stops and gives
- * the longest. On a shared machine the wall time of a block includes the time the process waited
- * for a core, so the CPU time the event loop's thread spent in the same gap is reported beside it.
+ * Units per second of wall time and per second of the CPU time of all the process's threads, and the
+ * longest event-loop block while the task ran (measureEventLoop: in wall time, and in the CPU time of the
+ * event loop's own thread, which a shared machine's waits for a core do not inflate).
  */
-function watchEventLoop(): () => Blocks {
-  let last = performance.now();
-  let lastCpu = threadCpuMs();
-  const longest: Blocks = { wall: 0, cpu: 0 };
-  let running = true;
-  const tick = () => {
-    const at = performance.now();
-    const cpu = threadCpuMs();
-    longest.wall = Math.max(longest.wall, at - last);
-    longest.cpu = Math.max(longest.cpu, cpu - lastCpu);
-    last = at;
-    lastCpu = cpu;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return () => {
-    running = false;
-    return longest;
-  };
-}
-
-/** Units per second of wall time, and per second of the CPU time of all the process's threads. */
-async function throughput(units: number, task: () => Promise<unknown>): Promise<{ wall: number; cpu: number; blocks: Blocks }> {
-  const stop = watchEventLoop();
+async function throughput(
+  units: number,
+  task: () => Promise<unknown>,
+): Promise<{ wall: number; cpu: number; blocks: { wall: number; cpu: number } }> {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  await task();
+  const { maxMs, maxCpuMs } = await measureEventLoop(task);
   const cpu = process.cpuUsage(cpuStarted);
   const wall = units / ((performance.now() - started) / 1000);
-  return { wall, cpu: units / ((cpu.user + cpu.system) / 1e6), blocks: stop() };
+  return { wall, cpu: units / ((cpu.user + cpu.system) / 1e6), blocks: { wall: maxMs, cpu: maxCpuMs } };
 }
 
 export async function benchInterchange(runs: number, databasePath: () => string, units = 10_000): Promise<Row[]> {
