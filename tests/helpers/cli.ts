@@ -22,3 +22,11 @@ export async function runCliInProcess(args: string[], env: Record<string, string
   const bytes = Buffer.concat(stdout);
   return { status, stdout: bytes.toString('utf8'), bytes, stderr };
 }
+
+/**
+ * What an import printed on stderr besides its progress, which the CLI prints only when the import
+ * takes over a second: on a loaded machine even the sample may, and that is no error.
+ */
+export function withoutProgress(stderr: string): string {
+  return stderr.replace(/^redline: (imported [\d,]+ segments \(\d+ % of the text\)…|done in [\d.]+ s\.)\n/gm, '');
+}

@@ -1,4 +1,4 @@
-import { runCliInProcess } from '../helpers/cli';
+import { runCliInProcess, withoutProgress } from '../helpers/cli';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +17,7 @@ describe('CLI', () => {
 
   it('when a file is imported and exported, then the id is printed and the text comes back unchanged', async () => {
     const imported = await run(['import', sampleArticlePath, '--title', 'From the CLI'], env);
-    expect(imported.stderr).toBe('');
+    expect(withoutProgress(imported.stderr)).toBe('');
     expect(imported.status).toBe(0);
     const id = imported.stdout.trim();
     expect(id).toMatch(/^\d+$/);
@@ -117,7 +117,7 @@ describe('CLI', () => {
     const npx = (args: string[]) =>
       spawnSync('npx', ['redline', ...args], { cwd: projectRoot, env: { ...process.env, ...env }, encoding: 'utf8' });
     const imported = npx(['import', sampleArticlePath, '--title', 'Via npx']);
-    expect(imported.stderr).toBe('');
+    expect(withoutProgress(imported.stderr)).toBe('');
     expect(imported.stdout).toMatch(/^\d+\n$/);
     expect(npx(['list']).stdout).toContain('Via npx');
   }, 120_000);

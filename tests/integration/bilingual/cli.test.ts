@@ -1,4 +1,4 @@
-import { runCliInProcess } from '../../helpers/cli';
+import { runCliInProcess, withoutProgress } from '../../helpers/cli';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,7 +35,7 @@ describe('CLI with bilingual files', () => {
     fs.writeFileSync(mt, 'The couple provides for a comfort force. It works.\n');
     fs.writeFileSync(source, 'Le couple prévoit une force de réassurance. Ça marche.\n');
     const imported = await run(['import', mt, '--source', source, '--source-language', 'fr'], env);
-    expect(imported.stderr).toBe('');
+    expect(withoutProgress(imported.stderr)).toBe('');
     const id = imported.stdout.toString().trim();
     const lines = (await run(['export', id, '--format', 'pe-jsonl'], env)).stdout.toString().trimEnd().split('\n');
     expect(lines.map((line) => (JSON.parse(line) as { source: string }).source)).toEqual([
