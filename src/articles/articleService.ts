@@ -33,6 +33,17 @@ const DELETE_CHUNK = 1_000;
 /** An article still 'importing' whose last step is older than this was left by a crash; a sweep removes it. */
 export const STALE_IMPORT_MS = 5 * 60_000;
 
+/**
+ * Resolves once the event loop has been round: timers and other requests' I/O had their turn. A setImmediate
+ * set in an I/O callback (a request's body is parsed in one) runs in the same round, right after it; only one
+ * set from there waits for the next round. A single one made a big import's first step and its body's parse
+ * one block of ~145 ms for everyone else.
+ */
+async function afterOthersHadTheirTurn(): Promise<void> {
+  await nextTurn();
+  await nextTurn();
+}
+
 export const messages = {
   empty: 'The article contains no sentences.',
   importInProgress: 'An import with this Idempotency-Key is still running. Wait for it to finish, then retry to get its article.',
@@ -144,8 +155,9 @@ export class ArticleService {
 
   private async runImport(request: ImportRequest): Promise<Article> {
     const { segments, stats, writes, qa } = this.collaborators;
-    // Parsing the request's body was one step of the event loop; reading the input is the worker's.
-    await nextTurn();
+    // Parsing the request's body was one step of the event loop (~70 ms for a 6.6 MB JSON body); sending the
+    // input to the worker is the next, once the others waiting had their turn.
+    await afterOthersHadTheirTurn();
     let format = resolveFormat(request.format, request.fileName, request.source !== undefined);
     // A .txt file or pasted text may be Markdown, or even an XLIFF document.
     if (format === 'text' && request.format === undefined) format = detectFormat(request.text);

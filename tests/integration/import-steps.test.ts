@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { stat } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it, vi } from 'vitest';
 import request from 'supertest';
 import { FIRST_IMPORT_CHUNK, IMPORT_CHUNK } from '../../src/articles/articleService';
+import { ImportThread } from '../../src/articles/importThread';
+import type { Article } from '../../src/articles/model';
 import { createTestApp, csrfFrom, importViaApi, type TestApp } from '../helpers/app';
 
 const rows = (testApp: TestApp, table: string) => (testApp.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -198,6 +202,31 @@ describe('Imports in steps', () => {
     expect(await services.articles.removeStaleImports()).toEqual([stale.id]);
     expect(db.prepare('SELECT id FROM articles').all()).toEqual([{ id: fresh.id }]);
     expect(db.prepare('SELECT count(*) AS n FROM segments WHERE article_id = ?').get(stale.id)).toEqual({ n: 0 });
+  });
+
+  it('when an import starts in the step that parsed its request, then a timer due meanwhile runs before the input goes to the worker', async () => {
+    const testApp = createTestApp();
+    const order: string[] = [];
+    const { prepare } = Object.getOwnPropertyDescriptors(ImportThread.prototype);
+    const spy = vi.spyOn(ImportThread.prototype, 'prepare').mockImplementation(function (this: ImportThread, request) {
+      order.push('the input sent to the worker');
+      return (prepare.value as ImportThread['prepare']).call(this, request);
+    });
+    try {
+      // A file system callback is an I/O callback, as the end of a request's body is.
+      const imported = await new Promise<Article>((resolve, reject) => {
+        stat(__filename, () => {
+          setTimeout(() => order.push('a timer'), 0);
+          const parsing = performance.now();
+          while (performance.now() - parsing < 5); // the body's parse, after which the timer is due
+          testApp.services.articles.importArticle({ text: sentences(3), author: 'Ada' }).then(resolve, reject);
+        });
+      });
+      expect(imported.title).toBe('Sentence number 1 is here.');
+      expect(order).toEqual(['a timer', 'the input sent to the worker']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
