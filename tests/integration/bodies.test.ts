@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createTestApp, importViaApi, type TestApp } from '../helpers/app';
@@ -12,6 +13,41 @@ async function listen(testApp: TestApp): Promise<{ port: number; close: () => vo
     const listening = testApp.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   return { port: (server.address() as { port: number }).port, close: () => server.close() };
+}
+
+/**
+ * POSTs `pieces` as an API client, each written after the last had time to arrive: the server reads
+ * them as separate chunks. Answers the status and the parsed JSON answer.
+ */
+async function postInPieces(
+  testApp: TestApp,
+  path: string,
+  pieces: Buffer[],
+  headers: Record<string, string> = { 'Content-Type': 'application/json' },
+): Promise<{ status: number; body: { error?: { code: string; message: string } } & Record<string, unknown> }> {
+  const { token } = testApp.services.accounts.createToken(await testApp.user('admin'), 'pieces');
+  const { port, close } = await listen(testApp);
+  try {
+    return await new Promise((resolve, reject) => {
+      const pending = http.request(
+        { port, host: '127.0.0.1', method: 'POST', path, headers: { ...headers, Authorization: `Bearer ${token}` } },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(body) }));
+        },
+      );
+      pending.on('error', reject);
+      const write = (index: number) => {
+        if (index === pieces.length) return pending.end();
+        pending.write(pieces[index]);
+        setTimeout(() => write(index + 1), 30);
+      };
+      write(0);
+    });
+  } finally {
+    close();
+  }
 }
 
 describe('Body size: read only once the caller is known', () => {
@@ -88,6 +124,54 @@ describe('Text arrives as UTF-8 or is refused', () => {
       message: 'The request body is not valid UTF-8 (it has bytes that are not text). Nothing was saved.',
     });
     expect(count(testApp, 'api_tokens')).toBe(1);
+  });
+
+  // A plain UTF-8 JSON body is decoded piece by piece as it arrives (src/web/bodies.ts), so a character
+  // may be cut between two pieces, and a bad byte may come long after the first piece was decoded.
+  it('when a JSON body arrives in pieces that cut a character in two, then the text arrives whole', async () => {
+    const testApp = createTestApp();
+    const [first, second] = [Buffer.from('{"text":"Ein sch'), Buffer.from('öner Satz."}')];
+    const cut = Buffer.concat([first, second.subarray(0, 1)]); // the first byte of "ö" only
+    const answer = await postInPieces(testApp, '/api/articles', [cut, second.subarray(1)]);
+    expect(answer.status).toBe(201);
+    expect(testApp.db.prepare('SELECT mt FROM segments').pluck().get()).toBe('Ein schöner Satz.');
+  });
+
+  it.each([
+    ['a later piece has a byte that is not UTF-8', [Buffer.from('{"text":"Un'), Buffer.from([0x20, 0xe9, 0x74, 0xe9, 0x2e, 0x22, 0x7d])]],
+    ['the body ends inside a character', [Buffer.from('{"text":"Un été."}'), Buffer.from([0xc3])]],
+  ])('when %s, then 400 invalid_encoding and nothing is stored', async (_case, pieces) => {
+    const testApp = createTestApp();
+    const answer = await postInPieces(testApp, '/api/articles', pieces);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error?.code).toBe('invalid_encoding');
+    expect(count(testApp, 'articles')).toBe(0);
+  });
+
+  it('when a JSON body comes gzip-compressed, then it is read, and bytes in it that are not UTF-8 are refused', async () => {
+    const testApp = createTestApp();
+    const gzipped = { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' };
+    const good = await postInPieces(testApp, '/api/articles', [gzipSync('{"text":"Un été."}')], gzipped);
+    expect(good.status).toBe(201);
+    const bad = await postInPieces(
+      testApp,
+      '/api/articles',
+      [gzipSync(Buffer.from([...Buffer.from('{"text":"Un '), 0xe9, 0x22, 0x7d]))],
+      gzipped,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.code).toBe('invalid_encoding');
+    expect(count(testApp, 'articles')).toBe(1);
+  });
+
+  it('when a JSON body declares another charset than UTF-8, then 415 and nothing is stored', async () => {
+    const testApp = createTestApp();
+    const answer = await postInPieces(testApp, '/api/articles', [Buffer.from('{"text":"Un été."}', 'utf16le')], {
+      'Content-Type': 'application/json; charset=utf-16le',
+    });
+    expect(answer.status).toBe(415);
+    expect(answer.body.error?.code).toBe('unsupported_encoding');
+    expect(count(testApp, 'articles')).toBe(0);
   });
 
   it('when a form field has a percent escape that is not UTF-8 (%FF%FE), then 400 and it is not stored as literal text', async () => {
