@@ -4,7 +4,7 @@ import { AppError, conflict, notFound, unprocessable } from '../errors';
 import { hasRole, type Actor } from '../auth/roles';
 import { paginate, type Pagination } from '../pagination';
 import { codeMarkersIn } from '../codes/inlineCodes';
-import { cleanText } from './segmentText';
+import { cleanSegmentText } from './segmentText';
 import { joinParts, splitParts } from './segmentLayout';
 import { editingMsOf, SegmentRepository, START_OF_ARTICLE, type OrderKey, type SegmentPlace } from './segmentRepository';
 import {
@@ -54,6 +54,7 @@ export const messages = {
   reasonRequired: 'Rejecting a sentence needs a reason, so the editor knows what to rework.',
   newNeedsMt: 'Only a sentence whose text is the machine translation can be "new"; use "Reset to MT" to go back to it.',
   noteTooLong: `A note can be at most ${NOTE_MAX} characters.`,
+  emptyTranslation: 'This sentence has a source but no translation yet: translate it before approving it.',
   reviewersOnly: 'Approving, rejecting and reverting need the reviewer role.',
   nothingToUndo: 'There is nothing to undo: this is the sentence as it was imported.',
   othersChange: (author: string) =>
@@ -334,7 +335,7 @@ export class SegmentService {
   /** Saves new text and/or status. Returns the segment as stored (unchanged if nothing changed). */
   change(segmentId: number, change: SegmentChange): Segment {
     return this.apply(segmentId, change.version, change.actor, (current) => {
-      const text = change.text === undefined ? current.text : cleanText(change.text);
+      const text = change.text === undefined ? current.text : cleanSegmentText(change.text, current.mt);
       if (text !== current.text) checkCodeMarkers(text, current);
       const textChanged = text !== current.text;
       const status = change.status ?? (textChanged ? statusForText(text, current.mt) : current.status);
@@ -407,7 +408,7 @@ export class SegmentService {
       changes.forEach((change, index) => {
         const { current } = change;
         try {
-          const text = cleanText(change.text);
+          const text = cleanSegmentText(change.text, current.mt);
           // The same segment twice in one list: the second change was based on the version the first replaces.
           if (seen.has(current.id)) throw conflict('stale_version', messages.staleVersion(current));
           seen.add(current.id);
@@ -439,7 +440,7 @@ export class SegmentService {
    */
   rewriteText(segmentId: number, version: number, actor: Actor, action: 'fix', rewrite: (current: Segment) => string): Segment {
     return this.apply(segmentId, version, actor, (current) => {
-      const text = cleanText(rewrite(current));
+      const text = cleanSegmentText(rewrite(current), current.mt);
       return { text, status: statusForText(text, current.mt), note: undefined, action };
     });
   }
@@ -687,6 +688,10 @@ export class SegmentService {
     if (note && note.length > NOTE_MAX) throw unprocessable('note_too_long', messages.noteTooLong);
     if (next.status === 'rejected' && !note) throw unprocessable('reason_required', messages.reasonRequired);
     if (next.status === 'new' && next.text !== current.mt) throw unprocessable('invalid_status', messages.newNeedsMt);
+    // Without a source an empty text is a sentence dropped from the article, which may be approved; with
+    // one (an XLIFF unit without target) it is a translation missing, which a file's reader would take as done.
+    if (decides && next.status === 'approved' && next.text === '' && current.source)
+      throw unprocessable('empty_translation', messages.emptyTranslation);
     const unchanged = next.text === current.text && next.status === current.status;
     // Saving the same text and status again is not a change; a note alone is kept as one.
     if (unchanged && !next.force && !note) return undefined;
