@@ -39,6 +39,9 @@ export const messages = {
     `Cannot tell the format of "${fileName}": upload .xlf/.xliff (XLIFF), .tsv or .csv (source and MT columns), .txt or .md, or say the format.`,
   sourceNeedsText: 'A source file goes with a plain-text MT file (the two-file import): upload the MT as .txt or .md.',
   pairNeedsSource: 'The two-file import (text-pair) needs the source file too (field sourceFile, CLI --source).',
+  noXliffUnits: 'The XLIFF file has no unit with a source text, so there is nothing to review. Nothing was saved.',
+  allUnitsUntranslatable: (units: number) =>
+    `All ${units.toLocaleString('en-US')} units of the XLIFF file are marked translate="no", so there is nothing to review. Nothing was saved.`,
 };
 
 export interface ImportInput {
@@ -201,6 +204,12 @@ function* xliffSegments(input: ImportInput, xliff: XliffInput): Generator<Import
   }
   const { document, segments: rest } = refusingBadInput(() => reader.close());
   for (const segment of rest) yield fromXliff(segment);
+  // Said here because the import's own "no sentences" cannot tell why a valid file gave none.
+  const { units, untranslatableUnits, segments } = document.stats;
+  if (segments === 0 && units > 0 && untranslatableUnits === units) {
+    throw unprocessable('empty_text', messages.allUnitsUntranslatable(units));
+  }
+  if (segments === 0 && units === 0) throw unprocessable('empty_text', messages.noXliffUnits);
   const meta: XliffMeta = { document, encoding: xliff.decoder?.encoding ?? 'utf-8' };
   return {
     leading: '',

@@ -19,9 +19,13 @@ export const messages = {
   tooManySegments: (max: number) =>
     `The article has more than ${max.toLocaleString('en-US')} segments, the limit per article (REDLINE_MAX_SEGMENTS). ` +
     'Nothing was saved; split it into smaller articles.',
-  segmentTooLong: (index: number, length: number, max: number) =>
+  segmentTooLong: (index: number, length: number, max: number, fromFile: boolean) =>
     `Segment ${index.toLocaleString('en-US')} has ${length.toLocaleString('en-US')} characters; a segment can have at most ` +
-    `${max.toLocaleString('en-US')} (REDLINE_MAX_SEGMENT_CHARS). Nothing was saved; add the missing sentence breaks or line breaks.`,
+    `${max.toLocaleString('en-US')} (REDLINE_MAX_SEGMENT_CHARS). Nothing was saved; ` +
+    (fromFile
+      ? // A file's segments are its own (an XLIFF unit is not split again): only the limit or the file can change.
+        'it is a segment of the file, which Redline keeps as it is: split it in the tool that wrote the file, or raise the limit.'
+      : 'add the missing sentence breaks or line breaks.'),
 };
 
 export interface PreparationRequest {
@@ -138,7 +142,7 @@ export function* prepareImport(request: PreparationRequest): Generator<PreparedC
       count++;
       if (count > maxSegments) throw new AppError(413, 'too_many_segments', messages.tooManySegments(maxSegments));
       if (draft.text.length > maxSegmentChars) {
-        throw unprocessable('segment_too_long', messages.segmentTooLong(count, draft.text.length, maxSegmentChars), {
+        throw unprocessable('segment_too_long', messages.segmentTooLong(count, draft.text.length, maxSegmentChars, Boolean(draft.anchor)), {
           segment: count,
           length: draft.text.length,
           limit: maxSegmentChars,

@@ -31,6 +31,11 @@ export interface InlineCode {
   title?: string;
   /** The markup written back into the file for this marker (an open tag, a close tag, or a whole element). */
   xml?: string;
+  /**
+   * The target's own markup for this code when it differs from the source's `xml` (a localized link in a
+   * <ph>, a <g>'s attributes, an annotation's value): an edited target is written back with it.
+   */
+  targetXml?: string;
 }
 
 /** segments.codes as the checks read it; no codes, or unreadable JSON, is [] (the checks then see bare markers). */

@@ -79,9 +79,12 @@ export function markCodes(
   const byKey = new Map<string, InlineCode>();
   let next = CODE_MARKER_FIRST;
 
-  const markerFor = (occurrence: CodeOccurrence, fullKey: string): string => {
+  const markerFor = (occurrence: CodeOccurrence, fullKey: string, inTarget: boolean): string => {
     const known = byKey.get(fullKey);
-    if (known) return known.marker;
+    if (known) {
+      if (inTarget && occurrence.xml !== known.xml) known.targetXml = occurrence.xml;
+      return known.marker;
+    }
     while (literal?.has(next)) next++;
     if (next > CODE_MARKER_LAST) {
       throw new InterchangeError(
@@ -102,7 +105,7 @@ export function markCodes(
     return code.marker;
   };
 
-  const render = (parts: readonly ContentPart[], preserve: boolean): string => {
+  const render = (parts: readonly ContentPart[], preserve: boolean, inTarget: boolean): string => {
     let seen: Map<string, number> | undefined;
     let text = '';
     for (const part of parts) {
@@ -114,12 +117,12 @@ export function markCodes(
       const roleKey = `${part.key}|${part.kind}`;
       const occurrence = seen.get(roleKey) ?? 0;
       seen.set(roleKey, occurrence + 1);
-      text += markerFor(part, `${roleKey}#${occurrence}`);
+      text += markerFor(part, `${roleKey}#${occurrence}`, inTarget);
     }
     return preserve ? text : collapseSpace(text);
   };
 
-  const source = render(sourceParts, preserveSpace.source);
-  const mt = render(targetParts, preserveSpace.target);
+  const source = render(sourceParts, preserveSpace.source, false);
+  const mt = render(targetParts, preserveSpace.target, true);
   return { source, mt, codes };
 }

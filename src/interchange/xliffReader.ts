@@ -41,7 +41,14 @@ export const XLIFF_1_NAMESPACES: ReadonlySet<string> = new Set([
   'urn:oasis:names:tc:xliff:document:1.0',
   '',
 ]);
-export const XLIFF_2_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
+/**
+ * XLIFF 2.0 and 2.1 share one namespace; 2.2 has its own, with the same core elements (what Redline
+ * reads and writes), so a 2.2 file is read as 2.x. The file keeps its namespace in the export.
+ */
+export const XLIFF_2_NAMESPACES: ReadonlySet<string> = new Set([
+  'urn:oasis:names:tc:xliff:document:2.0',
+  'urn:oasis:names:tc:xliff:document:2.2',
+]);
 
 /** Where a 1.2 segment lives in the original text. */
 export interface Xliff12Anchor {
@@ -611,7 +618,7 @@ export class XliffReader {
     }
     this.versionAttribute = version;
     this.namespace = tag.uri;
-    if (tag.uri === XLIFF_2_NAMESPACE && /^2\.\d+$/.test(version)) {
+    if (XLIFF_2_NAMESPACES.has(tag.uri) && /^2\.\d+$/.test(version)) {
       this.version = '2.0';
       this.sourceLanguage = attributeValue(tag, 'srcLang') ?? null;
       this.targetLanguage = attributeValue(tag, 'trgLang') ?? null;
@@ -620,7 +627,7 @@ export class XliffReader {
     } else {
       throw new InterchangeError(
         'unsupported_version',
-        `Redline reads XLIFF 1.2 and 2.x; this file says version "${version}" in the namespace "${tag.uri}".`,
+        `Redline reads XLIFF 1.0-1.2 and 2.0-2.2; this file says version "${version || '(none)'}" in the namespace "${tag.uri || '(none)'}", which do not name one of those.`,
       );
     }
   }

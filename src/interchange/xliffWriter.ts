@@ -20,7 +20,7 @@
  * |----------------|-------------------------------|------------------------------------|
  * | new            | left as imported (a reset brings back exactly what was imported) | initial (subState removed) |
  * | edited         | translated                    | translated                          |
- * | approved       | signed-off (+ approved="yes") | reviewed                            |
+ * | approved       | signed-off (+ approved="yes"); final stays final | reviewed; final stays final |
  * | rejected       | needs-review-translation      | translated, subState="redline:rejected" |
  *
  * In 1.2 the state belongs to the whole <target>, so a segmented unit gets the
@@ -282,9 +282,15 @@ function* unitGroups(updates: readonly XliffSegmentUpdate[]): Generator<XliffSeg
       yield group;
       group = [];
     }
-    group.push(update);
+    group.push(withTargetMarkup(update));
   }
   if (group.length > 0) yield group;
+}
+
+/** A target is written with its own markup for the codes it wrote other than the source (InlineCode.targetXml). */
+function withTargetMarkup(update: XliffSegmentUpdate): XliffSegmentUpdate {
+  if (!update.codes.some((code) => code.targetXml !== undefined)) return update;
+  return { ...update, codes: update.codes.map((code) => (code.targetXml === undefined ? code : { ...code, xml: code.targetXml })) };
 }
 
 function segmentPosition(anchor: XliffAnchor): number {
@@ -366,7 +372,7 @@ function unitSplices12(text: PiecedText, unit: readonly Update12[]): Splice[] {
   if (anchor.target) {
     const targetTag = startTagAt(text, anchor.target.open, 'target');
     let newTargetTag = targetTag;
-    if (state !== null && tagAttribute(targetTag, 'state') !== state) {
+    if (state !== null && tagAttribute(targetTag, 'state') !== state && !staysFinal(tagAttribute(targetTag, 'state'), state)) {
       newTargetTag = withTagAttribute(withTagAttribute(targetTag, 'state', state), 'state-qualifier', undefined);
     }
     if (anchor.mid === null) {
@@ -462,9 +468,17 @@ function unitSplices20(text: PiecedText, unit: readonly Update20[]): Splice[] {
   return splices.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * "final" is past what an approval writes (signed-off in 1.2, reviewed in 2.0): a segment the file
+ * already had as final stays so when Redline approves it, instead of being taken a step back.
+ */
+function staysFinal(oldState: string | undefined, state: string): boolean {
+  return oldState === 'final' && (state === STATE_12.approved || state === STATE_20.approved);
+}
+
 function withState20(segmentTag: string, status: ReviewStatus): string {
-  const state = STATE_20[status];
   const oldState = tagAttribute(segmentTag, 'state') ?? 'initial';
+  const state = staysFinal(oldState, STATE_20[status]) ? oldState : STATE_20[status];
   const oldSubState = tagAttribute(segmentTag, 'subState');
   let subState: string | undefined = oldSubState;
   if (status === 'rejected') subState = REJECTED_SUBSTATE;
