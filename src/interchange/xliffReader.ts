@@ -72,7 +72,15 @@ export interface Xliff12Anchor {
   /** The white space before <source>, reused before an added <target>. */
   indent: string;
   preserveSpace: boolean;
+  /**
+   * Trados: the <sdl:seg> start tag of this segment (same id as its mid) in an SDLXLIFF file, whose
+   * `conf` attribute is the review state Trados reads, or null.
+   */
+  sdlSeg: Range | null;
 }
+
+/** Trados Studio's namespace in SDLXLIFF files (sdl:seg-defs, sdl:seg conf="..."). */
+export const SDL_XLIFF_NAMESPACE = 'http://sdl.com/FileTypes/SdlXliff/1.0';
 
 /** Where a 2.0 segment lives in the original text. */
 export interface Xliff20Anchor {
@@ -115,6 +123,7 @@ export function anchorJson(anchor: XliffAnchor): string {
     if (anchor.segSource !== null) {
       json += `,"segSource":{"content":${rangeJson(anchor.segSource.content)},"mrkContent":${rangeJson(anchor.segSource.mrkContent)}}`;
     }
+    if (anchor.sdlSeg !== null) json += `,"sdlSeg":${rangeJson(anchor.sdlSeg)}`;
   }
   if (anchor.indent !== '') json += `,"indent":${JSON.stringify(anchor.indent)}`;
   if (anchor.preserveSpace) json += ',"preserveSpace":true';
@@ -135,6 +144,7 @@ export function readAnchor(json: string): XliffAnchor {
     anchor12.content ??= null;
     anchor12.insertMrkAt ??= null;
     anchor12.segSource ??= null;
+    anchor12.sdlSeg ??= null;
   }
   return anchor as XliffAnchor;
 }
@@ -421,6 +431,8 @@ interface Unit12 {
   sourceIndent: string;
   insertTargetAt: number;
   notes: string[];
+  /** Trados's <sdl:seg> start tags by id (SDLXLIFF), made at the first. */
+  sdlSegs: Map<string, Range> | null;
 }
 
 interface Segment20 {
@@ -560,7 +572,10 @@ export class XliffReader {
       this.startDocument(tag);
       return;
     }
-    if (!this.isXliff(tag.uri)) return;
+    if (!this.isXliff(tag.uri)) {
+      if (this.unit12 && tag.local === 'seg' && tag.uri === SDL_XLIFF_NAMESPACE) this.noteSdlSeg(this.unit12, tag);
+      return;
+    }
     if (this.version === '1.2') this.open12(tag, frame, depth, parent);
     else this.open20(tag, frame, depth, parent);
   }
@@ -647,6 +662,11 @@ export class XliffReader {
 
   // -- XLIFF 1.2 --------------------------------------------------------------------------------
 
+  private noteSdlSeg(unit: Unit12, tag: XmlStartTag): void {
+    const id = attributeValue(tag, 'id');
+    if (id !== undefined) (unit.sdlSegs ??= new Map()).set(id, [tag.start, tag.end]);
+  }
+
   private open12(tag: XmlStartTag, frame: Frame, depth: number, parent: Frame | undefined): void {
     const unit = this.unit12;
     if (unit === null) {
@@ -669,6 +689,7 @@ export class XliffReader {
           sourceIndent: '',
           insertTargetAt: tag.end,
           notes: [],
+          sdlSegs: null,
         };
       }
       return;
@@ -738,6 +759,7 @@ export class XliffReader {
       segSource,
       indent: unit.sourceIndent,
       preserveSpace: targetPreserve,
+      sdlSeg: (mid === null ? null : unit.sdlSegs?.get(mid)) ?? null,
     });
     const drafts: {
       sourceParts: ContentPart[];

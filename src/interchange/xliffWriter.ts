@@ -23,6 +23,9 @@
  * | approved       | signed-off (+ approved="yes"); final stays final | reviewed; final stays final |
  * | rejected       | needs-review-translation      | translated, subState="redline:rejected" |
  *
+ * In an SDLXLIFF file (Trados), a touched segment's <sdl:seg conf> becomes Translated,
+ * ApprovedTranslation or RejectedTranslation (new: left as imported).
+ *
  * In 1.2 the state belongs to the whole <target>, so a segmented unit gets the
  * state of its least advanced segment: any rejected → needs-review-translation,
  * all approved → signed-off, else translated (only resets → left as imported).
@@ -197,7 +200,10 @@ export function* xliffExportChunks(
   }
   for (const unit of unitGroups(ordered)) {
     if (unit.length > 1) unit.sort((a, b) => segmentPosition(a.anchor) - segmentPosition(b.anchor));
-    const splices = version === '1.2' ? unitSplices12(text, unit as Update12[]) : unitSplices20(text, unit as Update20[]);
+    const splices =
+      version === '1.2'
+        ? [...unitSplices12(text, unit as Update12[]), ...sdlSplices(text, unit as Update12[])].sort((a, b) => a.start - b.start)
+        : unitSplices20(text, unit as Update20[]);
     for (const splice of splices) {
       for (const chunk of copyTo(splice.start)) yield chunk;
       out += splice.text;
@@ -350,6 +356,30 @@ function state12(unit: readonly Update12[]): string | null {
   if (unit.every((update) => update.status === 'approved')) return STATE_12.approved;
   if (unit.some((update) => update.touched && (update.status === 'edited' || update.status === 'approved'))) return STATE_12.edited;
   return null;
+}
+
+/** Trados's own review state (sdl:seg conf), which Trados reads instead of target@state. */
+const SDL_CONF: Record<ReviewStatus, string | null> = {
+  new: null,
+  edited: 'Translated',
+  approved: 'ApprovedTranslation',
+  rejected: 'RejectedTranslation',
+};
+
+/**
+ * In an SDLXLIFF file, each touched segment's <sdl:seg conf> follows its status (a reset to the MT
+ * leaves it as imported). The sdl:seg-defs come after the unit's target, so these splices follow the
+ * target's (the caller sorts them all the same).
+ */
+function sdlSplices(text: PiecedText, unit: readonly Update12[]): Splice[] {
+  const splices: Splice[] = [];
+  for (const update of unit) {
+    const conf = SDL_CONF[update.status];
+    if (!update.touched || conf === null || update.anchor.sdlSeg === null) continue;
+    const tag = startTagAt(text, update.anchor.sdlSeg, 'seg');
+    splices.push(...changedTag(update.anchor.sdlSeg, tag, withTagAttribute(tag, 'conf', conf)));
+  }
+  return splices;
 }
 
 function unitSplices12(text: PiecedText, unit: readonly Update12[]): Splice[] {

@@ -100,6 +100,30 @@ describe('XLIFF files of other tools: what an edit keeps', () => {
     expect(await editedExport(file20, () => ({ status: 'approved' }))).toContain('<segment id="s1" state="final">');
   });
 
+  it('when segments of a Trados file (SDLXLIFF) are reviewed, then their sdl:seg conf says so, as Trados reads it', async () => {
+    const unit = (id: number, source: string, target: string) =>
+      `  <trans-unit id="t${id}"><source>${source}</source><seg-source><mrk mtype="seg" mid="${id}">${source}</mrk></seg-source>` +
+      `<target><mrk mtype="seg" mid="${id}">${target}</mrk></target>` +
+      `<sdl:seg-defs><sdl:seg id="${id}" conf="Draft" origin="mt"/></sdl:seg-defs></trans-unit>`;
+    const file = XLIFF12(
+      [unit(1, 'One.', 'Un.'), unit(2, 'Two.', 'Deux.'), unit(3, 'Three.', 'Trois.'), unit(4, 'Four.', 'Quatre.')].join('\n'),
+    ).replace('<xliff ', '<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" ');
+    const testApp = createTestApp();
+    const client = await testApp.api('admin');
+    const { id, segments } = await importXliff(client, file);
+    const [one, two, three] = segments;
+    await client.patch(`/api/segments/${one!.id}`).send({ version: one!.version, text: 'Une.' }).expect(200);
+    await client.patch(`/api/segments/${two!.id}`).send({ version: two!.version, status: 'approved' }).expect(200);
+    await client.patch(`/api/segments/${three!.id}`).send({ version: three!.version, status: 'rejected', note: 'Wrong' }).expect(200);
+    const output = await exported(client, id);
+    expect([...output.matchAll(/<sdl:seg id="(\d)" conf="(\w+)"/g)].map((match) => `${match[1]}:${match[2]}`)).toEqual([
+      '1:Translated',
+      '2:ApprovedTranslation',
+      '3:RejectedTranslation',
+      '4:Draft',
+    ]);
+  });
+
   it('when a unit without target is approved, then 422: a translation is missing; translated first, it may be', async () => {
     const testApp = createTestApp();
     const client = await testApp.api('admin');

@@ -65,10 +65,13 @@ function editOf(segment: XliffSegment, index: number): XliffSegmentUpdate {
 
 /** The document without targets, review states and trgLang: what an export must leave exactly as it was. */
 function withoutTargetsAndStates(xml: string): string {
-  return xml
-    .replace(/\s*<target\b[^>]*\/>/g, '')
-    .replace(/\s*<target\b[^>]*>[\s\S]*?<\/target>/g, '')
-    .replace(/\s(?:state|subState|state-qualifier|approved|trgLang)\s*=\s*(?:"[^"]*"|'[^']*')/g, '');
+  return (
+    xml
+      .replace(/\s*<target\b[^>]*\/>/g, '')
+      .replace(/\s*<target\b[^>]*>[\s\S]*?<\/target>/g, '')
+      // conf: a Trados segment's own review state (sdl:seg conf), written beside target@state.
+      .replace(/\s(?:state|subState|state-qualifier|approved|trgLang|conf)\s*=\s*(?:"[^"]*"|'[^']*')/g, '')
+  );
 }
 
 const spaced = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -56,7 +56,7 @@ describe('writeXliff: XLIFF 1.2', () => {
     expect(xmllint(output, xliffSchema('1.2')).valid).toBe(true);
   });
 
-  it('when SDL XLIFF targets are empty self-closing mrks, then an edited one gets its text and the rest stays', () => {
+  it('when SDL XLIFF targets are empty self-closing mrks, then an edited one gets its text and Trados state, and the rest stays', () => {
     const bytes = readReal('okapi-TS09-12-Test01.xlf');
     const imported = readXliff(bytes);
     const index = imported.segments.findIndex((segment) => segment.source === 'Finding a location for your photo printer');
@@ -64,8 +64,12 @@ describe('writeXliff: XLIFF 1.2', () => {
       writeXliff(bytes, imported.document, updatesFor(imported, { [index]: { text: 'Einen Standort finden', status: 'edited' } })),
     ).toString('utf8');
     const written = '<target state="translated"><mrk mtype="seg" mid="2">Einen Standort finden</mrk></target>';
+    const conf = '<sdl:seg id="2" conf="Translated" />';
     expect(output).toContain(written);
-    expect(output.replace(written, '<target><mrk mtype="seg" mid="2" /></target>')).toBe(bytes.toString('utf8'));
+    expect(output).toContain(conf);
+    expect(output.replace(written, '<target><mrk mtype="seg" mid="2" /></target>').replace(conf, '<sdl:seg id="2" />')).toBe(
+      bytes.toString('utf8'),
+    );
   });
 
   it('when a target is approved unchanged, then its content keeps its bytes (CDATA too) and only the state changes', () => {
