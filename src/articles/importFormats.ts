@@ -41,7 +41,8 @@ export const messages = {
   pairNeedsSource: 'The two-file import (text-pair) needs the source file too (field sourceFile, CLI --source).',
   noXliffUnits: 'The XLIFF file has no unit with a source text, so there is nothing to review. Nothing was saved.',
   allUnitsUntranslatable: (units: number) =>
-    `All ${units.toLocaleString('en-US')} units of the XLIFF file are marked translate="no", so there is nothing to review. Nothing was saved.`,
+    `${units === 1 ? 'The only unit of the XLIFF file is' : `All ${units.toLocaleString('en-US')} units of the XLIFF file are`} ` +
+    'marked translate="no", so there is nothing to review. Nothing was saved.',
 };
 
 export interface ImportInput {

@@ -151,8 +151,11 @@ describe('XLIFF files that give nothing to review', () => {
   it.each([
     [
       'every unit is translate="no"',
-      XLIFF2('  <unit id="u1" translate="no"><segment><source>Logo</source></segment></unit>'),
-      'All 1 units of the XLIFF file are marked translate="no", so there is nothing to review. Nothing was saved.',
+      XLIFF2(
+        '  <unit id="u1" translate="no"><segment><source>Logo</source></segment></unit>\n' +
+          '  <unit id="u2" translate="no"><segment><source>Brand</source></segment></unit>',
+      ),
+      'All 2 units of the XLIFF file are marked translate="no", so there is nothing to review. Nothing was saved.',
     ],
     [
       'the file has no unit',
