@@ -148,6 +148,16 @@ describe('Text arrives as UTF-8 or is refused', () => {
     expect(count(testApp, 'articles')).toBe(0);
   });
 
+  it('when a JSON body sent in pieces passes the size limit inside a character, then 413, not a complaint about its bytes', async () => {
+    const testApp = createTestApp({ maxUploadBytes: 64 });
+    const body = Buffer.from(`{"text":"${'é'.repeat(40)}"}`);
+    // Sent without a Content-Length (chunked): the limit is found while reading, inside an "é". The parser then
+    // reads off the rest, so the bytes checked as they came end whole, and the answer is about the size.
+    const answer = await postInPieces(testApp, '/api/articles', [body.subarray(0, 70), body.subarray(70)]);
+    expect(answer.status).toBe(413);
+    expect(answer.body.error?.code).toBe('too_large');
+  });
+
   it('when a JSON body comes gzip-compressed, then it is read, and bytes in it that are not UTF-8 are refused', async () => {
     const testApp = createTestApp();
     const gzipped = { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' };
