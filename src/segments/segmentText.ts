@@ -26,13 +26,16 @@ function withoutEdgeSpace(text: string): { start: number; end: number } {
  * is taken off its ends (a no-break space or U+3000 there is meant), and that the white space its MT
  * has at its ends is put back. Only a unit of an XLIFF file under xml:space="preserve" has such an MT
  * ("Name: ", "  Indented"): the tool that reads the file back expects that white space kept, while
- * a person editing the sentence neither sees nor types it. An emptied text stays empty.
+ * a person editing the sentence neither sees nor types it. Likewise its line ends: typed ones are
+ * \n, and become \r\n again where the MT breaks its lines so (a Windows resource string), else
+ * saving an unchanged text would change it. An emptied text stays empty.
  */
 export function cleanSegmentText(text: string, mt: string): string {
   const typed = normalizeNewlines(text);
   const { start, end } = withoutEdgeSpace(typed);
-  const core = checkTypedText(typed.slice(start, end), 'multiline', 'The text');
+  let core = checkTypedText(typed.slice(start, end), 'multiline', 'The text');
   if (core === '') return core;
+  if (mt.includes('\r\n')) core = core.replaceAll('\n', '\r\n');
   const edges = withoutEdgeSpace(mt);
   return `${mt.slice(0, edges.start)}${core}${mt.slice(edges.end)}`;
 }

@@ -69,6 +69,15 @@ describe('XLIFF files of other tools: what an edit keeps', () => {
     expect(await editedExport(file20, () => ({ text: 'Intitulé :' }))).toContain('<target xml:space="preserve">Intitulé : </target>');
   });
 
+  it('when a target under xml:space="preserve" breaks its lines with CR LF, then an edit keeps them (&#13;)', async () => {
+    const file = XLIFF12(
+      '  <trans-unit id="menu" xml:space="preserve"><source>Line one&#13;\nLine two</source><target>Ligne une&#13;\nLigne deux</target></trans-unit>',
+    );
+    expect(await editedExport(file, replacing('Ligne deux', 'Ligne 2'))).toContain(
+      '<target state="translated">Ligne une&#13;\nLigne 2</target>',
+    );
+  });
+
   it('when a target starts with an ideographic space or ends in a no-break space, then an edit keeps them: they are text', async () => {
     const indented = XLIFF12('  <trans-unit id="p"><source>Paragraph</source><target>\u3000Paragraphe</target></trans-unit>');
     expect(await editedExport(indented, replacing('Paragraphe', 'Alinéa'))).toContain('<target state="translated">\u3000Alinéa</target>');

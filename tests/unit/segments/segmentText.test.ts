@@ -18,6 +18,12 @@ describe('cleanSegmentText: a sentence as typed', () => {
     expect(cleanSegmentText('\u3000字下げ', '\u3000Indent')).toBe('\u3000字下げ');
   });
 
+  it('when the MT breaks its lines with CR LF, then the typed line ends become CR LF too, and an unchanged text is the MT', () => {
+    expect(cleanSegmentText('Ligne une\nLigne trois', 'Ligne une\r\nLigne deux')).toBe('Ligne une\r\nLigne trois');
+    expect(cleanSegmentText('Ligne une\r\nLigne deux', 'Ligne une\r\nLigne deux')).toBe('Ligne une\r\nLigne deux');
+    expect(cleanSegmentText('Ligne une\nLigne deux', 'Line one\nLine two')).toBe('Ligne une\nLigne deux');
+  });
+
   it('when the text is emptied, then it stays empty whatever the MT', () => {
     expect(cleanSegmentText('  ', 'Nom : ')).toBe('');
   });
