@@ -45,7 +45,7 @@ export const XLIFF_1_NAMESPACES: ReadonlySet<string> = new Set([
  * XLIFF 2.0 and 2.1 share one namespace; 2.2 has its own, with the same core elements (what Redline
  * reads and writes), so a 2.2 file is read as 2.x. The file keeps its namespace in the export.
  */
-export const XLIFF_2_NAMESPACES: ReadonlySet<string> = new Set([
+const XLIFF_2_NAMESPACES: ReadonlySet<string> = new Set([
   'urn:oasis:names:tc:xliff:document:2.0',
   'urn:oasis:names:tc:xliff:document:2.2',
 ]);
@@ -80,7 +80,7 @@ export interface Xliff12Anchor {
 }
 
 /** Trados Studio's namespace in SDLXLIFF files (sdl:seg-defs, sdl:seg conf="..."). */
-export const SDL_XLIFF_NAMESPACE = 'http://sdl.com/FileTypes/SdlXliff/1.0';
+const SDL_XLIFF_NAMESPACE = 'http://sdl.com/FileTypes/SdlXliff/1.0';
 
 /** Where a 2.0 segment lives in the original text. */
 export interface Xliff20Anchor {
