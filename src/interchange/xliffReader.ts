@@ -45,10 +45,7 @@ export const XLIFF_1_NAMESPACES: ReadonlySet<string> = new Set([
  * XLIFF 2.0 and 2.1 share one namespace; 2.2 has its own, with the same core elements (what Redline
  * reads and writes), so a 2.2 file is read as 2.x. The file keeps its namespace in the export.
  */
-const XLIFF_2_NAMESPACES: ReadonlySet<string> = new Set([
-  'urn:oasis:names:tc:xliff:document:2.0',
-  'urn:oasis:names:tc:xliff:document:2.2',
-]);
+const XLIFF_2_NAMESPACES: ReadonlySet<string> = new Set(['urn:oasis:names:tc:xliff:document:2.0', 'urn:oasis:names:tc:xliff:document:2.2']);
 
 /** Where a 1.2 segment lives in the original text. */
 export interface Xliff12Anchor {
